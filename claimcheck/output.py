@@ -1,0 +1,52 @@
+"""Where rendered text goes: stdout as it streams, or a file replaced atomically so an
+interrupted or failed run never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .errors import OutputError
+
+
+def write(chunks: Iterable[str], path: str | None, stream: TextIO | None = None) -> None:
+    if path is None or path == "-":
+        out = stream or sys.stdout
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+        return
+    with _atomic(Path(path)) as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+
+
+@contextlib.contextmanager
+def _atomic(target: Path) -> Iterator[TextIO]:
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as err:
+        _unlink(tmp)
+        raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)

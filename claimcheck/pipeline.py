@@ -1,0 +1,34 @@
+"""The only place that composes the stages: read → extract → (check) → results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO
+
+from . import docdate
+from .models import Document, DocumentResult
+from .reader import Unreadable, read_inputs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .config import Settings
+
+OnUnreadable = Callable[[Unreadable], None]
+
+
+def read_documents(
+    paths: Iterable[str], settings: Settings, on_unreadable: OnUnreadable, stdin: BinaryIO | None = None
+) -> Iterator[Document]:
+    for item in read_inputs(paths, settings.read, stdin):
+        if isinstance(item, Unreadable):
+            on_unreadable(item)
+        else:
+            yield docdate.resolve(item, settings.as_of)
+
+
+def extract(documents: Iterable[Document], nlp: Language, settings: Settings) -> Iterator[DocumentResult]:
+    from .extract import extract_claims
+
+    for document, claims in extract_claims(documents, nlp, settings):
+        yield DocumentResult(document=document, claims=tuple(claims))

@@ -1,0 +1,336 @@
+"""Inputs → Documents: files, folders, stdin; plain text, Markdown with front matter, HTML and
+JSON-lines batches.
+
+Texts are decoded without newline translation so every offset points into the input as read.
+A file that cannot be read becomes an `Unreadable` in the stream; the other inputs go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import InputError
+from .models import Document, Span
+
+FORMATS = ("auto", "text", "markdown", "html", "jsonl")
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not be turned into a document, and why (one line)."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    input_format: str = "auto"
+    glob: str | None = None
+    stdin_filename: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def read_inputs(
+    paths: Iterable[str], options: ReadOptions, stdin: BinaryIO | None = None
+) -> Iterator[Document | Unreadable]:
+    """Yield a Document (or an Unreadable) for every input, in a deterministic order."""
+    for given in paths:
+        if given == "-":
+            yield from _read_stdin(options, stdin if stdin is not None else sys.stdin.buffer)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = list(_walk(path, options.glob))
+            if not files:
+                yield Unreadable(given, f"{given}: no files to check in this folder")
+            for file in files:
+                yield from _read_file(file, options)
+        elif path.exists() or path.is_symlink():
+            yield from _read_file(path, options)
+        else:
+            yield Unreadable(given, f"{given}: no such file or folder")
+
+
+def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            file = Path(dirpath, name)
+            rel = file.relative_to(root).as_posix()
+            if name.startswith("."):
+                continue
+            if pattern is not None and not (
+                fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern)
+            ):
+                continue
+            if pattern is None and _format_for(file.name, "auto") == "text" and file.suffix not in (
+                ".txt",
+                ".text",
+            ):
+                continue
+            try:
+                key = (file.stat().st_dev, file.stat().st_ino)
+            except OSError:
+                key = (0, hash(rel))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield file
+
+
+def _format_for(name: str, requested: str) -> str:
+    if requested != "auto":
+        return requested
+    return _SUFFIXES.get(Path(name).suffix.lower(), "text")
+
+
+def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | Unreadable]:
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            yield Unreadable(name, f"{name}: {size} bytes is over the limit of {options.max_bytes}")
+            return
+        data = path.read_bytes()
+    except IsADirectoryError:
+        yield Unreadable(name, f"{name}: is a folder, not a file")
+        return
+    except PermissionError:
+        yield Unreadable(name, f"{name}: permission denied")
+        return
+    except OSError as err:
+        yield Unreadable(name, f"{name}: cannot read ({err.strerror or err})")
+        return
+    yield from _documents_from_bytes(name, data, _format_for(name, options.input_format))
+
+
+def _read_stdin(options: ReadOptions, stream: BinaryIO) -> Iterator[Document | Unreadable]:
+    name = options.stdin_filename or "-"
+    try:
+        data = stream.read(options.max_bytes + 1)
+    except (OSError, ValueError):
+        yield Unreadable(name, f"{name}: standard input is closed")
+        return
+    if len(data) > options.max_bytes:
+        yield Unreadable(name, f"{name}: standard input is over the limit of {options.max_bytes} bytes")
+        return
+    yield from _documents_from_bytes(name, data, _format_for(name, options.input_format))
+
+
+def _documents_from_bytes(name: str, data: bytes, fmt: str) -> Iterator[Document | Unreadable]:
+    try:
+        text = decode(data, name)
+        if fmt == "jsonl":
+            yield from _jsonl_documents(name, text)
+            return
+        if not text.strip():
+            raise InputError(f"{name}: empty input, no text to check")
+        if fmt == "markdown":
+            yield markdown_document(name, text)
+        elif fmt == "html":
+            yield html_document(name, text)
+        else:
+            yield Document(id=name, text=text, path=_path_or_none(name), format="text")
+    except InputError as err:
+        yield Unreadable(name, str(err))
+
+
+def _path_or_none(name: str) -> str | None:
+    return None if name == "-" else name
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an InputError."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}: not valid UTF-16 text (byte {err.start})") from None
+    if b"\x00" in data[:8192]:
+        hint = " (UTF-16 without a byte-order mark? re-save it as UTF-8)" if _looks_utf16(data) else ""
+        raise InputError(f"{name}: binary file, not text{hint}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{name}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset {err.start});"
+            " re-save it as UTF-8"
+        ) from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+
+
+def markdown_document(name: str, text: str) -> Document:
+    meta: dict[str, Any] = {}
+    body_start = 0
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _load_front_matter(name, match.group(1), text)
+        body_start = match.end()
+    elif text.lstrip("\ufeff").startswith("---\n") or text.startswith("---\r\n"):
+        raise InputError(f"{name}:1: front matter is not closed with a '---' line")
+    skip = tuple(
+        Span(m.start(), m.end())
+        for regex in (_FENCE, _INLINE_CODE, _HTML_COMMENT)
+        for m in regex.finditer(text, body_start)
+    )
+    date, note = _meta_date(meta)
+    title = meta.get("title")
+    return Document(
+        id=name,
+        text=text,
+        path=_path_or_none(name),
+        title=str(title) if title is not None else None,
+        format="markdown",
+        date=date,
+        date_source="front_matter" if date else "none",
+        date_note=note,
+        body_start=body_start,
+        skip=tuple(sorted(skip)),
+        metadata=meta,
+    )
+
+
+def _load_front_matter(name: str, block: str, text: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise InputError(f"{name}:{line}: front matter is not valid YAML ({problem})") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise InputError(f"{name}:2: front matter must be a mapping of keys to values")
+    return {str(k): v for k, v in loaded.items()}
+
+
+def _meta_date(meta: dict[str, Any]) -> tuple[dt.date | None, str | None]:
+    for key in ("date", "published", "published_at", "pubdate"):
+        if key in meta and meta[key] is not None:
+            parsed = parse_date(meta[key])
+            if parsed is not None:
+                return parsed, f"'{key}' in the front matter"
+    return None, None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a front-matter or JSONL value: a date, a datetime or an ISO string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def html_document(name: str, raw: str) -> Document:
+    """Main text and publication date of a page. Scripts are never run and nothing is fetched."""
+    import trafilatura
+    from htmldate import find_date
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=True, favor_recall=True)
+    if not text:
+        text = trafilatura.html2txt(raw) or ""
+    if not text.strip():
+        raise InputError(f"{name}: the page has no main text to check")
+    meta = trafilatura.extract_metadata(raw)
+    title = getattr(meta, "title", None) if meta is not None else None
+    found = None
+    try:
+        found = find_date(raw, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises assorted parser errors on broken pages; the date is optional
+        found = None
+    date = parse_date(found) if found else None
+    return Document(
+        id=name,
+        text=text,
+        path=_path_or_none(name),
+        title=title,
+        format="html",
+        date=date,
+        date_source="html" if date else "none",
+        date_note="publication date in the page's metadata" if date else None,
+    )
+
+
+def _jsonl_documents(name: str, text: str) -> Iterator[Document | Unreadable]:
+    seen_any = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            yield _jsonl_document(name, number, line)
+        except InputError as err:
+            yield Unreadable(f"{name}:{number}", str(err))
+    if not seen_any:
+        yield Unreadable(name, f"{name}: empty input, no JSON lines to read")
+
+
+def _jsonl_document(name: str, number: int, line: str) -> Document:
+    where = f"{name}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: each line must be a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{where}: needs a non-empty string field 'text'")
+    doc_id = record.get("id", where)
+    if not isinstance(doc_id, str | int):
+        raise InputError(f"{where}: 'id' must be a string")
+    date = parse_date(record.get("date")) if record.get("date") is not None else None
+    if record.get("date") is not None and date is None:
+        raise InputError(f"{where}: 'date' must be an ISO date such as 2022-01-12")
+    title = record.get("title")
+    return Document(
+        id=str(doc_id),
+        text=body,
+        path=_path_or_none(name),
+        title=str(title) if title is not None else None,
+        format="jsonl",
+        date=date,
+        date_source="jsonl" if date else "none",
+        date_note=f"'date' on line {number}" if date else None,
+        metadata={k: v for k, v in record.items() if k not in ("text",)},
+    )

@@ -1,0 +1,76 @@
+"""Records → text in the requested format. Renderers yield strings and never print."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .models import DocumentResult
+
+FORMATS = ("table", "json", "jsonl")
+
+
+def dumps(record: Any) -> str:
+    """One compact JSON object, keys in a fixed order, non-ASCII kept readable."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_jsonl(results: Iterable[DocumentResult]) -> Iterator[str]:
+    for result in results:
+        yield dumps({"record": "document", **result.document.header()}) + "\n"
+        for claim in result.claims:
+            yield dumps(claim.to_dict()) + "\n"
+        for finding in result.findings:
+            yield dumps(finding.to_dict()) + "\n"
+
+
+def render_json(results: Iterable[DocumentResult]) -> Iterator[str]:
+    yield "["
+    first = True
+    for result in results:
+        yield ("\n" if first else ",\n") + json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        first = False
+    yield "\n]\n" if not first else "]\n"
+
+
+def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
+    for result in results:
+        doc = result.document
+        date = doc.date.isoformat() if doc.date else "unknown"
+        yield f"{doc.id}  (document date {date}: {doc.date_note or doc.date_source})\n"
+        if not result.claims and not result.findings:
+            yield "  no claims found\n\n"
+            continue
+        for claim in result.claims:
+            yield f"  {claim.line:>4}:{claim.column:<3} {claim.kind:<10} {_one_line(claim.text):<32} {_value_summary(claim.to_dict())}\n"
+        for finding in result.findings:
+            yield f"  {finding.line:>4}:{finding.column:<3} {finding.severity:<10} {finding.rule} {finding.message}\n"
+        yield "\n"
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 32 else flat[:31] + "…"
+
+
+def _value_summary(record: dict[str, Any]) -> str:
+    value = record.get("value") or {}
+    parts = []
+    for key in ("date", "amount", "unit", "modifier", "lower", "upper", "iso"):
+        if value.get(key) is not None:
+            parts.append(f"{key}={value[key]}")
+    for key in ("counted", "person", "position", "member", "organization", "place"):
+        if isinstance(record.get(key), str):
+            parts.append(f"{key}={record[key]}")
+    verdict = (record.get("verification") or {}).get("verdict")
+    if verdict:
+        parts.append(f"[{verdict}]")
+    return " ".join(parts)
+
+
+RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+}

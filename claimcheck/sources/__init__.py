@@ -1,0 +1,1 @@
+"""Knowledge sources behind one small interface, and the registry that names them."""
