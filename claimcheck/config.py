@@ -1,7 +1,7 @@
 """Settings: the frozen, validated options one run works with.
 
-The CLI builds a Settings from flags (and, later, config files); the library receives it and
-never reads flags or the environment itself.
+The CLI builds a Settings from flags (and config files); the library receives it and never reads
+flags or the environment itself.
 """
 
 from __future__ import annotations
@@ -14,9 +14,38 @@ from .reader import DEFAULT_MAX_BYTES, ReadOptions
 
 
 @dataclass(frozen=True)
+class SourceSettings:
+    """Which knowledge source, where it lives, and how to behave towards it."""
+
+    source: str = "wikidata"  # 'wikidata' or 'snapshot:PATH'
+    api_url: str = "https://www.wikidata.org/w/api.php"
+    sparql_url: str = "https://query.wikidata.org/sparql"
+    contact: str | None = None
+    offline: bool = False
+    cache_dir: str | None = None  # None: the platform's user cache directory
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """Which findings are reported and which of them fail the run."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: tuple[str, ...] = ("contradicted", "inconsistent")
+    exit_zero: bool = False
+    baseline: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     as_of: dt.date | None = None
     pipeline: str = DEFAULT_PIPELINE
     jobs: int = 1
     read: ReadOptions = field(default_factory=ReadOptions)
     max_bytes: int = DEFAULT_MAX_BYTES
+    verify: bool = True
+    sources: SourceSettings = field(default_factory=SourceSettings)
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    changed_since: str | None = None
+    color: str = "auto"
+    quiet: bool = False

@@ -32,3 +32,11 @@ def extract(documents: Iterable[Document], nlp: Language, settings: Settings) ->
 
     for document, claims in extract_claims(documents, nlp, settings):
         yield DocumentResult(document=document, claims=tuple(claims))
+
+
+def check(
+    documents: Iterable[Document], nlp: Language, settings: Settings
+) -> Iterator[DocumentResult]:
+    """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
+    the knowledge source. Later stages land with their issues."""
+    yield from extract(documents, nlp, settings)
