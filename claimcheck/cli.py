@@ -57,6 +57,27 @@ PipelineOpt = Annotated[
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this.")]
+# Knowledge-source options, shared by every command that looks facts up.
+SourceOpt = Annotated[
+    str, typer.Option("--source", envvar="CLAIMCHECK_SOURCE", help="Knowledge source: wikidata, or snapshot:PATH (a file made by 'claimcheck snapshot build').")
+]
+ApiUrlOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--api-url", help="MediaWiki Action API endpoint (a self-hosted Wikibase works too).", show_default=False),
+]
+SparqlUrlOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--sparql-url", help="SPARQL endpoint (Wikidata Query Service, QLever, Blazegraph...).", show_default=False),
+]
+ContactOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--contact", envvar="CLAIMCHECK_CONTACT", help="E-mail or URL for the User-Agent Wikimedia asks for.", show_default=False),
+]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Answer from the cache only; what is not cached is 'not checked: offline'.")]
+CacheDirOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", help="Where the HTTP cache lives. Default: the user cache directory.", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -89,6 +110,19 @@ def choose_format(requested: str | None, choices: tuple[str, ...] = OUTPUT_FORMA
     if requested not in choices:
         raise UsageError(f"unknown --format '{requested}'; choose one of: {', '.join(choices)}")
     return requested
+
+
+def source_settings(
+    *, source: str, api_url: str | None, sparql_url: str | None, contact: str | None, offline: bool,
+    cache_dir: str | None,
+):
+    from .config import SourceSettings
+
+    defaults = SourceSettings()
+    return SourceSettings(
+        source=source, api_url=api_url or defaults.api_url, sparql_url=sparql_url or defaults.sparql_url,
+        contact=contact or None, offline=offline, cache_dir=cache_dir,
+    )
 
 
 def build_settings(
@@ -160,6 +194,12 @@ def check(
     jobs: JobsOpt = 1,
     max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Extract and check internal consistency only; no network.")] = False,
+    source: SourceOpt = "wikidata",
+    api_url: ApiUrlOpt = None,
+    sparql_url: SparqlUrlOpt = None,
+    contact: ContactOpt = None,
+    offline: OfflineOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> int:
     """Extract claims, check them against each other and against the knowledge source."""
     import dataclasses
@@ -174,7 +214,10 @@ def check(
         as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
         stdin_filename=stdin_filename, max_bytes=max_file_bytes,
     )
-    settings = dataclasses.replace(settings, verify=not no_verify)
+    sources = source_settings(
+        source=source, api_url=api_url, sparql_url=sparql_url, contact=contact, offline=offline, cache_dir=cache_dir
+    )
+    settings = dataclasses.replace(settings, verify=not no_verify, sources=sources)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
@@ -192,6 +235,24 @@ def schema(
     if name not in NAMES:
         raise UsageError(f"unknown schema '{name}'; choose one of: {', '.join(NAMES)}")
     typer.echo(schema_text(name), nl=False)
+
+
+snapshot_app = typer.Typer(help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True)
+app.add_typer(snapshot_app, name="snapshot")
+
+
+@snapshot_app.command("build")
+def snapshot_build(
+    out: Annotated[str, typer.Argument(help="The snapshot file to write (JSON lines, one entity per line).")],
+    inputs: Annotated[list[str], typer.Argument(help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML).")],
+) -> None:
+    """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
+    from .sources.snapshot_build import build_snapshot
+
+    report = build_snapshot(inputs, out)
+    for skipped in report.skipped_inputs:
+        typer.echo(f"claimcheck: note: no entity documents in {skipped}", err=True)
+    typer.echo(f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}", err=True)
 
 
 def app_command():

@@ -68,6 +68,14 @@ class SourceUnavailable(SourceError):
     """The knowledge source could not be reached within the retry budget."""
 
     code = "CC906"
+    reason = "source_unavailable"  # the reason code a claim that could not be checked carries
+
+
+class OfflineCacheMiss(SourceUnavailable):
+    """--offline was given and the cache does not hold the answer."""
+
+    code = "CC908"
+    reason = "offline_cache_miss"
 
 
 class OutputError(ClaimcheckError):

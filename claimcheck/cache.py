@@ -1,0 +1,100 @@
+"""A persistent response cache in SQLite under the user cache directory.
+
+The cache only ever helps: a corrupt, locked or unwritable database is bypassed with one warning,
+and the run goes on without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+FILENAME = "http-cache.sqlite"
+Warn = Callable[[str], None]
+
+_SCHEMA = """CREATE TABLE IF NOT EXISTS responses (
+    key TEXT PRIMARY KEY, body BLOB NOT NULL, retrieved_at TEXT NOT NULL)"""
+
+
+@dataclass(frozen=True)
+class CachedBody:
+    body: bytes
+    retrieved_at: str  # ISO 8601 UTC, when the origin answered
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("claimcheck", appauthor=False))
+
+
+class Cache:
+    """Bodies by request key. `get` takes the caller's expiry (seconds; None accepts any age)."""
+
+    def __init__(
+        self, directory: str | Path | None = None, *, warn: Warn | None = None, timeout: float = 2.0
+    ) -> None:
+        self.path = Path(directory) if directory is not None else default_cache_dir()
+        self.warn = warn or (lambda message: None)
+        self.timeout = timeout
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def get(self, key: str, max_age: float | None, now: dt.datetime) -> CachedBody | None:
+        row = self._run(
+            lambda db: db.execute(
+                "SELECT body, retrieved_at FROM responses WHERE key = ?", (key,)
+            ).fetchone()
+        )
+        if not row:
+            return None
+        body, retrieved_at = row
+        if max_age is not None and _age(retrieved_at, now) > max_age:
+            return None
+        return CachedBody(body=bytes(body), retrieved_at=retrieved_at)
+
+    def put(self, key: str, body: bytes, retrieved_at: str) -> None:
+        def write(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?)", (key, body, retrieved_at)
+                )
+
+        self._run(write)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _run(self, operation):  # type: ignore[no-untyped-def]
+        if self._broken:
+            return None
+        try:
+            return operation(self._connect())
+        except (sqlite3.Error, OSError) as err:
+            self._broken = True
+            self.close()
+            self.warn(f"cache {self.path / FILENAME} is unusable ({err}); continuing without it")
+            return None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path / FILENAME, timeout=self.timeout)
+            # WAL lets a second run read while the first writes.
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+            self._db = db
+        return self._db
+
+
+def _age(retrieved_at: str, now: dt.datetime) -> float:
+    try:
+        then = dt.datetime.strptime(retrieved_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return float("inf")
+    return (now - then).total_seconds()

@@ -1,0 +1,313 @@
+"""The one HTTP client: the only module that imports requests.
+
+Production manners towards a shared public service: a descriptive User-Agent with a contact, one
+request at a time, gzip, connect and read timeouts, retries with jittered backoff for connection
+errors and 5xx, Retry-After honoured (seconds or HTTP-date) up to a cap, strict JSON with a size
+cap, and an optional persistent cache. It raises claimcheck's errors, never requests' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import requests
+
+from . import __version__
+from .cache import Cache
+from .errors import OfflineCacheMiss, SourceError, SourceUnavailable
+
+PROJECT_URL = "https://github.com/claimcheck/claimcheck"
+JSON_TYPES = ("application/json", "application/sparql-results+json")
+Sleep = Callable[[float], None]
+Clock = Callable[[], dt.datetime]
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class HttpPolicy:
+    """How patient the client is. `budget` bounds the total seconds spent waiting per request."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    attempts: int = 4
+    backoff: float = 1.0
+    backoff_cap: float = 30.0
+    retry_after_cap: float = 120.0
+    retry_after_default: float = 60.0  # WDQS asks for a minute when a 429 carries no hint
+    budget: float = 300.0
+    max_bytes: int = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RetryHint:
+    """An application-level refusal inside a 200 body (maxlag, ratelimited): wait and retry.
+    `wait` None means the client's own backoff schedule."""
+
+    reason: str
+    wait: float | None = None
+
+
+# Looks at a decoded body and its headers; a RetryHint asks for another attempt.
+BodyCheck = Callable[[Any, Mapping[str, str]], RetryHint | None]
+
+
+@dataclass(frozen=True)
+class JsonResponse:
+    url: str
+    data: Any
+    retrieved_at: str  # ISO 8601 UTC
+    from_cache: bool
+    raw: bytes = field(default=b"", repr=False)
+
+
+class _Retry(Exception):
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.wait = reason, wait
+
+
+def user_agent(contact: str | None) -> str:
+    """`claimcheck/<ver> (+<project URL>; <contact>) python-requests/<ver>`, per Wikimedia's policy."""
+    about = f"+{PROJECT_URL}; {contact}" if contact else f"+{PROJECT_URL}"
+    return f"claimcheck/{__version__} ({about}) python-requests/{requests.__version__}"
+
+
+def new_session() -> requests.Session:
+    return requests.Session()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class HttpClient:
+    """GET JSON with retries and a cache. Requests go out one at a time, and a host that asked us
+    to wait is left alone until then."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        *,
+        contact: str | None,
+        cache: Cache | None = None,
+        offline: bool = False,
+        policy: HttpPolicy | None = None,
+        sleep: Sleep = time.sleep,
+        clock: Clock = utc_now,
+        jitter: Callable[[], float] | None = None,
+        warn: Warn | None = None,
+    ) -> None:
+        self.session, self.cache, self.offline = session, cache, offline
+        self.policy = policy or HttpPolicy()
+        self.sleep, self.clock = sleep, clock
+        self.jitter = jitter or random.Random().random
+        self.warn = warn or (lambda message: None)
+        self.requests_sent = 0
+        self._lock = threading.Lock()
+        self._not_before: dict[str, dt.datetime] = {}
+        self._unavailable: str | None = None
+        session.headers["User-Agent"] = user_agent(contact)
+        session.headers["Accept-Encoding"] = "gzip"
+        if not contact:
+            self.warn(
+                "no contact for the User-Agent: set --contact, 'contact' in the config, or "
+                "CLAIMCHECK_CONTACT; Wikimedia may block anonymous clients"
+            )
+
+    def get_json(
+        self,
+        url: str,
+        params: Mapping[str, str],
+        *,
+        expiry: float,
+        check: BodyCheck | None = None,
+        cacheable: Callable[[Any], bool] = lambda data: True,
+    ) -> JsonResponse:
+        """The decoded JSON body of GET url?params, from the cache when fresh (or when offline)."""
+        key = f"{url}?{urlencode(sorted(params.items()))}"
+        cached = self._from_cache(key, expiry)
+        if cached is not None:
+            return cached
+        if self.offline:
+            raise OfflineCacheMiss(f"offline and not in the cache: {_host(url)}")
+        with self._lock:
+            response = self._fetch(url, params, check)
+        if self.cache is not None and cacheable(response.data):
+            self.cache.put(key, response.raw, response.retrieved_at)
+        return response
+
+    def _from_cache(self, key: str, expiry: float) -> JsonResponse | None:
+        if self.cache is None:
+            return None
+        entry = self.cache.get(key, None if self.offline else expiry, self.clock())
+        if entry is None:
+            return None
+        try:
+            data = decode_json(entry.body)
+        except SourceError:
+            return None
+        return JsonResponse(url=key, data=data, retrieved_at=entry.retrieved_at, from_cache=True)
+
+    def _fetch(self, url: str, params: Mapping[str, str], check: BodyCheck | None) -> JsonResponse:
+        if self._unavailable is not None:
+            raise SourceUnavailable(self._unavailable)
+        waited, attempt, last = 0.0, 0, "no attempt made"
+        while True:
+            self._wait_for_host(url)
+            try:
+                return self._attempt(url, params, check)
+            except _Retry as retry:
+                attempt, last = attempt + 1, retry.reason
+                wait = retry.wait if retry.wait is not None else self._backoff(attempt)
+                if wait > self.policy.retry_after_cap:
+                    self._give_up(
+                        f"{_host(url)} asked us to wait {wait:.0f} s, more than the "
+                        f"{self.policy.retry_after_cap:.0f} s cap ({last})"
+                    )
+                if attempt >= self.policy.attempts or waited + wait > self.policy.budget:
+                    self._give_up(f"{_host(url)} did not answer after {attempt} attempts ({last})")
+                self.warn(f"waiting {wait:.1f} s for {_host(url)} ({last})")
+                self.sleep(wait)
+                waited += wait
+
+    def _give_up(self, message: str) -> None:
+        # Once the budget is spent, later lookups in the same run fail fast instead of waiting again.
+        self._unavailable = message
+        raise SourceUnavailable(message)
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(self.policy.backoff_cap, self.policy.backoff * 2 ** (attempt - 1))
+        return ceiling * (0.5 + self.jitter() / 2)
+
+    def _wait_for_host(self, url: str) -> None:
+        until = self._not_before.get(_host(url))
+        if until is not None:
+            delay = (until - self.clock()).total_seconds()
+            if delay > 0:
+                self.sleep(delay)
+
+    def _attempt(
+        self, url: str, params: Mapping[str, str], check: BodyCheck | None
+    ) -> JsonResponse:
+        self.requests_sent += 1
+        timeout = (self.policy.connect_timeout, self.policy.read_timeout)
+        try:
+            with self.session.get(url, params=params, timeout=timeout, stream=True) as response:
+                self._check_status(url, response)
+                body = read_capped(response, self.policy.max_bytes)
+                content_type = response.headers.get("Content-Type", "")
+                headers = dict(response.headers)
+        except (
+            requests.Timeout,
+            requests.ConnectionError,
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+        ) as err:
+            raise _Retry(f"{type(err).__name__}") from None
+        except requests.RequestException as err:
+            raise SourceError(f"cannot request {_host(url)}: {type(err).__name__}") from None
+        if content_type.split(";")[0].strip().lower() not in JSON_TYPES:
+            raise _Retry(
+                f"expected JSON, got '{content_type or 'no content type'}': {_excerpt(body)}"
+            )
+        try:
+            data = decode_json(body)
+        except SourceError as err:
+            raise _Retry(str(err)) from None
+        hint = check(data, headers) if check is not None else None
+        if hint is not None:
+            raise _Retry(hint.reason, hint.wait)
+        return JsonResponse(
+            url=url, data=data, retrieved_at=_iso(self.clock()), from_cache=False, raw=body
+        )
+
+    def _check_status(self, url: str, response: requests.Response) -> None:
+        status = response.status_code
+        if status in (429, 503):
+            wait = retry_after(response.headers.get("Retry-After"), self.clock())
+            if wait is None:
+                wait = self.policy.retry_after_default if status == 429 else None
+            if wait is not None:
+                self._not_before[_host(url)] = self.clock() + dt.timedelta(
+                    seconds=min(wait, self.policy.retry_after_cap)
+                )
+            raise _Retry(f"HTTP {status}", wait)
+        if status >= 500:
+            raise _Retry(f"HTTP {status}: {_excerpt(next(response.iter_content(300), b''))}")
+        if status == 403:
+            raise SourceError(
+                f"{_host(url)} refused the request (HTTP 403); it may block clients "
+                "without a contact: set --contact or CLAIMCHECK_CONTACT"
+            )
+        if status >= 400:
+            raise SourceError(f"{_host(url)} answered HTTP {status}")
+
+
+def retry_after(value: str | None, now: dt.datetime) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP-date (a past date is 0)."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """The delta-seconds form only, as the Action API sends with a maxlag refusal."""
+    text = (value or "").strip()
+    return float(text) if text.isdigit() else None
+
+
+def read_capped(response: requests.Response, limit: int) -> bytes:
+    """The decoded body, refusing more than `limit` bytes (after gzip, so a bomb is caught too)."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(chunk_size=65536):
+        size += len(chunk)
+        if size > limit:
+            raise SourceError(f"response from {_host(response.url)} is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def decode_json(body: bytes) -> Any:
+    """Strict JSON: no NaN/Infinity, decimals as Decimal, never float."""
+    try:
+        return json.loads(
+            body.decode("utf-8"), parse_float=Decimal, parse_constant=_reject_constant
+        )
+    except (UnicodeDecodeError, ValueError) as err:
+        raise SourceError(f"invalid JSON ({type(err).__name__}): {_excerpt(body)}") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+def _excerpt(body: bytes, size: int = 80) -> str:
+    text = body[:size].decode("utf-8", "replace")
+    return " ".join(text.split()) + ("…" if len(body) > size else "")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,167 @@
+"""Entity linking: mention → ranked candidates → one entity, or an abstention with a reason.
+
+A candidate's score adds up name similarity (rapidfuzz over its labels and aliases), agreement
+between the mention's NER type and the entity's types, the search engine's own rank, how much the
+source knows about it, and context (statements pointing at entities other mentions link to).
+When the best is not clearly ahead the mention is left unlinked as `ambiguous_link`: a reason
+code, never a guess.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .errors import SourceUnavailable
+from .sources.base import Candidate, Entity, EntityRef, KnowledgeSource
+
+# NER label → the entity types (sources/base.py Entity.types) that agree with it.
+EXPECTED_TYPES: Mapping[str, frozenset[str]] = {
+    "PERSON": frozenset({"human"}),
+    "GPE": frozenset({"country", "city", "region"}),
+    "LOC": frozenset({"country", "city", "region"}),
+    "ORG": frozenset({"organization"}),
+}
+NAME_WEIGHT = 0.7
+TYPE_AGREES, TYPE_DISAGREES = 0.15, -0.3
+RANK_WEIGHT = 0.1
+KNOWN_WEIGHT, KNOWN_PER_STATEMENT = 0.05, 0.005
+CONTEXT_PER_LINK, CONTEXT_CAP = 0.05, 0.1
+MIN_SCORE = 0.6  # below this nothing fits: no_entity_link
+MARGIN = 0.05  # the best must lead the runner-up by this much, or it is ambiguous_link
+SEARCH_LIMIT = 7
+KEEP = 5
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    ner_type: str | None = None
+    canonical: str | None = None  # the long form of an acronym the article defines, for example
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    mention: Mention
+    entity: Entity | None
+    score: float
+    candidates: tuple[tuple[str, float], ...]  # (id, score), best first
+    reason: (
+        str | None
+    )  # None when linked; else no_entity_link, ambiguous_link, source_unavailable...
+
+
+def link_mentions(mentions: Sequence[Mention], source: KnowledgeSource) -> dict[Mention, Link]:
+    """Link every mention: at most one search per distinct search term, and one `entities` call
+    for all candidates together."""
+    terms = {m: search_term(m) for m in mentions}
+    hits: dict[str, Sequence[Candidate]] = {}
+    failed: dict[str, str] = {}
+    for term in dict.fromkeys(terms.values()):
+        if not term:
+            hits[term] = ()
+            continue
+        try:
+            hits[term] = source.search(term, limit=SEARCH_LIMIT)
+        except SourceUnavailable as err:
+            failed[term] = err.reason
+    ids = list(dict.fromkeys(c.id for found in hits.values() for c in found))
+    try:
+        entities = dict(source.entities(ids)) if ids else {}
+    except SourceUnavailable as err:
+        return {m: _unlinked(m, err.reason) for m in mentions}
+    first = {m: _rank(m, hits.get(terms[m], ()), entities, frozenset()) for m in mentions}
+    context = frozenset(scored[0][0] for scored in first.values() if scored)
+    out = {}
+    for mention in mentions:
+        if terms[mention] in failed:
+            out[mention] = _unlinked(mention, failed[terms[mention]])
+            continue
+        scored = _rank(mention, hits.get(terms[mention], ()), entities, context)
+        out[mention] = decide(mention, scored, entities)
+    return out
+
+
+def search_term(mention: Mention) -> str:
+    return " ".join((mention.canonical or mention.text).split())
+
+
+def decide(
+    mention: Mention, scored: list[tuple[str, float]], entities: Mapping[str, Entity]
+) -> Link:
+    kept = tuple(scored[:KEEP])
+    if not scored or scored[0][1] < MIN_SCORE:
+        return Link(mention, None, scored[0][1] if scored else 0.0, kept, "no_entity_link")
+    if len(scored) > 1 and scored[0][1] - scored[1][1] < MARGIN:
+        return Link(mention, None, scored[0][1], kept, "ambiguous_link")
+    return Link(mention, entities[scored[0][0]], scored[0][1], kept, None)
+
+
+def _unlinked(mention: Mention, reason: str) -> Link:
+    return Link(mention, None, 0.0, (), reason)
+
+
+def _rank(
+    mention: Mention,
+    hits: Sequence[Candidate],
+    entities: Mapping[str, Entity],
+    context: frozenset[str],
+) -> list[tuple[str, float]]:
+    scored = []
+    for hit in hits:
+        entity = entities.get(hit.id)
+        if entity is None or entity.missing:
+            continue
+        score = score_candidate(mention, hit, entity, context - {entity.id})
+        scored.append((entity.id, round(score, 4)))
+    best: dict[str, float] = {}
+    for entity_id, score in scored:  # a redirect can make two hits one entity
+        best[entity_id] = max(score, best.get(entity_id, score))
+    return sorted(best.items(), key=lambda kv: -kv[1])
+
+
+def score_candidate(
+    mention: Mention, hit: Candidate, entity: Entity, context: frozenset[str]
+) -> float:
+    names = [n for n in (entity.label, hit.label, hit.matched, *entity.aliases, *hit.aliases) if n]
+    queries = [q for q in (mention.text, mention.canonical) if q]
+    return (
+        NAME_WEIGHT * name_similarity(queries, names)
+        + type_agreement(mention.ner_type, entity.types)
+        + RANK_WEIGHT / (1 + hit.rank)
+        + min(KNOWN_WEIGHT, KNOWN_PER_STATEMENT * sum(len(s) for s in entity.statements.values()))
+        + min(CONTEXT_CAP, CONTEXT_PER_LINK * len(context & referenced_ids(entity)))
+    )
+
+
+def name_similarity(queries: Iterable[str], names: Iterable[str]) -> float:
+    """1.0 for an exact name; a mention that is part of a name ('Putin') scores a little lower."""
+    best = 0.0
+    for query in map(_norm, queries):
+        for name in map(_norm, names):
+            best = max(best, fuzz.ratio(query, name), 0.85 * fuzz.token_set_ratio(query, name))
+    return best / 100
+
+
+def type_agreement(ner_type: str | None, types: frozenset[str]) -> float:
+    expected = EXPECTED_TYPES.get(ner_type or "")
+    if expected is None or not types:
+        return 0.0
+    return TYPE_AGREES if expected & types else TYPE_DISAGREES
+
+
+def referenced_ids(entity: Entity) -> frozenset[str]:
+    return frozenset(
+        statement.mainsnak.value.id
+        for statements in entity.statements.values()
+        for statement in statements
+        if isinstance(statement.mainsnak.value, EntityRef)
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

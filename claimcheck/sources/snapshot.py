@@ -1,0 +1,137 @@
+"""A pinned, reviewable set of facts: a JSON-lines file of entity documents in Wikidata's own JSON
+format (one entity per line, as in the JSON dump), searched through a label/alias index.
+
+A redirected id is kept as a one-line stub `{"id": FROM, "redirects": {"from": FROM, "to": TO}}`,
+the same `redirects` object wbgetentities returns.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ..errors import SourceError
+from .base import Candidate, Entity, Provenance
+from .wikidata_json import all_names, parse_entity, pick_text
+
+PREFIX = "snapshot:"
+FUZZY_CUTOFF = 90.0
+MIN_FUZZY_LENGTH = 4
+
+
+def normalize_name(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class SnapshotSource:
+    """Entity documents held in memory, with a name index; answers without any network."""
+
+    name = "snapshot"
+
+    def __init__(self, documents: Iterable[Mapping[str, Any]], *, origin: str = "memory") -> None:
+        self.origin = origin
+        self.docs: dict[str, Mapping[str, Any]] = {}
+        self.redirects: dict[str, str] = {}
+        for doc in documents:
+            target = (doc.get("redirects") or {}).get("to")
+            if target and "claims" not in doc and "labels" not in doc:
+                self.redirects[str(doc["id"])] = str(target)
+            elif doc.get("id") and "missing" not in doc:
+                self.docs[str(doc["id"])] = doc
+        self.index: dict[str, list[tuple[str, bool]]] = {}
+        for entity_id in sorted(self.docs, key=id_order):
+            if entity_id.startswith("Q"):  # search finds items, as wbsearchentities type=item does
+                self._index(entity_id, self.docs[entity_id])
+        self._names = list(self.index)
+
+    @classmethod
+    def load(cls, path: str | Path) -> SnapshotSource:
+        return cls(read_lines(Path(path)), origin=str(path))
+
+    def _index(self, entity_id: str, doc: Mapping[str, Any]) -> None:
+        label = pick_text(doc.get("labels"))
+        for name in all_names(doc):
+            self.index.setdefault(normalize_name(name), []).append((entity_id, name == label))
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"name": self.name, "path": self.origin, "entities": len(self.docs)}
+
+    def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
+        query = normalize_name(mention)
+        scored: dict[str, tuple[float, bool, str]] = {}
+        for name, score, _ in process.extract(
+            query,
+            self._names,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=limit * 3,
+        ):
+            if name != query and len(name) < MIN_FUZZY_LENGTH:
+                continue  # 'us' would otherwise match every query containing the word 'us'
+            exact = 101.0 if name == query else score  # an exact name outranks any subset match
+            for entity_id, is_label in self.index[name]:
+                best = scored.get(entity_id)
+                if best is None or (exact, is_label) > best[:2]:
+                    scored[entity_id] = (exact, is_label, name)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][1], id_order(kv[0])))
+        return [
+            self._candidate(entity_id, matched, rank)
+            for rank, (entity_id, (_, _, matched)) in enumerate(ranked[:limit])
+        ]
+
+    def _candidate(self, entity_id: str, matched: str, rank: int) -> Candidate:
+        doc = self.docs[entity_id]
+        return Candidate(
+            id=entity_id,
+            label=pick_text(doc.get("labels")),
+            description=pick_text(doc.get("descriptions")),
+            matched=matched,
+            rank=rank,
+        )
+
+    def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
+        return {entity_id: self._entity(entity_id) for entity_id in dict.fromkeys(ids)}
+
+    def _entity(self, requested: str) -> Entity:
+        target = self.redirects.get(requested, requested)
+        doc = self.docs.get(target)
+        if doc is None:
+            return Entity(id=requested, label=None, missing=True)
+        provenance = Provenance(
+            endpoint=PREFIX + self.origin,
+            retrieved_at=str(doc.get("modified", "")),
+            from_cache=False,
+            revision=doc.get("lastrevid"),
+            redirected_from=requested if target != requested else None,
+        )
+        return parse_entity(doc, provenance)
+
+
+def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise SourceError(f"cannot read snapshot {path}: {err}") from None
+    docs = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except ValueError:
+            raise SourceError(f"snapshot {path} line {number} is not JSON") from None
+        if not isinstance(doc, dict):
+            raise SourceError(f"snapshot {path} line {number} is not an entity document")
+        docs.append(doc)
+    return docs
+
+
+def id_order(entity_id: str) -> tuple[str, int, str]:
+    """Q2 before Q10: by prefix, then number."""
+    digits = entity_id[1:]
+    return (entity_id[:1], int(digits) if digits.isdigit() else -1, entity_id)

@@ -1,0 +1,235 @@
+"""Wikidata: every Wikidata property/item id and every API parameter claimcheck uses lives here.
+
+The live source calls the Action API (wbsearchentities, wbgetentities in batches of ≤50 ids) and,
+only for questions that need it, the query service with validated ids. Documents are parsed by
+sources/wikidata_json.py into the interface's dataclasses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import SourceError
+from .base import Candidate, Entity, Provenance
+
+if TYPE_CHECKING:
+    from ..config import SourceSettings
+    from ..http import HttpClient, JsonResponse, RetryHint
+
+NAME = "wikidata"
+
+# Semantic property names (sources/base.py PROPERTIES) → Wikidata property ids.
+PROPERTY_IDS = {
+    "instance_of": "P31",
+    "member_of": "P463",
+    "member_count": "P2124",
+    "position_held": "P39",
+    "headquarters": "P159",
+    "location": "P276",
+    "population": "P1082",
+    "area": "P2046",
+    "employees": "P1128",
+    "inception": "P571",
+    "dissolved": "P576",
+    "date_of_birth": "P569",
+    "date_of_death": "P570",
+    "point_in_time": "P585",
+    "country": "P17",
+    "party": "P102",
+    "head_of_government": "P6",
+    "head_of_state": "P35",
+    "office_holder": "P1308",
+    "capital": "P36",
+}
+QUALIFIER_IDS = {
+    "start_time": "P580",
+    "end_time": "P582",
+    "point_in_time": "P585",
+    "of": "P642",
+    "electoral_district": "P768",
+    "determination_method": "P459",
+}
+INSTANCE_OF = PROPERTY_IDS["instance_of"]
+
+# instance-of values → the coarse types entity linking compares with NER labels.
+TYPE_ITEMS = {
+    "Q5": "human",
+    "Q6256": "country",
+    "Q3624078": "country",  # sovereign state
+    "Q7275": "country",  # state
+    "Q515": "city",
+    "Q1549591": "city",  # big city
+    "Q5119": "city",  # capital city
+    "Q1637706": "city",  # city with millions of inhabitants
+    "Q200250": "city",  # metropolis
+    "Q82794": "region",
+    "Q10864048": "region",  # first-level administrative country subdivision
+    "Q35657": "region",  # U.S. state
+    "Q43229": "organization",
+    "Q484652": "organization",  # international organization
+    "Q245065": "organization",  # intergovernmental organization
+    "Q7278": "organization",  # political party
+    "Q4830453": "organization",  # business
+    "Q1127126": "organization",  # military alliance
+}
+# Quantity units → semantic unit names; any other unit keeps only its id (Quantity.unit None).
+UNIT_NAMES = {
+    "Q11573": "metre",
+    "Q828224": "kilometre",
+    "Q712226": "square kilometre",
+    "Q25343": "square metre",
+    "Q11229": "percent",
+    "Q4917": "USD",
+    "Q4916": "EUR",
+    "Q25224": "GBP",
+    "Q41044": "RUB",
+    "Q577": "year",
+    "Q573": "day",
+}
+CALENDARS = {"Q1985727": "gregorian", "Q1985786": "julian"}
+ENTITY_PREFIX = {"item": "Q", "property": "P", "lexeme": "L"}
+LABEL_LANGUAGES = ("en", "mul", "en-gb", "en-ca")  # `mul` holds names that are the same everywhere
+
+BATCH = 50  # the Action API's limit on ids per wbgetentities call
+_ID = re.compile(r"^[QPL][1-9][0-9]{0,9}$")
+_MAX_ID = 2**31 - 1  # larger ids break a whole wbgetentities batch
+
+# Seconds a response stays fresh in the cache, by endpoint.
+EXPIRY = {"search": 7 * 86400.0, "entities": 86400.0, "sparql": 3600.0}
+MAXLAG = "5"
+
+
+def valid_id(entity_id: str) -> bool:
+    return bool(_ID.match(entity_id)) and int(entity_id[1:]) <= _MAX_ID
+
+
+def search_params(mention: str, language: str, limit: int) -> dict[str, str]:
+    return {
+        "action": "wbsearchentities",
+        "search": mention,
+        "language": language,
+        "uselang": language,
+        "type": "item",
+        "limit": str(max(1, min(limit, 50))),
+        "format": "json",
+        "maxlag": MAXLAG,
+    }
+
+
+def entities_params(ids: Sequence[str]) -> dict[str, str]:
+    # Boolean API parameters are on whenever present, so `languagefallback` carries no value.
+    return {
+        "action": "wbgetentities",
+        "ids": "|".join(ids),
+        "props": "info|labels|descriptions|aliases|claims",
+        "languages": "|".join(LABEL_LANGUAGES),
+        "languagefallback": "",
+        "format": "json",
+        "maxlag": MAXLAG,
+    }
+
+
+def action_api_check(data: Any, headers: Mapping[str, str]) -> RetryHint | None:
+    """maxlag and ratelimited arrive as HTTP 200 with an error body: both mean wait and retry."""
+    from ..http import RetryHint, retry_after_seconds
+
+    code = api_error_code(data)
+    if code == "maxlag":
+        hinted = retry_after_seconds(headers.get("Retry-After"))
+        return RetryHint(f"database lag: {_error_info(data)}", max(5.0, hinted or 0.0))
+    if code == "ratelimited":
+        return RetryHint(f"rate limited: {_error_info(data)}")
+    return None
+
+
+def api_error_code(data: Any) -> str | None:
+    error = data.get("error") if isinstance(data, Mapping) else None
+    return str(error.get("code")) if isinstance(error, Mapping) else None
+
+
+def _error_info(data: Any) -> str:
+    return str(data["error"].get("info", ""))[:200]
+
+
+def _no_error(data: Any) -> bool:
+    return api_error_code(data) is None
+
+
+class WikidataSource:
+    """The live Wikidata Action API (and query service), through the shared HTTP client."""
+
+    name = NAME
+
+    def __init__(self, settings: SourceSettings, http: HttpClient) -> None:
+        self.api_url, self.sparql_url = settings.api_url, settings.sparql_url
+        self.http = http
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"name": self.name, "api_url": self.api_url, "sparql_url": self.sparql_url}
+
+    def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
+        from .wikidata_json import parse_search
+
+        response = self._action(search_params(mention, language, limit), EXPIRY["search"])
+        if api_error_code(response.data) is not None:
+            raise SourceError(f"wbsearchentities failed: {_error_info(response.data)}")
+        return parse_search(response.data.get("search") or ())
+
+    def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
+        wanted = list(dict.fromkeys(ids))
+        out = {i: Entity(id=i, label=None, missing=True) for i in wanted if not valid_id(i)}
+        valid = [i for i in wanted if valid_id(i)]
+        for start in range(0, len(valid), BATCH):
+            for batch, response in self._fetch_batch(valid[start : start + BATCH]):
+                out.update(self._parse_batch(batch, response))
+        return {i: out[i] for i in wanted}
+
+    def _fetch_batch(self, batch: list[str]) -> Iterator[tuple[list[str], JsonResponse]]:
+        """One call per batch; a batch the API refuses as a whole is split to isolate the bad id."""
+        response = self._action(entities_params(batch), EXPIRY["entities"])
+        if api_error_code(response.data) is None:
+            yield batch, response
+        elif api_error_code(response.data) == "no-such-entity" and len(batch) > 1:
+            half = len(batch) // 2
+            yield from self._fetch_batch(batch[:half])
+            yield from self._fetch_batch(batch[half:])
+        elif api_error_code(response.data) == "no-such-entity":
+            yield batch, response  # parsed as missing below
+        else:
+            raise SourceError(f"wbgetentities failed: {_error_info(response.data)}")
+
+    def _parse_batch(self, batch: list[str], response: JsonResponse) -> dict[str, Entity]:
+        from .wikidata_json import parse_entity
+
+        docs = response.data.get("entities") or {} if isinstance(response.data, Mapping) else {}
+        out = {}
+        for requested in batch:
+            doc = docs.get(requested) or {"id": requested, "missing": ""}
+            redirected = (doc.get("redirects") or {}).get("from")
+            out[requested] = parse_entity(doc, self._provenance(doc, response, redirected))
+        return out
+
+    def _provenance(
+        self, doc: Mapping[str, Any], response: JsonResponse, redirected: str | None
+    ) -> Provenance:
+        entity_id = str(doc.get("id", ""))
+        page = (
+            self.api_url.replace("/w/api.php", "/wiki/") + entity_id
+            if "/w/api.php" in self.api_url
+            else None
+        )
+        return Provenance(
+            endpoint=self.api_url,
+            retrieved_at=response.retrieved_at,
+            from_cache=response.from_cache,
+            revision=doc.get("lastrevid"),
+            url=page,
+            redirected_from=redirected,
+        )
+
+    def _action(self, params: dict[str, str], expiry: float) -> JsonResponse:
+        return self.http.get_json(
+            self.api_url, params, expiry=expiry, check=action_api_check, cacheable=_no_error
+        )
