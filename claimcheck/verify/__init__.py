@@ -1,0 +1,43 @@
+"""Verification: pure functions Claim × Facts × as-of date → a verification object
+{verdict, reason, as_of, evidence, explanation, correction, note}. No I/O, no clock: the
+verification stage (claimcheck/verification.py) gathers the Facts and passes the date in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ..models import Claim
+from . import dates, names, places, quantities, roles
+from .facts import Facts, Resolution, mentions_of
+from .result import VERDICTS, not_checked
+
+__all__ = ["Facts", "Resolution", "VERDICTS", "mentions_of", "verify_claim"]
+
+Check = Callable[[Claim, Facts, "dt.date | None"], dict[str, Any]]
+
+CHECKS: dict[str, Check] = {
+    "count": quantities.verify,
+    "quantity": quantities.verify,
+    "money": quantities.verify,
+    "percent": quantities.verify,
+    "membership_count": quantities.verify,
+    "date": dates.verify,
+    "role": roles.verify,
+    "membership": places.verify_membership,
+    "location": places.verify_location,
+    "person_name": names.verify,
+}
+
+
+def verify_claim(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+    """The verification object of one claim as of `as_of` (None: the latest the source knows)."""
+    check = CHECKS.get(claim.kind)
+    if check is None:
+        return not_checked(
+            "not_checkable_kind",
+            f"{claim.kind} claims are not checked against the knowledge source.",
+            as_of,
+        )
+    return check(claim, facts, as_of)

@@ -1,0 +1,144 @@
+"""The verification object every claim gains, and the evidence items inside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from ..sources.base import Entity, EntityRef, Quantity, Statement, TimeValue
+from .facts import Facts
+
+VERDICTS = ("supported", "contradicted", "not_checked")
+
+# Words for the semantic property names, for evidence and explanations.
+PROPERTY_LABELS = {
+    "member_count": "member count",
+    "member_of": "member of",
+    "position_held": "position held",
+    "headquarters": "headquarters location",
+    "date_of_birth": "date of birth",
+    "date_of_death": "date of death",
+    "instance_of": "instance of",
+    "head_of_government": "head of government",
+    "head_of_state": "head of state",
+    "office_holder": "officeholder",
+}
+
+
+def property_label(name: str) -> str:
+    return PROPERTY_LABELS.get(name, name.replace("_", " "))
+
+
+def verdict(
+    verdict: str,
+    reason: str,
+    explanation: str,
+    evidence: Iterable[dict[str, Any]] = (),
+    correction: Any = None,
+    note: str | None = None,
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
+    assert verdict in VERDICTS, verdict
+    return {
+        "verdict": verdict,
+        "reason": reason,
+        "as_of": as_of.isoformat() if as_of else None,
+        "evidence": list(evidence),
+        "explanation": explanation,
+        "correction": correction,
+        "note": note,
+    }
+
+
+def not_checked(
+    reason: str,
+    explanation: str,
+    as_of: dt.date | None = None,
+    evidence: Iterable[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    return verdict("not_checked", reason, explanation, evidence, as_of=as_of)
+
+
+def show(value: Any, facts: Facts | None = None) -> str:
+    """A value as a person reads it in a sentence."""
+    if isinstance(value, EntityRef):
+        return facts.label(value) if facts else (value.label or value.id)
+    if isinstance(value, Quantity):
+        unit = f" {value.unit}" if value.unit else ""
+        return f"{_number(value.amount)}{unit}"
+    if isinstance(value, TimeValue):
+        return value.iso.lstrip("+")
+    if isinstance(value, Decimal):
+        return _number(value)
+    return str(value)
+
+
+def _number(x: Decimal) -> str:
+    if x == x.to_integral_value():
+        return f"{int(x):,}"
+    return f"{x:,f}"
+
+
+def json_value(value: Any, facts: Facts | None) -> Any:
+    if isinstance(value, EntityRef):
+        return {"id": value.id, "label": facts.label(value) if facts else value.label}
+    if isinstance(value, Quantity):
+        return value.amount
+    if isinstance(value, TimeValue):
+        return value.iso.lstrip("+")
+    return value
+
+
+def qualifier_summary(statement: Statement, facts: Facts | None) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for name, snaks in statement.qualifiers.items():
+        out[name] = [json_value(s.value, facts) if s.kind == "value" else s.kind for s in snaks]
+    return out
+
+
+def evidence(entity: Entity, statement: Statement, facts: Facts | None = None) -> dict[str, Any]:
+    """One evidence item: enough for a person to find the statement and judge it."""
+    value = statement.mainsnak.value
+    prov = entity.provenance
+    return {
+        "entity": entity.id,
+        "entity_label": entity.label,
+        "property": statement.property,
+        "property_label": property_label(statement.property),
+        "source_property": statement.mainsnak.source_property,
+        "statement": statement.id,
+        "rank": statement.rank,
+        "value": json_value(value, facts),
+        "unit": value.unit if isinstance(value, Quantity) else None,
+        "precision": value.precision if isinstance(value, TimeValue) else None,
+        "qualifiers": qualifier_summary(statement, facts),
+        "revision": prov.revision if prov else None,
+        "retrieved_at": prov.retrieved_at if prov else None,
+        "url": prov.url if prov else None,
+        "endpoint": prov.endpoint if prov else None,
+        "from_cache": prov.from_cache if prov else None,
+    }
+
+
+def when(statement: Statement) -> str:
+    """The time qualifiers of a statement in words: "point in time 2020-03-27"."""
+    parts = []
+    for name in ("point_in_time", "start_time", "end_time"):
+        for snak in statement.qualifiers.get(name, ()):
+            shown = (
+                show(snak.value)
+                if snak.kind == "value"
+                else ("none" if snak.kind == "novalue" else "unknown")
+            )
+            parts.append(f"{name.replace('_', ' ')} {shown}")
+    return ", ".join(parts) or "undated"
+
+
+def source_name(entity: Entity) -> str:
+    """What to call the source in a sentence ("Wikidata", "the snapshot")."""
+    endpoint = (entity.provenance.endpoint if entity.provenance else "") or ""
+    if "wikidata" in endpoint:
+        return "Wikidata"
+    return "the knowledge source"
