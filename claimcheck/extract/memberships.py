@@ -1,0 +1,191 @@
+"""`membership` claims (X is / is not / joined / will join / left Y) and `membership_count`
+claims ("NATO's 30 member states", "the 27-member bloc").
+
+Both ends must be named entities — "some Republican members of Congress" names no member — and
+the organization must be an ORG mention or a generic noun the article resolves ("the alliance").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Claim, Document, Span
+from .claims import make_claim
+from .mentions import Mention, sentence_of
+
+MEMBER_NOUNS = frozenset({"member", "ally", "signatory"})
+COUNTED_NOUNS = frozenset({"state", "country", "nation", "government", "party"})
+JOIN_VERBS = {"join": "joined", "enter": "joined", "accede": "joined", "leave": "left", "quit": "left", "exit": "left"}
+BECOME_VERBS = frozenset({"be", "become", "remain"})
+MEMBER_TYPES = frozenset({"GPE", "ORG", "PERSON"})
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50}
+
+
+def membership_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    claims = []
+    for token in sdoc:
+        found = None
+        if token.lemma_ == "member" and token.pos_ == "NOUN":
+            found = copular_membership(sdoc, token, by_token, mentions)
+        elif token.lemma_ in JOIN_VERBS and token.pos_ == "VERB":
+            found = joining(sdoc, token, by_token)
+        if found is not None:
+            member, org, status, first, last = found
+            claims.append(membership_claim(document, sdoc, offset, member, org, status, negated(token), first, last))
+    return claims
+
+
+def membership_claim(document: Document, sdoc: Any, offset: int, member: Mention, org: Mention, status: str, negative: bool, first: int, last: int) -> Claim:
+    span = Span(offset + sdoc[first].idx, offset + sdoc[last - 1].idx + len(sdoc[last - 1]))
+    polarity = "negative" if negative else "positive"
+    value = {"member": member.canonical, "organization": org.canonical, "status": status, "polarity": polarity}
+    fields = {"member": member.as_field(), "organization": org.as_field(), "status": status, "polarity": polarity}
+    return make_claim(document, "membership", span, sentence_of(sdoc, first), value, fields)
+
+
+def copular_membership(sdoc: Any, member_tok: Any, by_token: dict[int, Mention], mentions: list[Mention]) -> tuple[Mention, Mention, str, int, int] | None:
+    """ "X is (not) a member of Y", "X, a member of Y,", "of which X is a member"."""
+    verb = member_tok.head
+    if member_tok.dep_ == "attr" and verb.lemma_ in BECOME_VERBS:
+        member = subject_mention(verb, by_token)
+        org, of_tok = of_object(member_tok, by_token), None
+        if org is None:
+            of_tok = relative_of_which(sdoc, verb)
+            org = antecedent_org(of_tok, mentions) if of_tok is not None else None
+        if member is None or org is None or member.canonical == org.canonical:
+            return None
+        first = of_tok.i if of_tok is not None else min(member.first, org.first)
+        last = max(member_tok.i + 1, org.last if of_tok is None else member_tok.i + 1)
+        return member, org, status_of(verb), first, last
+    if member_tok.dep_ == "appos" and member_tok.head.i in by_token:
+        member, org = by_token[member_tok.head.i], of_object(member_tok, by_token)
+        if org is not None and member.type in MEMBER_TYPES and member.canonical != org.canonical:
+            return member, org, "member", member.first, org.last
+    return None
+
+
+def subject_mention(verb: Any, by_token: dict[int, Mention]) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            mention = by_token.get(child.i)
+            if mention is None and child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+                mention = by_token.get(verb.head.i)
+            return mention if mention is not None and mention.type in MEMBER_TYPES else None
+    return None
+
+
+def of_object(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            mention = by_token.get(pobj.i) if pobj is not None else None
+            if mention is not None and mention.type == "ORG":
+                return mention
+    return None
+
+
+def relative_of_which(sdoc: Any, verb: Any) -> Any | None:
+    """The "of" of "of which ... is a member", wherever the parser attached it."""
+    for token in sdoc[max(verb.i - 8, 0) : verb.i]:
+        if token.lower_ == "of" and token.i + 1 < len(sdoc) and sdoc[token.i + 1].lower_ == "which":
+            return token
+    return None
+
+
+def antecedent_org(of_tok: Any, mentions: list[Mention]) -> Mention | None:
+    """The organization "which" points back to: the nearest ORG before it, skipping an
+    acronym in brackets that restates the same organization."""
+    before = [m for m in mentions if m.last <= of_tok.i and m.type == "ORG"]
+    return before[-1] if before and of_tok.i - before[-1].last <= 3 else None
+
+
+def joining(sdoc: Any, verb: Any, by_token: dict[int, Mention]) -> tuple[Mention, Mention, str, int, int] | None:
+    """ "X joined Y", "allow X to join Y", "X will leave Y"."""
+    member = subject_mention(verb, by_token)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "into"}), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    org = by_token.get(obj.i) if obj is not None else None
+    if member is None or org is None or org.type != "ORG" or member.canonical == org.canonical:
+        return None
+    done = verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    status = JOIN_VERBS[verb.lemma_] if done else ("prospective" if verb.lemma_ in {"join", "enter", "accede"} else "leaving")
+    return member, org, status, min(member.first, verb.i), max(org.last, verb.i + 1)
+
+
+def status_of(verb: Any) -> str:
+    if verb.lemma_ == "become":
+        return "joined" if verb.tag_ in {"VBD", "VBN"} else "prospective"
+    return "member"
+
+
+def negated(token: Any) -> bool:
+    """A negation on the claim word or on the verbs that govern it (two levels up)."""
+    node, hops = token, 0
+    while hops < 3:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.head is node:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
+# --- membership_count ------------------------------------------------------------------------
+
+
+def membership_count_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    claims = []
+    for token in sdoc:
+        amount = number_value(token)
+        if amount is None or token.dep_ not in {"nummod", "npadvmod", "compound", "amod"}:
+            continue
+        noun = token.head
+        counted = counted_phrase(sdoc, token, noun)
+        org = owner(noun, by_token) if counted else None
+        if org is None:
+            continue
+        span = Span(offset + token.idx, offset + noun.idx + len(noun))
+        fields = {"organization": org.as_field(), "counted": counted}
+        claims.append(make_claim(document, "membership_count", span, sentence_of(sdoc, token.i), {"amount": amount}, fields))
+    return claims
+
+
+def number_value(token: Any) -> int | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(token.lower_) if token.like_num else None
+
+
+def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
+    """ "member states", "members", "allies" — what a membership count counts."""
+    if noun.lemma_ in MEMBER_NOUNS:
+        return sdoc[number.i + 1 : noun.i + 1].text
+    if noun.lemma_ in COUNTED_NOUNS and any(c.lemma_ == "member" and c.dep_ in {"compound", "amod"} for c in noun.children):
+        return sdoc[number.i + 1 : noun.i + 1].text
+    return None
+
+
+def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """NATO's 30 member states / the 30 members of NATO / NATO, which has 30 members."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i in by_token and by_token[child.i].type == "ORG":
+            return by_token[child.i]
+    found = of_object(noun, by_token)
+    if found is not None:
+        return found
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_ in {"have", "count", "comprise", "include"}:
+        subject = subject_mention(verb, by_token)
+        return subject if subject is not None and subject.type == "ORG" else None
+    return None

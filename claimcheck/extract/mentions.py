@@ -1,0 +1,386 @@
+"""Entity mentions in a parsed sentence: NER type plus a canonical surface form.
+
+The small English model mislabels names often enough (a long organization name split at "in
+Europe", a journalist's name tagged WORK_OF_ART) that mentions are repaired here with what the
+article itself says: acronym definitions, and names in slots only a person can fill. Canonical
+forms come from ordered, named strategies; the tables they use are plain data below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Document, Span
+
+# Abbreviations newsrooms use without defining them; the linking step searches the long form.
+ALIASES: dict[str, str] = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "GOP": "Republican Party",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "Democrats": "Democratic Party",
+    "Republicans": "Republican Party",
+    "Tories": "Conservative Party",
+}
+
+DEMONYMS: dict[str, str] = {
+    "American": "United States",
+    "Russian": "Russia",
+    "Ukrainian": "Ukraine",
+    "German": "Germany",
+    "French": "France",
+    "British": "United Kingdom",
+    "Chinese": "China",
+    "Japanese": "Japan",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Polish": "Poland",
+    "Turkish": "Turkey",
+    "Swedish": "Sweden",
+    "Finnish": "Finland",
+    "Norwegian": "Norway",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Belgian": "Belgium",
+    "Canadian": "Canada",
+    "Mexican": "Mexico",
+    "Brazilian": "Brazil",
+    "Indian": "India",
+    "Israeli": "Israel",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Syrian": "Syria",
+    "Egyptian": "Egypt",
+    "Saudi": "Saudi Arabia",
+    "Australian": "Australia",
+    "Irish": "Ireland",
+    "Greek": "Greece",
+    "Hungarian": "Hungary",
+    "Romanian": "Romania",
+    "Belarusian": "Belarus",
+    "Georgian": "Georgia",
+    "Estonian": "Estonia",
+    "Latvian": "Latvia",
+    "Lithuanian": "Lithuania",
+    "Austrian": "Austria",
+    "Swiss": "Switzerland",
+    "Korean": "Korea",
+    "South Korean": "South Korea",
+    "North Korean": "North Korea",
+    "Pakistani": "Pakistan",
+    "Afghan": "Afghanistan",
+    "Nigerian": "Nigeria",
+    "South African": "South Africa",
+    "Kenyan": "Kenya",
+    "Argentine": "Argentina",
+    "Venezuelan": "Venezuela",
+    "Cuban": "Cuba",
+    "Portuguese": "Portugal",
+    "Czech": "Czech Republic",
+    "Slovak": "Slovakia",
+    "Serbian": "Serbia",
+    "Croatian": "Croatia",
+    "Bulgarian": "Bulgaria",
+}
+
+PARTIES: dict[str, str] = {
+    "GOP": "Republican Party",
+    "Republican": "Republican Party",
+    "Republican Party": "Republican Party",
+    "Democratic": "Democratic Party",
+    "Democrat": "Democratic Party",
+    "Democratic Party": "Democratic Party",
+    "Labour": "Labour Party",
+    "Conservative": "Conservative Party",
+    "R": "Republican Party",
+    "D": "Democratic Party",
+}
+
+US_STATES: frozenset[str] = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+    + ["New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+       "Rhode Island", "South Carolina", "South Dakota", "West Virginia"]
+)
+
+# A generic noun resolves to a named organization only when exactly one organization of that
+# sort has been named earlier in the article ("the alliance" after NATO).
+GENERIC_REFERENTS: dict[str, tuple[str, ...]] = {
+    "alliance": ("NATO", "North Atlantic Treaty Organization", "AUKUS"),
+    "bloc": ("European Union", "EU", "ASEAN", "Mercosur"),
+}
+
+TYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+DETERMINERS = ("the ", "The ")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w-]*|of|for|and|the|in|on|de|&)(?:[ \t]+(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&))*)[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&.]{1,9})[ \t]*\(((?:[A-Z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&))*)\)")
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "&"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing in a sentence: document offsets, sentence token range, type, canonical."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    canonical: str
+    first: int
+    last: int  # exclusive token index in the sentence doc
+
+    def as_field(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "span": Span(self.start, self.end), "type": self.type}
+        out["canonical"] = self.canonical
+        return out
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says that a single sentence needs: acronym definitions."""
+
+    text: str
+    acronyms: dict[str, str] = field(default_factory=dict)
+    long_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    @classmethod
+    def of(cls, document: Document) -> ArticleContext:
+        acronyms = defined_acronyms(document.text)
+        long_forms = tuple((long_form_pattern(long), long) for long in set(acronyms.values()))
+        return cls(document.text, acronyms, long_forms)
+
+    def named_before(self, names: Iterable[str], offset: int) -> list[str]:
+        before = self.text[:offset]
+        return [n for n in names if re.search(rf"\b{re.escape(n)}\b", before)]
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronym → long form for "Long Form (LF)" and "LF (Long Form)" where the initials agree."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_AFTER.finditer(text):
+        long = fit_long_form(match.group(1).split(), match.group(2))
+        if long:
+            found.setdefault(match.group(2), long)
+    for match in _ACRONYM_BEFORE.finditer(text):
+        words = match.group(2).split()
+        if initials(words) == letters(match.group(1)):
+            found.setdefault(match.group(1), " ".join(words))
+    return found
+
+
+def fit_long_form(words: list[str], acronym: str) -> str | None:
+    """The shortest tail of `words` whose capitalized initials spell the acronym."""
+    for begin in range(len(words) - 1, -1, -1):
+        tail = words[begin:]
+        if tail[0].lower() in _MINOR_WORDS:
+            continue
+        if initials(tail) == letters(acronym):
+            return " ".join(tail)
+    return None
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+
+
+def letters(acronym: str) -> str:
+    return "".join(ch for ch in acronym if ch.isalpha()).upper()
+
+
+def long_form_pattern(long: str) -> re.Pattern[str]:
+    """Matches the long form with or without its hyphens ("Co-operation" / "Cooperation")."""
+    parts = [re.escape(w).replace(r"\-", "[-\u2010\u2011]?") for w in long.replace("-", "-").split()]
+    return re.compile(r"\b" + r"\s+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    """Comparison key: letters and digits only, case-folded."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+# --- canonical forms: ordered, named strategies -------------------------------------------------
+
+
+def _by_acronym(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
+    return ctx.acronyms.get(surface)
+
+
+def _by_long_form(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
+    key = squash(surface)
+    return next((long for _, long in ctx.long_forms if squash(long) == key), None)
+
+
+def _by_alias(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
+    return ALIASES.get(surface)
+
+
+def _by_demonym(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
+    return DEMONYMS.get(surface) if label in {"NORP", ""} else None
+
+
+def _by_generic_referent(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
+    words = surface.lower().split()
+    if not words or words[-1] not in GENERIC_REFERENTS:
+        return None
+    named = ctx.named_before(GENERIC_REFERENTS[words[-1]], offset)
+    distinct = {ctx.acronyms.get(n, n) for n in named}
+    return named[0] if len(distinct) == 1 else None
+
+
+CANONICAL_STRATEGIES: tuple[Callable[[str, str, ArticleContext, int], str | None], ...] = (
+    _by_acronym,
+    _by_long_form,
+    _by_alias,
+    _by_demonym,
+    _by_generic_referent,
+)
+
+
+def bare(surface: str) -> str:
+    """The surface without a leading article or trailing possessive."""
+    for det in DETERMINERS:
+        if surface.startswith(det):
+            surface = surface[len(det) :]
+    return _POSSESSIVE.sub("", surface).strip()
+
+
+def canonical(surface: str, label: str, ctx: ArticleContext, offset: int) -> str:
+    plain = bare(surface)
+    for strategy in CANONICAL_STRATEGIES:
+        found = strategy(plain, label, ctx, offset)
+        if found:
+            return found
+    return plain
+
+
+# --- mentions of one sentence ----------------------------------------------------------------
+
+
+def sentence_mentions(ctx: ArticleContext, sdoc: Any, offset: int) -> list[Mention]:
+    """NER mentions of `sdoc`, repaired with the article's acronym definitions and person slots."""
+    defined = defined_name_spans(ctx, sdoc)
+    mentions = [m for m in (ner_mention(ctx, ent, offset) for ent in sdoc.ents) if m]
+    mentions = [m for m in mentions if not any(overlaps(m, d) for d in defined)]
+    mentions += [make_mention(ctx, sdoc[a:b], "ORG", offset) for a, b in defined]
+    mentions += acronym_mentions(ctx, sdoc, offset, mentions)
+    mentions += generic_mentions(ctx, sdoc, offset, mentions)
+    people = repaired_people(ctx, sdoc, offset, mentions)
+    mentions = [m for m in mentions if not any(overlaps(m, (p.first, p.last)) for p in people)]
+    return sorted(mentions + people, key=lambda m: m.start)
+
+
+def overlaps(mention: Mention, tokens: tuple[int, int]) -> bool:
+    return mention.first < tokens[1] and tokens[0] < mention.last
+
+
+def ner_mention(ctx: ArticleContext, ent: Any, offset: int) -> Mention | None:
+    if ent.label_ not in TYPED_LABELS:
+        return None
+    span = ent
+    if ent.label_ == "PERSON":
+        span = person_core(ent)
+    elif len(ent) > 1 and ent[0].lower_ == "the":
+        span = ent[1:]
+    if span is None or len(span) == 0:
+        return None
+    return make_mention(ctx, span, ent.label_, offset)
+
+
+def person_core(ent: Any) -> Any | None:
+    """A PERSON entity without leading nationality adjectives or titles ("Russian Vladimir
+    Putin" → "Vladimir Putin") and without a trailing possessive."""
+    from .roles import is_title_word
+
+    begin = 0
+    while begin < len(ent) - 1 and (ent[begin].text in DEMONYMS or is_title_word(ent[begin].text)):
+        begin += 1
+    end = len(ent)
+    while end > begin and ent[end - 1].tag_ in {"POS", "PRP$"} or (end > begin and ent[end - 1].is_punct):
+        end -= 1
+    core = ent[begin:end]
+    return core if len(core) else None
+
+
+def make_mention(ctx: ArticleContext, span: Any, label: str, offset: int) -> Mention:
+    start = offset + span.start_char
+    return Mention(
+        text=span.text,
+        start=start,
+        end=offset + span.end_char,
+        type=label,
+        canonical=canonical(span.text, label, ctx, start),
+        first=span.start,
+        last=span.end,
+    )
+
+
+def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
+    """Token ranges of long forms the article defines an acronym for, wherever they occur."""
+    found = []
+    for pattern, _ in ctx.long_forms:
+        for match in pattern.finditer(sdoc.text):
+            span = sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+    return found
+
+
+def acronym_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+    taken = {i for m in known for i in range(m.first, m.last)}
+    return [
+        make_mention(ctx, sdoc[t.i : t.i + 1], "ORG", offset)
+        for t in sdoc
+        if t.text in ctx.acronyms and t.i not in taken
+    ]
+
+
+def generic_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+    """'the alliance' when the article makes plain which alliance it is."""
+    taken = {i for m in known for i in range(m.first, m.last)}
+    found = []
+    for token in sdoc:
+        if token.lower_ not in GENERIC_REFERENTS or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and sdoc[start - 1].pos_ in {"ADJ", "DET"} and sdoc[start - 1].lower_ != "a":
+            start -= 1
+        mention = make_mention(ctx, sdoc[start : token.i + 1], "ORG", offset)
+        if mention.canonical != bare(mention.text):
+            found.append(mention)
+    return found
+
+
+def repaired_people(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+    """Names the model missed or mislabelled in slots only a person fills: after "CNN's", after
+    a title, or in a list alongside recognised people."""
+    from .names import person_slots
+
+    people = {(m.first, m.last) for m in known if m.type == "PERSON"}
+    return [
+        make_mention(ctx, sdoc[a:b], "PERSON", offset)
+        for a, b in person_slots(sdoc, known)
+        if (a, b) not in people
+    ]
+
+
+def sentence_of(sdoc: Any, token: int) -> str:
+    """The text of the sentence holding a token (the whole doc when it is not split)."""
+    if not len(sdoc):
+        return ""
+    if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP"):
+        return sdoc[min(token, len(sdoc) - 1)].sent.text.strip()
+    return sdoc.text.strip()

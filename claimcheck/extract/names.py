@@ -1,0 +1,123 @@
+"""Person names: slots only a person can fill (to repair the model's misses), and one
+`person_name` claim per distinct name in the article, carrying every span it occurs at."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..models import Claim, Document, Span
+from .claims import make_claim
+from .mentions import sentence_of
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+# Capitalized words that stand before a surname without being a first name.
+NOT_FIRST_NAMES = frozenset(
+    """the a an but and or as if so when while then after before asked said told says mr mrs ms dr
+    sir lady lord dame mister miss according by for with of to from in on at""".split()
+)
+NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
+_NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?$")
+
+
+def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
+    """Token ranges of 2-3 word names standing where only a person can: after a news
+    organization's possessive ("CNN's Christianne Amanpour"), right after a title, or in a list
+    beside a recognised person."""
+    blocked = {i for m in known if m.type in NOT_PERSON for i in range(m.first, m.last)}
+    runs = [r for r in name_runs(sdoc) if not any(i in blocked for i in range(*r))]
+    orgs = {i for m in known if m.type == "ORG" for i in range(m.first, m.last)}
+    people = {(m.first, m.last) for m in known if m.type == "PERSON"}
+    slots = [r for r in runs if after_org_possessive(sdoc, r[0], orgs) or after_title(sdoc, r[0])]
+    return slots + listed_beside(sdoc, runs, people | set(slots))
+
+
+def name_runs(sdoc: Any) -> list[tuple[int, int]]:
+    from .roles import is_title_word
+
+    runs, start = [], None
+    for token in [*sdoc, None]:
+        fits = token is not None and token.pos_ == "PROPN" and _NAME_TOKEN.match(token.text)
+        if fits and not is_title_word(token.text):
+            start = token.i if start is None else start
+            continue
+        if start is not None and 2 <= (token.i if token is not None else len(sdoc)) - start <= 3:
+            runs.append((start, token.i if token is not None else len(sdoc)))
+        start = None
+    return runs
+
+
+def after_org_possessive(sdoc: Any, first: int, orgs: set[int]) -> bool:
+    return first >= 2 and sdoc[first - 1].tag_ == "POS" and (first - 2) in orgs
+
+
+def after_title(sdoc: Any, first: int) -> bool:
+    from .roles import is_title_head
+
+    return first >= 1 and is_title_head(sdoc[first - 1].text) and sdoc[first - 1].text[:1].isupper()
+
+
+def listed_beside(sdoc: Any, runs: list[tuple[int, int]], people: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs separated from a known person only by a comma or "and" — a list of names."""
+    found: list[tuple[int, int]] = []
+    ordered = sorted(set(runs) | people)
+    changed = True
+    while changed:
+        changed = False
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            between = [t.text for t in sdoc[left[1] : right[0]]]
+            if between not in ([","], ["and"], [",", "and"]):
+                continue
+            for run, other in ((left, right), (right, left)):
+                if run in runs and run not in people and run not in found and (other in people or other in found):
+                    found.append(run)
+                    changed = True
+    return found
+
+
+def person_name_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+    """A `person_name` claim for each person first named in this sentence, with all its spans.
+
+    Stateless across sentences: a name is claimed where its first occurrence in the article is,
+    and a bare surname is folded into the full name it shortens."""
+    claims, seen = [], set()
+    for mention in mentions:
+        name = mention.text
+        if mention.type != "PERSON" or name in seen or shortens_fuller_name(document.text, name):
+            continue
+        spans = name_spans(document.text, name)
+        if not spans or spans[0].start != mention.start:
+            continue
+        seen.add(name)
+        fields = {"name": name, "type": "PERSON", "canonical": name, "spans": spans, "mentions": len(spans)}
+        span = Span(mention.start, mention.end)
+        claims.append(make_claim(document, "person_name", span, sentence_of(sdoc, mention.first), {"name": name}, fields))
+    return claims
+
+
+def shortens_fuller_name(text: str, name: str) -> bool:
+    """ "Grushko" when the article also says "Alexander Grushko" (not "But Grushko", "Minister
+    Grushko")."""
+    from .roles import is_title_word
+
+    if " " in name:
+        return False
+    for match in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(name)}\b", text):
+        word = match.group(1)
+        if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word):
+            return True
+    return False
+
+
+def name_spans(text: str, name: str) -> list[Span]:
+    """Every occurrence of the full name, plus its surname standing alone."""
+    spans = [Span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    if " " in name:
+        surname = name.rsplit(" ", 1)[1]
+        first = name.rsplit(" ", 1)[0]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not text[: m.start()].endswith(first + " "):
+                spans.append(Span(m.start(), m.end()))
+    return sorted(spans)

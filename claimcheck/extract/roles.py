@@ -1,0 +1,263 @@
+"""`role` claims: a person with a title, in the three forms newsrooms write —
+title before the name ("Russian Deputy Foreign Minister Alexander Grushko"), name then an
+appositive title ("Jens Stoltenberg, NATO's secretary general,"), and a definite description
+answered by a name fragment ("... the US ambassador to NATO told CNN on Tuesday. Julianne Smith.").
+
+A title needs a head word from TITLE_HEADS; qualifiers before it (or after "of"/"to") that are
+named entities become organization / country / party / state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Claim, Document, Span
+from .claims import make_claim
+from .mentions import DEMONYMS, PARTIES, US_STATES, ArticleContext, Mention, sentence_of
+
+TITLE_HEADS = frozenset(
+    """president minister secretary senator sen. representative rep. congressman congresswoman
+    governor gov. mayor ambassador envoy chancellor chairman chairwoman chair ceo cfo spokesman
+    spokeswoman spokesperson director admiral commander king queen prince princess pope judge
+    justice speaker leader adviser advisor undersecretary commissioner premier lawmaker mp
+    secretary-general president-elect vice-president prosecutor negotiator emir chief
+    general""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """deputy vice foreign defense defence interior finance health prime first assistant under
+    executive press national security attorney senior trade economy energy justice education
+    home permanent special managing majority minority supreme high crown state affairs
+    intelligence military"""
+    .split()
+)
+TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex"})
+# "General" alone before a name is a military rank, but "General Motors" is a company: a bare
+# "general" counts as a head only after another title word ("Secretary General").
+WEAK_HEADS = frozenset({"general", "chief", "leader", "head"})
+STATE_TITLES = frozenset({"senator", "sen.", "governor", "gov.", "representative", "rep.", "congressman", "congresswoman", "lawmaker", "attorney"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "warn", "note", "write", "announce", "insist", "argue", "claim", "state"})
+
+
+def is_title_head(word: str) -> bool:
+    return word.lower() in TITLE_HEADS and word.lower() not in WEAK_HEADS
+
+
+def is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_HEADS or low in TITLE_MODIFIERS
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title phrase: its token range, the position words, and the qualifier mentions."""
+
+    first: int
+    last: int
+    position: str
+    qualifiers: tuple[Mention, ...]
+    temporal: str | None
+
+
+def role_claims(document: Document, ctx: ArticleContext, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+    people = [m for m in mentions if m.type == "PERSON"]
+    claims: list[Claim] = []
+    for person in people:
+        title = title_before(sdoc, person, mentions) or title_after(sdoc, person, mentions)
+        if title is not None:
+            claims.append(role_claim(document, sdoc, offset, person, title))
+    claims += described_roles(document, sdoc, offset, mentions, people)
+    return claims
+
+
+def role_claim(document: Document, sdoc: Any, offset: int, person: Mention, title: Title) -> Claim:
+    title_start = offset + sdoc[title.first].idx
+    title_end = offset + sdoc[title.last - 1].idx + len(sdoc[title.last - 1])
+    span = Span(min(title_start, person.start), max(title_end, person.end))
+    first = title.first
+    fields: dict[str, Any] = {"person": person.as_field(), "position": title.position}
+    fields.update(qualifier_fields(title))
+    if title.temporal:
+        fields["temporal"] = title.temporal
+    value = {"person": person.canonical, "position": title.position}
+    return make_claim(document, "role", span, sentence_of(sdoc, first), value, fields)
+
+
+def qualifier_fields(title: Title) -> dict[str, Any]:
+    """organization / party / state as written; a nationality adjective becomes its country."""
+    head = title.position.lower().split()
+    fields: dict[str, Any] = {}
+    listed = []
+    for q in title.qualifiers:
+        slot = qualifier_slot(q, head, any(p.text in PARTIES for p in title.qualifiers))
+        fields.setdefault(slot, q.canonical if slot == "country" else q.text.removeprefix("the "))
+        listed.append({**q.as_field(), "role": slot})
+    if listed:
+        fields["qualifiers"] = listed
+    return fields
+
+
+def qualifier_slot(q: Mention, head: list[str], has_party: bool) -> str:
+    if q.text in PARTIES and q.type in {"ORG", "NORP", ""}:
+        return "party"
+    if q.text in US_STATES and (has_party or STATE_TITLES.intersection(head)):
+        return "state"
+    return "country" if q.type in {"GPE", "NORP"} else "organization"
+
+
+# --- title before the name -------------------------------------------------------------------
+
+
+def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    i = person.first - 1
+    words: list[int] = []
+    qualifiers: list[Mention] = []
+    temporal = None
+    while i >= 0:
+        token = sdoc[i]
+        low = token.lower_
+        mention = by_token.get(i)
+        if is_title_word(token.text) and token.text[:1].isupper() and _all_title_words(sdoc, mention):
+            words.insert(0, i)
+        elif low in {"of", "for"} and words and i > 0 and is_title_word(sdoc[i - 1].text):
+            words.insert(0, i)
+        elif mention is not None and mention.type in {"ORG", "GPE", "NORP"}:
+            qualifiers.insert(0, mention)
+            i = mention.first - 1
+            continue
+        elif token.tag_ == "POS" and (i - 1) in by_token:
+            pass
+        elif low in TEMPORAL:
+            temporal = low
+            break
+        elif token.text in PARTIES or token.text in US_STATES:
+            qualifiers.insert(0, _pseudo(sdoc, i, token, mentions))
+        else:
+            break
+        i -= 1
+    if not words or not any(is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words):
+        return None
+    if words[-1] != person.first - 1:
+        return None
+    first = min([words[0], *[q.first for q in qualifiers]])
+    if temporal:
+        first -= 1
+    position = " ".join(sdoc[w].text for w in words)
+    return Title(first, person.first, position, tuple(q for q in qualifiers if q.first < words[0]), temporal)
+
+
+def _all_title_words(sdoc: Any, mention: Mention | None) -> bool:
+    """A one-word 'organization' such as "Defense" in "Deputy Defense Minister" is title text."""
+    return mention is None or all(is_title_word(t.text) for t in sdoc[mention.first : mention.last])
+
+
+def _head_after_title(sdoc: Any, w: int, words: list[int]) -> bool:
+    return sdoc[w].lower_ in WEAK_HEADS and w - 1 in words
+
+
+def _pseudo(sdoc: Any, i: int, token: Any, mentions: list[Mention]) -> Mention:
+    """A qualifier the model did not tag (a party or state name inside a title)."""
+    label = "ORG" if token.text in PARTIES else "GPE"
+    canonical = PARTIES.get(token.text, token.text)
+    start = mentions[0].start - (sdoc[mentions[0].first].idx - token.idx) if mentions else token.idx
+    return Mention(token.text, start, start + len(token), label, canonical, i, i + 1)
+
+
+# --- name, then an appositive title ----------------------------------------------------------
+
+
+def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
+    """ "Jens Stoltenberg, NATO's secretary general," / "Ted Cruz, the Republican senator from
+    Texas," — the appositive must close with a comma, a verb or the sentence end."""
+    i = person.last
+    if i >= len(sdoc) or sdoc[i].text != ",":
+        return None
+    by_token = {t: m for m in mentions for t in range(m.first, m.last)}
+    j = i + 1
+    qualifiers: list[Mention] = []
+    words: list[int] = []
+    temporal = None
+    while j < len(sdoc):
+        token = sdoc[j]
+        if token.lower_ in {"the", "a", "an"} and not words and not qualifiers:
+            j += 1
+        elif j in by_token and by_token[j].type in {"ORG", "GPE", "NORP"}:
+            qualifiers.append(by_token[j])
+            j = by_token[j].last
+            if j < len(sdoc) and sdoc[j].tag_ == "POS":
+                j += 1
+        elif token.lower_ in TEMPORAL and not words:
+            temporal = token.lower_
+            j += 1
+        elif is_title_word(token.text) or token.text in PARTIES:
+            if token.text in PARTIES:
+                qualifiers.append(_pseudo(sdoc, j, token, mentions))
+            else:
+                words.append(j)
+            j += 1
+        elif token.lower_ in {"of", "to", "from", "for"} and words and j + 1 < len(sdoc) and (j + 1 in by_token or sdoc[j + 1].lower_ == "the"):
+            k = j + 2 if sdoc[j + 1].lower_ == "the" else j + 1
+            if k in by_token and by_token[k].type in {"ORG", "GPE", "NORP"}:
+                qualifiers.append(by_token[k])
+                j = by_token[k].last
+            else:
+                break
+        else:
+            break
+    if not words or not any(is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words):
+        return None
+    if j < len(sdoc) and sdoc[j].text not in {",", ".", ";", "–", "—"} and sdoc[j].pos_ not in {"VERB", "AUX"}:
+        return None
+    position = " ".join(sdoc[w].text for w in words)
+    return Title(i + 1, j, position, tuple(qualifiers), temporal)
+
+
+# --- a definite description answered by a name fragment -------------------------------------
+
+_FRAGMENT = re.compile(r"\s*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\.[ \t]*(?:\r?\n|$)")
+
+
+def described_roles(document: Document, sdoc: Any, offset: int, mentions: list[Mention], people: list[Mention]) -> list[Claim]:
+    """ "..., the US ambassador to NATO told CNN on Tuesday. Julianne Smith." — a subject that is
+    a bare title, of a speech verb, with a name standing alone as the next sentence."""
+    claims = []
+    for token in sdoc:
+        if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS or not is_title_head(token.text):
+            continue
+        first = token.left_edge.i
+        if sdoc[first].lower_ != "the":
+            continue
+        last = token.right_edge.i + 1
+        fragment = name_fragment(document, sdoc, offset, token.head)
+        if fragment is None:
+            continue
+        title = description_title(sdoc, first, last, mentions)
+        claims.append(role_claim(document, sdoc, offset, fragment, title))
+    return claims
+
+
+def name_fragment(document: Document, sdoc: Any, offset: int, verb: Any) -> Mention | None:
+    sentence = verb.sent
+    after = offset + sentence.end_char
+    match = _FRAGMENT.match(document.text, after) if after < len(document.text) else None
+    if match is None:
+        return None
+    start, end = match.start(1), match.end(1)
+    if start - offset < len(sdoc.text):
+        span = sdoc.char_span(start - offset, end - offset)
+        if span is None or not any(t.ent_type_ in {"PERSON", ""} for t in span):
+            return None
+        first, last = span.start, span.end
+    else:
+        first = last = len(sdoc)
+    text = document.text[start:end]
+    return Mention(text, start, end, "PERSON", text, first, last)
+
+
+def description_title(sdoc: Any, first: int, last: int, mentions: list[Mention]) -> Title:
+    """The description as written, without its article, is the position."""
+    inner = [m for m in mentions if first <= m.first and m.last <= last and m.type != "PERSON"]
+    words = sdoc[first + 1 : last].text
+    return Title(first, last, words, tuple(inner), None)

@@ -1,0 +1,138 @@
+"""Whose number it is: `subject`, `predicate` and `place` for numeric claims, read off the
+dependency parse around the number ("NATO's 30 member states" → NATO, member count;
+"100,000 Russian troops" → Russian, troops; "seven hours of talks" in Geneva → duration of talks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..models import Claim, Span
+from .mentions import Mention
+
+NUMERIC_KINDS = frozenset({"count", "quantity", "money", "percent", "duration", "ordinal"})
+# What is measured, by the lemma of the counted noun; anything else is measured as itself.
+MEASURES: dict[str, str] = {
+    "member": "member count",
+    "ally": "member count",
+    "troop": "troops",
+    "soldier": "troops",
+    "personnel": "troops",
+    "people": "population",
+    "resident": "population",
+    "inhabitant": "population",
+    "citizen": "population",
+    "employee": "employees",
+    "worker": "employees",
+    "staff": "employees",
+}
+HOLDING_VERBS = frozenset({"have", "muster", "deploy", "amass", "mass", "station", "field", "employ", "send", "keep", "count", "number"})
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+SUBJECT_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) -> Claim:
+    if claim.kind not in NUMERIC_KINDS:
+        return claim
+    number = number_token(claim, sdoc, offset)
+    if number is None:
+        return claim
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    noun = counted_noun(number)
+    extra: dict[str, Any] = {}
+    predicate = predicate_of(claim.kind, noun, sdoc, offset)
+    if predicate:
+        extra["predicate"] = predicate
+    subject = subject_of(noun, by_token) if noun is not None else None
+    if subject is not None and "subject" not in claim.fields:
+        extra["subject"] = subject.as_field()
+    place = place_of(noun or number, by_token)
+    if place is not None and "place" not in claim.fields:
+        extra["place"] = place.canonical
+        extra["place_mention"] = place.as_field()
+    return replace(claim, fields={**claim.fields, **extra}) if extra else claim
+
+
+def number_token(claim: Claim, sdoc: Any, offset: int) -> Any | None:
+    inside = [t for t in sdoc if claim.span.start <= offset + t.idx < claim.span.end]
+    numbers = [t for t in inside if t.like_num or t.pos_ == "NUM"]
+    return numbers[-1] if numbers else (inside[0] if inside else None)
+
+
+def counted_noun(number: Any) -> Any | None:
+    """The noun the number quantifies: "30 member states" → states; "four-hour session" → hour."""
+    node, hops = number, 0
+    while node.pos_ not in {"NOUN", "PROPN"} and node.head is not node and hops < 3:
+        node, hops = node.head, hops + 1
+    return node if node.pos_ in {"NOUN", "PROPN"} else None
+
+
+def predicate_of(kind: str, noun: Any | None, sdoc: Any, offset: int) -> dict[str, Any] | None:
+    if noun is None:
+        return None
+    if kind == "duration" or noun.lemma_ in TIME_UNITS:
+        event = measured_event(noun)
+        if event is None:
+            return {"text": noun.text, "span": token_span(noun, offset), "measure": "duration"}
+        return {"text": event.text, "span": token_span(event, offset), "measure": f"duration of {event.text}"}
+    first = min([noun.i, *(c.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN")])
+    phrase = sdoc[first : noun.i + 1]
+    measure = MEASURES.get(noun.lemma_.lower()) or ("member count" if sdoc[first].lemma_ == "member" else phrase.text)
+    return {"text": phrase.text, "span": Span(offset + phrase.start_char, offset + phrase.end_char), "measure": measure}
+
+
+def measured_event(unit: Any) -> Any | None:
+    """ "seven hours of talks" → talks; "the four-hour session" → session."""
+    for child in unit.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if unit.dep_ in {"compound", "amod", "nmod"} and unit.head.pos_ == "NOUN":
+        return unit.head
+    return None
+
+
+def subject_of(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """Possessor, then a named modifier, then "of X", then the holder of "Russia mustered N troops"."""
+    children = list(noun.children)
+    for deps in ({"poss"}, {"amod", "compound", "nmod"}):
+        for child in children:
+            mention = by_token.get(child.i)
+            if child.dep_ in deps and mention is not None and mention.type in SUBJECT_TYPES:
+                return mention
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                mention = by_token.get(pobj.i)
+                if mention is not None and mention.type in SUBJECT_TYPES:
+                    return mention
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_ in HOLDING_VERBS:
+        for child in verb.children:
+            mention = by_token.get(child.i)
+            if child.dep_ == "nsubj" and mention is not None and mention.type in {"ORG", "GPE"}:
+                return mention
+    return None
+
+
+def place_of(token: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """A place "in"/"at" on the measured noun or on the verb governing it (through prepositions)."""
+    node, hops = token, 0
+    while hops < 4:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    mention = by_token.get(pobj.i)
+                    if mention is not None and mention.type in PLACE_TYPES:
+                        return mention
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            return None
+        node, hops = node.head, hops + 1
+    return None
+
+
+def token_span(token: Any, offset: int) -> Span:
+    return Span(offset + token.idx, offset + token.idx + len(token))
