@@ -1,0 +1,166 @@
+"""The verification stage: for one document, link every entity mention its claims need in one go,
+fetch the entities the checks will read (and the ones those point at, for their labels), then
+verify each claim as of the document's date and attach the result to the claim.
+
+The checks themselves (claimcheck/verify/) are pure; this module is the only part of verification
+that talks to a knowledge source. When the source cannot answer, every claim that needed it is
+"not checked" with the source's reason code, never given a verdict.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from .errors import SourceUnavailable
+from .link import Link, Mention, link_mentions
+from .models import Claim, DocumentResult
+from .sources.base import Entity, EntityRef, KnowledgeSource
+from .verify import Facts, Resolution, mentions_of, verify_claim
+from .verify.facts import field_surface, field_text
+from .verify.result import not_checked
+
+Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
+
+# Statements whose values the checks compare by label: fetch those entities too.
+FOLLOW = ("position_held", "party", "member_of", "headquarters", "location", "office_holder")
+FOLLOW_QUALIFIERS = ("electoral_district", "of")
+NOT_CHECKABLE = frozenset({"not_checkable_kind", "predicate_not_mapped", "no_subject"})
+MAX_HOPS = 2  # linked entity → its positions / parties → their office holders
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a run could be checked: "found N claims, M checkable, K checked"."""
+
+    found: int = 0
+    checkable: int = 0
+    checked: int = 0
+    supported: int = 0
+    contradicted: int = 0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(
+            *(
+                a + b
+                for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
+            )
+        )
+
+    def sentence(self) -> str:
+        return (
+            f"found {self.found} claims, {self.checkable} checkable, {self.checked} checked "
+            f"({self.supported} supported, {self.contradicted} contradicted)"
+        )
+
+
+def coverage(claims: Iterable[Claim]) -> Coverage:
+    out = Coverage()
+    for claim in claims:
+        v = claim.verification or {}
+        checkable = bool(v) and v.get("reason") not in NOT_CHECKABLE
+        out += Coverage(
+            1,
+            int(checkable),
+            int(v.get("verdict") in ("supported", "contradicted")),
+            int(v.get("verdict") == "supported"),
+            int(v.get("verdict") == "contradicted"),
+        )
+    return out
+
+
+def verify_results(
+    results: Iterable[DocumentResult],
+    source: KnowledgeSource,
+    as_of: dt.date | None = None,
+    linker: Linker = link_mentions,
+    predicates: Mapping[str, str] | None = None,
+) -> Iterator[DocumentResult]:
+    """Each result with every claim's `verification` filled in. The date is `as_of` when given,
+    else the document's own date."""
+    for result in results:
+        date = as_of or result.document.date
+        claims = verify_claims(result.claims, source, date, linker, predicates or {})
+        yield dataclasses.replace(result, claims=tuple(claims))
+
+
+def verify_claims(
+    claims: Sequence[Claim],
+    source: KnowledgeSource,
+    as_of: dt.date | None,
+    linker: Linker = link_mentions,
+    predicates: Mapping[str, str] | None = None,
+) -> list[Claim]:
+    try:
+        facts = gather(claims, source, linker, predicates or {})
+    except SourceUnavailable as err:
+        return [_unavailable(c, err, as_of) for c in claims]
+    return [dataclasses.replace(c, verification=verify_claim(c, facts, as_of)) for c in claims]
+
+
+def _unavailable(claim: Claim, err: SourceUnavailable, as_of: dt.date | None) -> Claim:
+    empty = verify_claim(claim, Facts(), as_of)
+    if empty["reason"] in NOT_CHECKABLE:  # never needed the source: say so, not "unavailable"
+        return dataclasses.replace(claim, verification=empty)
+    reason = getattr(err, "reason", "source_unavailable")
+    return dataclasses.replace(
+        claim,
+        verification=not_checked(reason, f"The knowledge source could not answer: {err}", as_of),
+    )
+
+
+def gather(
+    claims: Sequence[Claim],
+    source: KnowledgeSource,
+    linker: Linker = link_mentions,
+    predicates: Mapping[str, str] | None = None,
+) -> Facts:
+    """Link all mentions of all claims at once, then fetch what the checks will read."""
+    wanted: dict[tuple[str, str], Mention] = {}
+    for claim in claims:
+        for name, text, ner in mentions_of(claim):
+            surface = field_surface(claim, name) or text
+            canonical = text if text != surface else None
+            wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence)
+    links = linker(list(dict.fromkeys(wanted.values())), source) if wanted else {}
+    resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
+    entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
+    entities = _follow(entities, source)
+    return Facts(resolutions, entities, extra_predicates=dict(predicates or {}))
+
+
+def _resolution(link: Link | None, mention: Mention) -> Resolution:
+    if link is None:
+        return Resolution(mention.text, None, "no_entity_link")
+    return Resolution(mention.text, link.entity, link.reason, link.score, link.candidates)
+
+
+def _follow(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, Entity]:
+    """Fetch, in one batch per hop, the entities the linked ones point at through FOLLOW."""
+    known = dict(entities)
+    frontier = list(entities.values())
+    for _ in range(MAX_HOPS):
+        ids = sorted({r.id for e in frontier for r in _pointed_at(e)} - set(known))
+        if not ids:
+            break
+        fetched = {i: e for i, e in source.entities(ids).items() if not e.missing}
+        known.update(fetched)
+        known.update({e.id: e for e in fetched.values()})
+        frontier = list(fetched.values())
+    return known
+
+
+def _pointed_at(entity: Entity) -> Iterator[EntityRef]:
+    for prop in FOLLOW:
+        for statement in entity.statements.get(prop, ()):
+            if isinstance(statement.mainsnak.value, EntityRef):
+                yield statement.mainsnak.value
+            for name in FOLLOW_QUALIFIERS:
+                for snak in statement.qualifiers.get(name, ()):
+                    if isinstance(snak.value, EntityRef):
+                        yield snak.value
+
+
+__all__ = ["Coverage", "coverage", "field_text", "gather", "verify_claims", "verify_results"]
