@@ -27,7 +27,7 @@ EXPECTED_TYPES: Mapping[str, frozenset[str]] = {
 }
 NAME_WEIGHT = 0.7
 TYPE_AGREES, TYPE_DISAGREES = 0.15, -0.3
-RANK_WEIGHT = 0.1
+RANK_WEIGHT = 0.06  # search order reflects popularity, a weak hint on its own
 KNOWN_WEIGHT, KNOWN_PER_STATEMENT = 0.05, 0.005
 CONTEXT_PER_LINK, CONTEXT_CAP = 0.05, 0.1
 MIN_SCORE = 0.6  # below this nothing fits: no_entity_link
