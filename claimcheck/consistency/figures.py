@@ -1,0 +1,164 @@
+"""CC503 and CC504: two mentions of the same figure (same counted noun, compatible subject, same
+unit) whose bounds cannot both hold, or whose plain values differ beyond rounding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..models import Claim, Finding, Span
+from . import amounts
+from .context import Context
+from .words import MONTHS, WEEKDAYS, singular
+
+PAIRED_KINDS = ("count", "money", "quantity")
+_STOP = frozenset(
+    "a an the of in for to on at by with worth from and or its their his her this that these "
+    "those was were is are has have had be been some about around nearly over more than up "
+    "million billion thousand trillion bn m k".split()
+)
+_CAPITALISED_STOP = frozenset(
+    "the a an but however in on at as and or he she it they we i this that there after before "
+    "when while if about more up during".split()
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_NAME = re.compile(r"\b[A-Z][A-Za-z’'-]+")
+_RATE = re.compile(r"^\W*(?:\w+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+                   r"|^\W*(?:daily|weekly|monthly|annually|a year|a day)\b", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|extra|further|other)\s*$", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra|new|of\b)", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|grew|grown|increased|decreased|fell|fallen|dropped|declined|doubled|"
+    r"tripled|halved|climbed|surged|jumped|slumped|reduced|cut|boosted|up from|down from|"
+    r"compared (?:with|to)|from\b.*\bto)\b",
+    re.IGNORECASE,
+)
+_ANCHOR = re.compile(
+    r"\b(?:(?:19|20)\d\d|last (?:year|month|week)|a year ago|initially|originally|previously|"
+    r"at first|at the start|now|currently|today|since|by then|at the time|planned|proposed|"
+    r"target|goal|aims?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    claim: Claim
+    key: str
+    from_counted: bool
+    unit: str | None
+    subject: str | None
+    names: frozenset[str]
+    sentence: Span
+    anchors: frozenset[str]
+    changing: bool
+
+
+def conflicting_bounds(ctx: Context) -> Iterator[Finding]:
+    """CC503: "more than 100,000 Russian troops" ... "up to 100,000 troops"."""
+    for early, late, confidence in _pairs(ctx):
+        if amounts.is_exact(early.claim) and amounts.is_exact(late.claim):
+            continue
+        a, b = amounts.interval(early.claim), amounts.interval(late.claim)
+        if a is None or b is None or a.overlaps(b):
+            continue
+        message = (f"bounds on the same figure cannot both hold: "
+                   f"\"{amounts.describe(early.claim)}\" ({ctx.where(early.claim.span)}) vs "
+                   f"\"{amounts.describe(late.claim)}\"")
+        yield _report(ctx, "CC503", message, early, late, confidence)
+
+
+def different_values(ctx: Context) -> Iterator[Finding]:
+    """CC504: "$2bn" in the headline, "$2.5 billion" in the body, for the same thing."""
+    for early, late, confidence in _pairs(ctx):
+        if not (amounts.is_exact(early.claim) and amounts.is_exact(late.claim)):
+            continue
+        if amounts.same_when_rounded(early.claim, late.claim):
+            continue
+        message = (f"the same figure is given as \"{amounts.describe(early.claim)}\" "
+                   f"({ctx.where(early.claim.span)}) and \"{amounts.describe(late.claim)}\"")
+        yield _report(ctx, "CC504", message, early, late, confidence)
+
+
+def _report(ctx: Context, rule: str, message: str, early: Mention, late: Mention,
+            confidence: float) -> Finding:
+    spans = [early.claim.span, late.claim.span]
+    return ctx.finding(rule, "warning", message, spans, [early.claim, late.claim], confidence)
+
+
+def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, float]]:
+    """Each later mention with the first earlier mention of the same figure it can be paired to,
+    and how sure the pairing is."""
+    found = [m for c in sorted(ctx.claims, key=lambda c: c.span) if (m := _mention(ctx, c))]
+    for i, late in enumerate(found):
+        for early in found[:i]:
+            confidence = _pairing(early, late)
+            if confidence is not None:
+                yield early, late, confidence
+
+
+def _mention(ctx: Context, claim: Claim) -> Mention | None:
+    if claim.kind not in PAIRED_KINDS or amounts.amount(claim) is None or ctx.in_skipped(claim.span):
+        return None
+    before = ctx.text[max(0, claim.span.start - 40) : claim.span.start]
+    after = ctx.text[claim.span.end : claim.span.end + 40]
+    if _RATE.search(after) or _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.search(after):
+        return None
+    counted = claim.fields.get("counted") or (claim.kind == "count" and claim.value.get("unit"))
+    key = _head(str(counted)) if counted else _context_noun(before, after)
+    if not key:
+        return None
+    sentence = ctx.sentence_at(claim.span.start)
+    text = ctx.text[sentence.start : sentence.end]
+    subject = claim.fields.get("subject") or claim.fields.get("of")
+    return Mention(
+        claim=claim,
+        key=key,
+        from_counted=bool(counted),
+        unit=None if claim.kind == "count" else str(claim.value.get("unit") or ""),
+        subject=str(subject) if subject else None,
+        names=frozenset(n.lower()[:5] for n in _NAME.findall(text)
+                        if n.lower() not in _CAPITALISED_STOP),
+        sentence=sentence,
+        anchors=frozenset(a.lower() for a in _ANCHOR.findall(text)),
+        changing=bool(_CHANGE.search(text)),
+    )
+
+
+def _head(phrase: str) -> str | None:
+    words = _WORD.findall(phrase)
+    return singular(words[-1]) if words else None
+
+
+def _context_noun(before: str, after: str) -> str | None:
+    """The noun a money or quantity figure belongs to: "$2bn aid package" → aid,
+    "a deal worth $2.5bn" → deal."""
+    for word in _WORD.findall(after)[:3]:
+        if word.lower() not in _STOP:
+            return singular(word)
+    for word in reversed(_WORD.findall(before)[-3:]):
+        if word.lower() not in _STOP:
+            return singular(word)
+    return None
+
+
+def _pairing(early: Mention, late: Mention) -> float | None:
+    """How sure we are that two mentions state the same figure; None when they may not."""
+    a, b = early.claim, late.claim
+    if a.kind != b.kind or early.key != late.key or early.unit != late.unit:
+        return None
+    if early.sentence == late.sentence or early.changing or late.changing:
+        return None
+    if early.anchors != late.anchors:
+        return None
+    confidence = 0.6 if early.from_counted and late.from_counted else 0.5
+    if early.subject and late.subject:
+        if early.subject.lower()[:5] != late.subject.lower()[:5]:
+            return None
+        confidence += 0.2
+    if early.names and late.names:
+        if not early.names & late.names:
+            return None
+        confidence += 0.1
+    return min(confidence, 0.9)
