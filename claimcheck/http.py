@@ -207,6 +207,9 @@ class HttpClient:
                 body = read_capped(response, self.policy.max_bytes)
                 content_type = response.headers.get("Content-Type", "")
                 headers = dict(response.headers)
+        except requests.exceptions.SSLError:
+            # A certificate problem does not mend by retrying; say so at once.
+            raise SourceUnavailable(f"TLS error talking to {_host(url)}") from None
         except (
             requests.Timeout,
             requests.ConnectionError,

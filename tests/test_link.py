@@ -1,4 +1,4 @@
-"""Entity linking against an in-memory source: choices, abstentions, and how few lookups it makes."""
+"""Entity linking against an in-memory source: choices, abstentions, and how few lookups."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def doc(entity_id: str, label: str, *, aliases=(), types=(), description="", lin
     if links:
         claims["P463"] = [_item_statement("P463", t) for t in links]
     return {
-        "id": entity_id, "type": "item", "lastrevid": 1,
+        "id": entity_id,
+        "type": "item",
+        "lastrevid": 1,
         "labels": {"en": {"language": "en", "value": label}},
         "descriptions": {"en": {"language": "en", "value": description}},
         "aliases": {"en": [{"language": "en", "value": a} for a in aliases]},
@@ -29,8 +31,14 @@ def doc(entity_id: str, label: str, *, aliases=(), types=(), description="", lin
 
 def _item_statement(pid: str, item: str) -> dict:
     value = {"entity-type": "item", "id": item}
-    return {"rank": "normal", "mainsnak": {"snaktype": "value", "property": pid,
-                                           "datavalue": {"type": "wikibase-entityid", "value": value}}}
+    return {
+        "rank": "normal",
+        "mainsnak": {
+            "snaktype": "value",
+            "property": pid,
+            "datavalue": {"type": "wikibase-entityid", "value": value},
+        },
+    }
 
 
 WORLD = [
@@ -85,7 +93,10 @@ def link_one(mention: Mention, source) -> Link:
         (Mention("Vladimir Putin", "PERSON"), "Q100"),
         (Mention("Putin", "PERSON"), "Q100"),
         (Mention("Brussels", "GPE"), "Q105"),
-        (Mention("Georgia", "GPE"), None),  # a country and a US state: both GPE, neither clearly ahead
+        (
+            Mention("Georgia", "GPE"),
+            None,
+        ),  # a country and a US state: both GPE, neither clearly ahead
         (Mention("Jordan", "GPE"), "Q106"),
         (Mention("Jordan", "PERSON"), "Q107"),
         (Mention("NATO", "ORG", canonical="North Atlantic Treaty Organization"), "Q103"),
@@ -115,8 +126,11 @@ def test_a_type_mismatch_is_not_linked(source):
 
 
 def test_context_from_other_mentions_breaks_a_tie():
-    docs = [doc("Q1", "Alex Smith", types=[HUMAN], links=["Q9"]), doc("Q2", "Alex Smith", types=[HUMAN]),
-            doc("Q9", "Springfield Rotary Club", types=[ORGANIZATION])]
+    docs = [
+        doc("Q1", "Alex Smith", types=[HUMAN], links=["Q9"]),
+        doc("Q2", "Alex Smith", types=[HUMAN]),
+        doc("Q9", "Springfield Rotary Club", types=[ORGANIZATION]),
+    ]
     alone = link_one(Mention("Alex Smith", "PERSON"), CountingSource(docs))
     assert alone.reason == "ambiguous_link"
     mentions = [Mention("Alex Smith", "PERSON"), Mention("Springfield Rotary Club", "ORG")]
@@ -125,9 +139,13 @@ def test_context_from_other_mentions_breaks_a_tie():
 
 
 def test_one_search_per_distinct_term_and_one_entity_fetch(source):
-    mentions = [Mention("Putin", "PERSON", sentence="a"), Mention("Putin", "PERSON", sentence="b"),
-                Mention("Brussels", "GPE"), Mention("NATO", "ORG", canonical="North Atlantic Treaty Organization"),
-                Mention("North Atlantic Treaty Organization", "ORG")]
+    mentions = [
+        Mention("Putin", "PERSON", sentence="a"),
+        Mention("Putin", "PERSON", sentence="b"),
+        Mention("Brussels", "GPE"),
+        Mention("NATO", "ORG", canonical="North Atlantic Treaty Organization"),
+        Mention("North Atlantic Treaty Organization", "ORG"),
+    ]
     links = link_mentions(mentions, source)
     assert len(links) == 5
     assert sorted(source.searches) == ["Brussels", "North Atlantic Treaty Organization", "Putin"]
@@ -143,8 +161,13 @@ class DownSource(CountingSource):
         raise self.error
 
 
-@pytest.mark.parametrize("error,reason", [(SourceUnavailable("down"), "source_unavailable"),
-                                          (OfflineCacheMiss("offline"), "offline_cache_miss")])
+@pytest.mark.parametrize(
+    "error,reason",
+    [
+        (SourceUnavailable("down"), "source_unavailable"),
+        (OfflineCacheMiss("offline"), "offline_cache_miss"),
+    ],
+)
 def test_an_unavailable_source_leaves_mentions_unlinked_with_its_reason(error, reason):
     link = link_one(Mention("Putin", "PERSON"), DownSource(error))
     assert link.entity is None and link.reason == reason

@@ -38,13 +38,28 @@ def ids_in(path: Path) -> list[str]:
 
 
 def test_build_gathers_every_input_kind_sorted_by_id(built):
-    assert ids_in(built) == ["P31", "Q42", "Q159", "Q1040", "Q2112", "Q2831", "Q47878", "Q3571994", "Q32063953"]
+    assert ids_in(built) == [
+        "P31",
+        "Q42",
+        "Q159",
+        "Q1040",
+        "Q2112",
+        "Q2831",
+        "Q47878",
+        "Q3571994",
+        "Q32063953",
+    ]
 
 
 def test_missing_ids_are_left_out_and_redirects_kept_as_stubs(built):
-    lines = {json.loads(l)["id"]: json.loads(l) for l in built.read_text(encoding="utf-8").splitlines()}
+    lines = {
+        json.loads(x)["id"]: json.loads(x) for x in built.read_text(encoding="utf-8").splitlines()
+    }
     assert "Q6" not in lines
-    assert lines["Q32063953"] == {"id": "Q32063953", "redirects": {"from": "Q32063953", "to": "Q1040"}}
+    assert lines["Q32063953"] == {
+        "id": "Q32063953",
+        "redirects": {"from": "Q32063953", "to": "Q1040"},
+    }
 
 
 def test_build_is_deterministic_whatever_the_input_order(built, tmp_path):
@@ -55,7 +70,11 @@ def test_build_is_deterministic_whatever_the_input_order(built, tmp_path):
 
 def test_newest_revision_wins_in_either_order(tmp_path):
     doc = json.loads(INPUTS[0].read_text(encoding="utf-8"))
-    older = {**doc, "lastrevid": doc["lastrevid"] - 1, "labels": {"en": {"language": "en", "value": "Old"}}}
+    older = {
+        **doc,
+        "lastrevid": doc["lastrevid"] - 1,
+        "labels": {"en": {"language": "en", "value": "Old"}},
+    }
     (tmp_path / "old.json").write_text(json.dumps(older))
     for order in ([INPUTS[0], tmp_path / "old.json"], [tmp_path / "old.json", INPUTS[0]]):
         build_snapshot(order, tmp_path / "s.jsonl")
@@ -81,7 +100,10 @@ def test_snapshot_search_finds_labels_and_ranks_exact_first(built):
 def test_snapshot_entities_follow_redirects_and_mark_missing(built):
     source = SnapshotSource.load(built)
     got = source.entities(["Q32063953", "Q6"])
-    assert got["Q32063953"].id == "Q1040" and got["Q32063953"].provenance.redirected_from == "Q32063953"
+    assert (
+        got["Q32063953"].id == "Q1040"
+        and got["Q32063953"].provenance.redirected_from == "Q32063953"
+    )
     assert got["Q6"].missing
     assert got["Q32063953"].provenance.endpoint == f"snapshot:{built}"
 
@@ -114,5 +136,7 @@ def test_cli_snapshot_build(tmp_path, capsys):
 
 
 def test_cli_snapshot_build_with_unreadable_input_exits_2(tmp_path, capsys):
-    assert main(["snapshot", "build", str(tmp_path / "x.jsonl"), str(tmp_path / "absent.json")]) == 2
+    assert (
+        main(["snapshot", "build", str(tmp_path / "x.jsonl"), str(tmp_path / "absent.json")]) == 2
+    )
     assert "CC902" in capsys.readouterr().err

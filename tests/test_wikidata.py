@@ -80,11 +80,14 @@ def test_2016_batch_with_numeric_ids_only_parses_membership(source):
 
 
 def test_2016_united_states_nato_membership_start(source):
-    import yaml
     from urllib.parse import parse_qs, urlsplit
 
+    import yaml
+
     cassette = yaml.safe_load((CASSETTES / "wbgetentities-2016-batch-Q30.yaml").read_text())
-    ids = parse_qs(urlsplit(cassette["interactions"][1]["request"]["uri"]).query)["ids"][0].split("|")
+    ids = parse_qs(urlsplit(cassette["interactions"][1]["request"]["uri"]).query)["ids"][0].split(
+        "|"
+    )
     with replay.use_cassette("wbgetentities-2016-batch-Q30.yaml"):
         usa = source.entities(ids)["Q30"]
     nato = [s for s in usa.statements["member_of"] if s.mainsnak.value.id == "Q7184"]
@@ -102,8 +105,18 @@ def test_requests_carry_maxlag_and_a_batch_never_exceeds_fifty_ids():
 
 @pytest.mark.parametrize(
     "entity_id,ok",
-    [("Q42", True), ("P31", True), ("L1", True), ("Q0", False), ("Q042", False), ("q42", False),
-     ("Q2147483647", True), ("Q2147483648", False), ("Q42|Q1", False), ("", False)],
+    [
+        ("Q42", True),
+        ("P31", True),
+        ("L1", True),
+        ("Q0", False),
+        ("Q042", False),
+        ("q42", False),
+        ("Q2147483647", True),
+        ("Q2147483648", False),
+        ("Q42|Q1", False),
+        ("", False),
+    ],
 )
 def test_id_validation(entity_id, ok):
     assert valid_id(entity_id) is ok
@@ -112,7 +125,15 @@ def test_id_validation(entity_id, ok):
 def test_an_api_error_other_than_lag_is_a_source_error(source, monkeypatch):
     from claimcheck.http import JsonResponse
 
-    monkeypatch.setattr(source, "_action", lambda params, expiry: JsonResponse(
-        "u", {"error": {"code": "badvalue", "info": "Unrecognized value"}}, "2026-01-01T00:00:00Z", False))
+    monkeypatch.setattr(
+        source,
+        "_action",
+        lambda params, expiry: JsonResponse(
+            "u",
+            {"error": {"code": "badvalue", "info": "Unrecognized value"}},
+            "2026-01-01T00:00:00Z",
+            False,
+        ),
+    )
     with pytest.raises(SourceError, match="Unrecognized value"):
         source.search("x")

@@ -40,7 +40,9 @@ def hong_kong() -> dict:
 
 @pytest.fixture(scope="module")
 def bielefeld() -> dict:
-    return json.loads((DATA / "wikibase-sdk_Q2112-bielefeld-entity.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (DATA / "wikibase-sdk_Q2112-bielefeld-entity.json").read_text(encoding="utf-8")
+    )
 
 
 def test_deprecated_statements_keep_their_rank(putin):
@@ -75,8 +77,13 @@ def test_novalue_main_snak(hong_kong):
 
 
 def test_somevalue_qualifier(putin):
-    raw = next(q for s in putin["claims"]["P4293"] for qs in s.get("qualifiers", {}).values() for q in qs
-               if q["snaktype"] == "somevalue")
+    raw = next(
+        q
+        for s in putin["claims"]["P4293"]
+        for qs in s.get("qualifiers", {}).values()
+        for q in qs
+        if q["snaktype"] == "somevalue"
+    )
     snak = parse_snak("x", raw)
     assert snak.kind == "somevalue" and snak.value is None
 
@@ -105,14 +112,19 @@ def test_unknown_unit_keeps_its_id_without_a_name():
 
 @pytest.mark.parametrize(
     "raw,iso,precision",
-    [("+1930-00-00T00:00:00Z", "1930", "year"), ("+2017-06-00T00:00:00Z", "2017-06", "month"),
-     ("+2017-06-30T00:00:00Z", "2017-06-30", "day"), ("+00000002014-01-01T00:00:00Z", "2014-01-01", "day"),
-     ("-0044-03-15T00:00:00Z", "-0044", "year")],
+    [
+        ("+1930-00-00T00:00:00Z", "1930", "year"),
+        ("+2017-06-00T00:00:00Z", "2017-06", "month"),
+        ("+2017-06-30T00:00:00Z", "2017-06-30", "day"),
+        ("+00000002014-01-01T00:00:00Z", "2014-01-01", "day"),
+        ("-0044-03-15T00:00:00Z", "-0044", "year"),
+    ],
 )
 def test_time_precision(raw, iso, precision):
     code = {"year": 9, "month": 10, "day": 11}[precision]
-    value = time_value({"time": raw, "precision": code,
-                        "calendarmodel": "http://www.wikidata.org/entity/Q1985727"})
+    value = time_value(
+        {"time": raw, "precision": code, "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}
+    )
     assert (value.iso, value.precision) == (iso, precision)
 
 
@@ -127,21 +139,37 @@ def test_julian_year_precision_stays_a_year(bielefeld):
     assert time_value(raw).iso == "1214" and time_value(raw).calendar == "julian"
 
 
-@pytest.mark.parametrize("julian,gregorian", [((1582, 10, 5), (1582, 10, 15)), ((1918, 1, 31), (1918, 2, 13)),
-                                              ((1700, 2, 29), (1700, 3, 11))])
+@pytest.mark.parametrize(
+    "julian,gregorian",
+    [
+        ((1582, 10, 5), (1582, 10, 15)),
+        ((1918, 1, 31), (1918, 2, 13)),
+        ((1700, 2, 29), (1700, 3, 11)),
+    ],
+)
 def test_julian_to_gregorian(julian, gregorian):
     assert julian_to_gregorian(*julian) == gregorian
 
 
 def test_label_falls_back_to_mul_then_is_none():
-    assert pick_text({"de": {"value": "Stadt"}, "mul": {"language": "mul", "value": "Berlin"}}) == "Berlin"
+    assert (
+        pick_text({"de": {"value": "Stadt"}, "mul": {"language": "mul", "value": "Berlin"}})
+        == "Berlin"
+    )
     assert pick_text({"en": {"value": "Berlin"}, "mul": {"value": "X"}}) == "Berlin"
     assert pick_text({"de": {"value": "Stadt"}}) is None
 
 
 def test_entity_without_english_label_has_no_label():
-    doc = json.loads((DATA / "wikibase-sdk_Q2112-bielefeld-entity.json").read_text(encoding="utf-8"))
-    doc = {**doc, "labels": {k: v for k, v in doc["labels"].items() if k not in ("en", "mul", "en-gb", "en-ca")}}
+    doc = json.loads(
+        (DATA / "wikibase-sdk_Q2112-bielefeld-entity.json").read_text(encoding="utf-8")
+    )
+    doc = {
+        **doc,
+        "labels": {
+            k: v for k, v in doc["labels"].items() if k not in ("en", "mul", "en-gb", "en-ca")
+        },
+    }
     assert parse_entity(doc).label is None
 
 

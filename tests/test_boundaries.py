@@ -1,0 +1,59 @@
+"""Import and vocabulary boundaries: Wikidata ids stay in sources/, requests in http.py."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "claimcheck"
+ID_LITERAL = re.compile(r"\b[PQ][1-9][0-9]*\b")
+
+
+def python_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def strings_and_comments(path: Path) -> list[tuple[int, str]]:
+    text = path.read_text(encoding="utf-8")
+    found = [
+        (n, line.split("#", 1)[1]) for n, line in enumerate(text.splitlines(), 1) if "#" in line
+    ]
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_no_wikidata_id_outside_the_source_modules():
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line}: {ID_LITERAL.search(text).group()}"
+        for path in python_files()
+        if "sources" not in path.relative_to(PACKAGE).parts
+        for line, text in strings_and_comments(path)
+        if ID_LITERAL.search(text)
+    ]
+    assert offenders == []
+
+
+def test_only_http_imports_requests():
+    importers = []
+    for path in python_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n == "requests" or n.startswith("requests.") for n in names):
+                importers.append(str(path.relative_to(PACKAGE)))
+    assert importers == ["http.py"]
+
+
+def test_the_check_finds_what_it_looks_for(tmp_path):
+    sample = tmp_path / "x.py"
+    sample.write_text('import requests\nNATO = "Q7184"  # P463\n')
+    assert len(strings_and_comments(sample)) == 2
+    assert all(ID_LITERAL.search(t) for _, t in strings_and_comments(sample))

@@ -1,0 +1,172 @@
+"""Fault matrix B, socket-level: a local server on 127.0.0.1 misbehaves on purpose; transport
+errors requests raises without a server (DNS, TLS, connect timeout) come from a mounted adapter."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from claimcheck.errors import SourceError, SourceUnavailable
+from claimcheck.http import HttpClient, HttpPolicy, new_session
+
+OK = b'{"search": [], "success": 1}'
+
+
+def _serve(conn: socket.socket, behaviour: str) -> None:
+    conn.recv(65536)
+    if behaviour == "slow":
+        time.sleep(1.0)  # longer than the client's read timeout
+    elif behaviour == "reset":
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+            + OK[:10]
+        )
+    elif behaviour == "badgzip":
+        body = b"\x1f\x8b\x08\x00garbage-not-deflate" * 4
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+    elif behaviour == "bomb":
+        body = gzip.compress(b" " * (4 * 1024 * 1024))
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+    else:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(OK)}\r\n\r\n".encode()
+            + OK
+        )
+    conn.close()
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    """Serves one behaviour per connection, in the order of the list the test fills."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(5)
+    plan: list[str] = []
+
+    def run() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(
+                target=_serve, args=(conn, plan.pop(0) if plan else "ok"), daemon=True
+            ).start()
+
+    threading.Thread(target=run, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/w/api.php", plan
+    listener.close()
+
+
+def client(**policy) -> tuple[HttpClient, list[float]]:
+    sleeps: list[float] = []
+    defaults = {"read_timeout": 0.3, "connect_timeout": 0.3}
+    http = HttpClient(
+        new_session(),
+        contact="tests@example.org",
+        sleep=sleeps.append,
+        jitter=lambda: 1.0,
+        policy=HttpPolicy(**{**defaults, **policy}),
+    )
+    return http, sleeps
+
+
+def test_read_timeout_is_retried_then_succeeds(server):
+    url, plan = server
+    plan.extend(["slow"])
+    http, sleeps = client()
+    assert http.get_json(url, {"q": "1"}, expiry=0).data == {"search": [], "success": 1}
+    assert sleeps == [1.0]
+
+
+def test_read_timeouts_exhaust_the_budget(server):
+    url, plan = server
+    plan.extend(["slow"] * 4)
+    http, _ = client()
+    with pytest.raises(SourceUnavailable, match="ReadTimeout"):
+        http.get_json(url, {}, expiry=0)
+
+
+def test_connection_reset_mid_body_is_retried(server):
+    url, plan = server
+    plan.extend(["reset"])
+    http, sleeps = client()
+    assert http.get_json(url, {}, expiry=0).data["success"] == 1 and len(sleeps) == 1
+
+
+def test_corrupt_gzip_is_retried_then_unavailable(server):
+    url, plan = server
+    plan.extend(["badgzip"] * 4)
+    http, _ = client()
+    with pytest.raises(SourceUnavailable, match="ContentDecodingError"):
+        http.get_json(url, {}, expiry=0)
+
+
+def test_decompression_bomb_is_refused_by_the_size_cap(server):
+    url, plan = server
+    plan.extend(["bomb"])
+    http, sleeps = client(max_bytes=1024 * 1024)
+    with pytest.raises(SourceError, match="larger than"):
+        http.get_json(url, {}, expiry=0)
+    assert sleeps == []
+
+
+class Raising(requests.adapters.BaseAdapter):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error, self.calls = error, 0
+
+    def send(self, request, **kwargs):
+        self.calls += 1
+        raise self.error
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        requests.exceptions.ConnectTimeout("connect timed out"),
+        requests.exceptions.ConnectionError(
+            "Failed to resolve 'www.wikidata.org' (NameResolutionError)"
+        ),
+    ],
+)
+def test_transport_errors_become_source_unavailable(error):
+    session = new_session()
+    adapter = Raising(error)
+    session.mount("https://", adapter)
+    sleeps: list[float] = []
+    http = HttpClient(session, contact="x@example.org", sleep=sleeps.append, jitter=lambda: 0.0)
+    with pytest.raises(SourceUnavailable) as raised:
+        http.get_json("https://www.wikidata.org/w/api.php", {}, expiry=0)
+    assert adapter.calls == 4 and len(sleeps) == 3
+    assert raised.value.reason == "source_unavailable"
+    assert not isinstance(raised.value.__cause__, requests.RequestException)
+
+
+def test_tls_error_is_not_retried():
+    session = new_session()
+    adapter = Raising(requests.exceptions.SSLError("certificate verify failed"))
+    session.mount("https://", adapter)
+    http = HttpClient(session, contact="x@example.org", sleep=lambda s: None)
+    with pytest.raises(SourceUnavailable, match="TLS"):
+        http.get_json("https://www.wikidata.org/w/api.php", {}, expiry=0)
+    assert adapter.calls == 1
