@@ -17,27 +17,27 @@ from .subjects import with_context
 
 # A sentence may hold an entity claim if it has a title word, a membership or seat word, a
 # place after "in", or something shaped like a person's name (two capitalized words, or a
-# capitalized word before or after a speech verb).
+# capitalized word next to a speech verb). Plain substring and regex tests: no parse.
+_TITLES = r"\b(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + r")\b"
+_SPEECH = r"(?:said|says|told|added|warned)"
 _CUES = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(w) for w in TITLE_HEADS), key=len, reverse=True)) + r")\b"
-    r"|\bmember|\bjoin|\bheadquarter|\bbased in\b|\bin [A-Z]"
-    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+"
-    r"|\b[A-Z][a-z]+\s+(?:said|says|told|added|warned)\b|\b(?:said|says)\s+[A-Z]",
-    re.IGNORECASE,
+    "|".join(
+        (
+            _TITLES,
+            r"\b[A-Z][a-z]+\s+[A-Z][a-z]+",
+            rf"\b[A-Z][a-z]+\s+{_SPEECH}\b",
+            rf"\b{_SPEECH}\s+[A-Z]",
+            r"\bin [A-Z]",
+        )
+    )
 )
-_NAME_LIKE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+(?:said|says|told|added|warned)\b|\b(?:said|says)\s+[A-Z]|\bin [A-Z]")
+_WORD_CUES = ("member", "join", "headquarter", "based in")
 
 
 def might_hold_entities(sentence_text: str) -> bool:
     """Cheap pre-filter: could this sentence hold an entity claim worth parsing?"""
     lowered = sentence_text.lower()
-    if any(cue in lowered for cue in ("member", "join", "headquarter", "based in")):
-        return True
-    return _NAME_LIKE.search(sentence_text) is not None or _title_cue(sentence_text)
-
-
-def _title_cue(sentence_text: str) -> bool:
-    return _CUES.search(sentence_text) is not None
+    return any(cue in lowered for cue in _WORD_CUES) or _CUES.search(sentence_text) is not None
 
 
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:

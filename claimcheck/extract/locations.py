@@ -17,18 +17,49 @@ from .mentions import Mention, bare, sentence_of
 SEAT_NOUNS = frozenset({"headquarters", "headquarter", "seat", "hq", "secretariat"})
 SEAT_VERBS = frozenset({"headquarter", "headquartered", "base", "based"})
 EVENT_NOUNS = frozenset(
-    {"session", "talk", "talks", "meeting", "summit", "negotiation", "conference", "round", "discussion", "consultation"}
+    {
+        "session",
+        "talk",
+        "talks",
+        "meeting",
+        "summit",
+        "negotiation",
+        "conference",
+        "round",
+        "discussion",
+        "consultation",
+    }
 )
-MEETING_VERBS = frozenset({"hold", "host", "meet", "sit", "gather", "convene", "schedule", "open", "resume", "talk", "negotiate"})
+MEETING_VERBS = frozenset(
+    {
+        "hold",
+        "host",
+        "meet",
+        "sit",
+        "gather",
+        "convene",
+        "schedule",
+        "open",
+        "resume",
+        "talk",
+        "negotiate",
+    }
+)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at"})
 
 
-def location_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+def location_claims(
+    document: Document, sdoc: Any, offset: int, mentions: list[Mention]
+) -> list[Claim]:
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     claims = []
     for place in (m for m in mentions if m.type in PLACE_TYPES):
-        prep = sdoc[place.first].head if sdoc[place.first].dep_ == "pobj" else sdoc[place.last - 1].head
+        prep = (
+            sdoc[place.first].head
+            if sdoc[place.first].dep_ == "pobj"
+            else sdoc[place.last - 1].head
+        )
         if prep.lower_ not in PLACE_PREPS or prep.dep_ != "prep":
             continue
         found = seat(prep.head, by_token) or event(sdoc, prep.head, by_token, offset)
@@ -39,7 +70,9 @@ def location_claims(document: Document, sdoc: Any, offset: int, mentions: list[M
         span = Span(offset + sdoc[first].idx, place.end)
         fields = {**fields, "place": place.as_field()}
         value = {"subject": fields["subject"]["canonical"], "place": place.canonical}
-        claims.append(make_claim(document, "location", span, sentence_of(sdoc, first), value, fields))
+        claims.append(
+            make_claim(document, "location", span, sentence_of(sdoc, first), value, fields)
+        )
     return claims
 
 
@@ -48,7 +81,7 @@ def seat(head: Any, by_token: dict[int, Mention]) -> tuple[dict[str, Any], dict[
     if head.lower_ not in SEAT_NOUNS and head.lower_ not in SEAT_VERBS:
         return None
     candidates = [c for c in head.children if c.dep_ in {"compound", "poss", "nsubjpass", "nsubj"}]
-    if head.dep_ in {"acl", "amod"}:
+    if head.dep_ in {"acl", "amod", "relcl"}:
         candidates.append(head.head)
     for token in candidates:
         org = by_token.get(token.i)
@@ -57,26 +90,42 @@ def seat(head: Any, by_token: dict[int, Mention]) -> tuple[dict[str, Any], dict[
     return None
 
 
-def event(sdoc: Any, head: Any, by_token: dict[int, Mention], offset: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def event(
+    sdoc: Any, head: Any, by_token: dict[int, Mention], offset: int
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """An event noun, or a meeting verb with an event in its clause, plus who holds it."""
     if head.lemma_ in EVENT_NOUNS or head.lower_ in EVENT_NOUNS:
         noun, verb = head, head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
-    elif head.lemma_ in MEETING_VERBS and head.pos_ == "VERB":
+    elif head.lemma_ in MEETING_VERBS and head.pos_ == "VERB" and event_in_clause(head) is not None:
         noun, verb = event_in_clause(head), head
     else:
         return None
     holders = holders_of(noun, verb, by_token)
     if not holders:
         return None
-    described = f"{bare(holders[0].text)} {noun.text}" if noun is not None and len(holders) == 1 else None
-    subject: dict[str, Any] = {"type": "EVENT"}
-    if noun is not None:
-        phrase = sdoc[noun.left_edge.i : noun.i + 1]
-        subject |= {"text": phrase.text, "span": Span(offset + phrase.start_char, offset + phrase.end_char)}
-    subject["canonical"] = described or (noun.text if noun is not None else head.lemma_)
-    fields = {"subject": subject, "participants": [h.as_field() for h in holders], "relation": "event"}
-    first = min([*(h.first for h in holders), *( [noun.left_edge.i] if noun is not None else [])])
+    name = event_name(noun)
+    described = f"{bare(holders[0].text)} {name}" if len(holders) == 1 else None
+    phrase = sdoc[noun.left_edge.i : noun.i + 1]
+    subject: dict[str, Any] = {"type": "EVENT", "text": phrase.text}
+    subject["span"] = Span(offset + phrase.start_char, offset + phrase.end_char)
+    subject["canonical"] = described or name
+    fields = {
+        "subject": subject,
+        "participants": [h.as_field() for h in holders],
+        "relation": "event",
+    }
+    first = min([*(h.first for h in holders), noun.left_edge.i])
     return {"first": first}, fields
+
+
+def event_name(noun: Any) -> str:
+    """ "round of talks" for a round, the noun itself otherwise."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_ in EVENT_NOUNS or pobj.lower_ in EVENT_NOUNS):
+                return f"{noun.text} of {pobj.text}"
+    return str(noun.text)
 
 
 def event_in_clause(verb: Any) -> Any | None:
@@ -92,12 +141,13 @@ def holders_of(noun: Any | None, verb: Any | None, by_token: dict[int, Mention])
     found: list[Mention] = []
     roots = []
     if verb is not None:
-        roots += [c for c in verb.children if c.dep_ in {"nsubj"}]
+        roots += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     if noun is not None:
         roots += [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in {"between", "among"}]
     for root in roots:
         for token in root.subtree:
             mention = by_token.get(token.i)
-            if mention is not None and mention.type in {"ORG", "GPE", "PERSON", "NORP"} and mention not in found:
-                found.append(mention)
+            if mention is not None and mention.type in {"ORG", "GPE", "PERSON", "NORP"}:
+                if all(m.canonical != mention.canonical for m in found):
+                    found.append(mention)
     return found

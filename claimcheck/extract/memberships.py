@@ -15,8 +15,16 @@ from .mentions import Mention, sentence_of
 
 MEMBER_NOUNS = frozenset({"member", "ally", "signatory"})
 COUNTED_NOUNS = frozenset({"state", "country", "nation", "government", "party"})
-JOIN_VERBS = {"join": "joined", "enter": "joined", "accede": "joined", "leave": "left", "quit": "left", "exit": "left"}
+JOIN_VERBS = {
+    "join": "joined",
+    "enter": "joined",
+    "accede": "joined",
+    "leave": "left",
+    "quit": "left",
+    "exit": "left",
+}
 BECOME_VERBS = frozenset({"be", "become", "remain"})
+FUTURE = frozenset({"prospective", "leaving"})
 MEMBER_TYPES = frozenset({"GPE", "ORG", "PERSON"})
 NUMBER_WORDS = {
     w: n
@@ -27,7 +35,9 @@ NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50}
 
 
-def membership_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+def membership_claims(
+    document: Document, sdoc: Any, offset: int, mentions: list[Mention]
+) -> list[Claim]:
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     claims = []
     for token in sdoc:
@@ -38,19 +48,67 @@ def membership_claims(document: Document, sdoc: Any, offset: int, mentions: list
             found = joining(sdoc, token, by_token)
         if found is not None:
             member, org, status, first, last = found
-            claims.append(membership_claim(document, sdoc, offset, member, org, status, negated(token), first, last))
+            claims.append(
+                membership_claim(
+                    document, sdoc, offset, member, org, status, negated(token), first, last
+                )
+            )
+            for other in conjoined(sdoc, member, by_token):
+                span_first, span_last = min(other.first, first), last
+                claims.append(
+                    membership_claim(
+                        document,
+                        sdoc,
+                        offset,
+                        other,
+                        org,
+                        status,
+                        negated(token),
+                        span_first,
+                        span_last,
+                    )
+                )
     return claims
 
 
-def membership_claim(document: Document, sdoc: Any, offset: int, member: Mention, org: Mention, status: str, negative: bool, first: int, last: int) -> Claim:
+def membership_claim(
+    document: Document,
+    sdoc: Any,
+    offset: int,
+    member: Mention,
+    org: Mention,
+    status: str,
+    negative: bool,
+    first: int,
+    last: int,
+) -> Claim:
     span = Span(offset + sdoc[first].idx, offset + sdoc[last - 1].idx + len(sdoc[last - 1]))
-    polarity = "negative" if negative else "positive"
-    value = {"member": member.canonical, "organization": org.canonical, "status": status, "polarity": polarity}
-    fields = {"member": member.as_field(), "organization": org.as_field(), "status": status, "polarity": polarity}
+    # A membership still to come (or to end) cannot be checked against the article's date.
+    polarity = (
+        "future"
+        if status in FUTURE
+        else ("negative" if negative != (status == "left") else "positive")
+    )
+    value = {
+        "member": member.canonical,
+        "organization": org.canonical,
+        "status": status,
+        "polarity": polarity,
+    }
+    fields: dict[str, Any] = {
+        "member": member.as_field(),
+        "organization": org.as_field(),
+        "status": status,
+        "polarity": polarity,
+    }
+    if negative:
+        fields["negated"] = True
     return make_claim(document, "membership", span, sentence_of(sdoc, first), value, fields)
 
 
-def copular_membership(sdoc: Any, member_tok: Any, by_token: dict[int, Mention], mentions: list[Mention]) -> tuple[Mention, Mention, str, int, int] | None:
+def copular_membership(
+    sdoc: Any, member_tok: Any, by_token: dict[int, Mention], mentions: list[Mention]
+) -> tuple[Mention, Mention, str, int, int] | None:
     """ "X is (not) a member of Y", "X, a member of Y,", "of which X is a member"."""
     verb = member_tok.head
     if member_tok.dep_ == "attr" and verb.lemma_ in BECOME_VERBS:
@@ -67,21 +125,34 @@ def copular_membership(sdoc: Any, member_tok: Any, by_token: dict[int, Mention],
     if member_tok.dep_ == "appos" and member_tok.head.i in by_token:
         member, org = by_token[member_tok.head.i], of_object(member_tok, by_token)
         if org is not None and member.type in MEMBER_TYPES and member.canonical != org.canonical:
-            return member, org, "member", member.first, org.last
+            return member, org, "member", member.first, max(org.last, member_tok.i + 1)
     return None
 
 
 def subject_mention(verb: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """The verb's subject as a mention; "which"/"who" resolve to the noun the clause hangs on,
+    and "Ukraine wants to join" lends its subject to "join"."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return subject_mention(verb.head, by_token)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             mention = by_token.get(child.i)
-            if mention is None and child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+            if (
+                mention is None
+                and child.lower_ in {"which", "who", "that"}
+                and verb.dep_ == "relcl"
+            ):
                 mention = by_token.get(verb.head.i)
             return mention if mention is not None and mention.type in MEMBER_TYPES else None
     return None
 
 
 def of_object(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
+    """ "member of NATO", or "an EU member"."""
+    for child in noun.children:
+        mention = by_token.get(child.i)
+        if child.dep_ == "compound" and mention is not None and mention.type == "ORG":
+            return mention
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -106,19 +177,42 @@ def antecedent_org(of_tok: Any, mentions: list[Mention]) -> Mention | None:
     return before[-1] if before and of_tok.i - before[-1].last <= 3 else None
 
 
-def joining(sdoc: Any, verb: Any, by_token: dict[int, Mention]) -> tuple[Mention, Mention, str, int, int] | None:
+def joining(
+    sdoc: Any, verb: Any, by_token: dict[int, Mention]
+) -> tuple[Mention, Mention, str, int, int] | None:
     """ "X joined Y", "allow X to join Y", "X will leave Y"."""
     member = subject_mention(verb, by_token)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "into"}), None)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "into"}), None
+        )
+        obj = (
+            next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        )
     org = by_token.get(obj.i) if obj is not None else None
     if member is None or org is None or org.type != "ORG" or member.canonical == org.canonical:
         return None
-    done = verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
-    status = JOIN_VERBS[verb.lemma_] if done else ("prospective" if verb.lemma_ in {"join", "enter", "accede"} else "leaving")
+    done = verb.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    )
+    status = (
+        JOIN_VERBS[verb.lemma_]
+        if done
+        else ("prospective" if verb.lemma_ in {"join", "enter", "accede"} else "leaving")
+    )
     return member, org, status, min(member.first, verb.i), max(org.last, verb.i + 1)
+
+
+def conjoined(sdoc: Any, member: Mention, by_token: dict[int, Mention]) -> list[Mention]:
+    """ "Poland and Lithuania are members" — the other members of a coordinated subject."""
+    head = sdoc[member.last - 1]
+    found = [
+        by_token[t.i]
+        for t in head.conjuncts
+        if t.i in by_token and by_token[t.i].type in MEMBER_TYPES
+    ]
+    return [m for m in found if m != member]
 
 
 def status_of(verb: Any) -> str:
@@ -142,7 +236,9 @@ def negated(token: Any) -> bool:
 # --- membership_count ------------------------------------------------------------------------
 
 
-def membership_count_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+def membership_count_claims(
+    document: Document, sdoc: Any, offset: int, mentions: list[Mention]
+) -> list[Claim]:
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     claims = []
     for token in sdoc:
@@ -154,9 +250,19 @@ def membership_count_claims(document: Document, sdoc: Any, offset: int, mentions
         org = owner(noun, by_token) if counted else None
         if org is None:
             continue
-        span = Span(offset + token.idx, offset + noun.idx + len(noun))
+        end = noun.head if noun.lemma_ == "member" and noun.dep_ in {"compound", "amod"} else noun
+        span = Span(offset + token.idx, offset + end.idx + len(end))
         fields = {"organization": org.as_field(), "counted": counted}
-        claims.append(make_claim(document, "membership_count", span, sentence_of(sdoc, token.i), {"amount": amount}, fields))
+        claims.append(
+            make_claim(
+                document,
+                "membership_count",
+                span,
+                sentence_of(sdoc, token.i),
+                {"amount": amount},
+                fields,
+            )
+        )
     return claims
 
 
@@ -171,13 +277,19 @@ def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
     """ "member states", "members", "allies" — what a membership count counts."""
     if noun.lemma_ in MEMBER_NOUNS:
         return sdoc[number.i + 1 : noun.i + 1].text
-    if noun.lemma_ in COUNTED_NOUNS and any(c.lemma_ == "member" and c.dep_ in {"compound", "amod"} for c in noun.children):
+    if noun.lemma_ in COUNTED_NOUNS and any(
+        c.lemma_ == "member" and c.dep_ in {"compound", "amod"} for c in noun.children
+    ):
         return sdoc[number.i + 1 : noun.i + 1].text
     return None
 
 
 def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
-    """NATO's 30 member states / the 30 members of NATO / NATO, which has 30 members."""
+    """NATO's 30 member states / the 30 members of NATO / NATO, which has 30 members / the
+    27-member bloc."""
+    if noun.lemma_ == "member" and noun.dep_ in {"compound", "amod"}:
+        org = by_token.get(noun.head.i)
+        return org if org is not None and org.type == "ORG" else None
     for child in noun.children:
         if child.dep_ == "poss" and child.i in by_token and by_token[child.i].type == "ORG":
             return by_token[child.i]

@@ -112,8 +112,18 @@ US_STATES: frozenset[str] = frozenset(
     Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
     Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
     Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
-    + ["New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
-       "Rhode Island", "South Carolina", "South Dakota", "West Virginia"]
+    + [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+    ]
 )
 
 # A generic noun resolves to a named organization only when exactly one organization of that
@@ -126,8 +136,10 @@ GENERIC_REFERENTS: dict[str, tuple[str, ...]] = {
 TYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 DETERMINERS = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w-]*|of|for|and|the|in|on|de|&)(?:[ \t]+(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&))*)[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")
-_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&.]{1,9})[ \t]*\(((?:[A-Z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&))*)\)")
+_WORD = r"(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&)"
+# "Organization for Security and Co-operation in Europe (OSCE)" and "OSCE (Organization ...)".
+_ACRONYM_AFTER = re.compile(rf"({_WORD}(?:[ \t]+{_WORD})*)[ \t]*\(([A-Z][A-Za-z&.]{{1,9}})\)")
+_ACRONYM_BEFORE = re.compile(rf"\b([A-Z][A-Z&.]{{1,9}})[ \t]*\(([A-Z][\w-]*(?:[ \t]+{_WORD})*)\)")
 _MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "&"})
 
 
@@ -144,7 +156,11 @@ class Mention:
     last: int  # exclusive token index in the sentence doc
 
     def as_field(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "span": Span(self.start, self.end), "type": self.type}
+        out: dict[str, Any] = {
+            "text": self.text,
+            "span": Span(self.start, self.end),
+            "type": self.type,
+        }
         out["canonical"] = self.canonical
         return out
 
@@ -203,7 +219,9 @@ def letters(acronym: str) -> str:
 
 def long_form_pattern(long: str) -> re.Pattern[str]:
     """Matches the long form with or without its hyphens ("Co-operation" / "Cooperation")."""
-    parts = [re.escape(w).replace(r"\-", "[-\u2010\u2011]?") for w in long.replace("-", "-").split()]
+    parts = [
+        re.escape(w).replace(r"\-", "[-\u2010\u2011]?") for w in long.replace("-", "-").split()
+    ]
     return re.compile(r"\b" + r"\s+".join(parts) + r"\b", re.IGNORECASE)
 
 
@@ -309,7 +327,11 @@ def person_core(ent: Any) -> Any | None:
     while begin < len(ent) - 1 and (ent[begin].text in DEMONYMS or is_title_word(ent[begin].text)):
         begin += 1
     end = len(ent)
-    while end > begin and ent[end - 1].tag_ in {"POS", "PRP$"} or (end > begin and ent[end - 1].is_punct):
+    while (
+        end > begin
+        and ent[end - 1].tag_ in {"POS", "PRP$"}
+        or (end > begin and ent[end - 1].is_punct)
+    ):
         end -= 1
     core = ent[begin:end]
     return core if len(core) else None
@@ -339,7 +361,9 @@ def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
     return found
 
 
-def acronym_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+def acronym_mentions(
+    ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]
+) -> list[Mention]:
     taken = {i for m in known for i in range(m.first, m.last)}
     return [
         make_mention(ctx, sdoc[t.i : t.i + 1], "ORG", offset)
@@ -348,7 +372,9 @@ def acronym_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Me
     ]
 
 
-def generic_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+def generic_mentions(
+    ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]
+) -> list[Mention]:
     """'the alliance' when the article makes plain which alliance it is."""
     taken = {i for m in known for i in range(m.first, m.last)}
     found = []
@@ -356,7 +382,9 @@ def generic_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Me
         if token.lower_ not in GENERIC_REFERENTS or token.i in taken:
             continue
         start = token.i
-        while start > 0 and sdoc[start - 1].pos_ in {"ADJ", "DET"} and sdoc[start - 1].lower_ != "a":
+        while (
+            start > 0 and sdoc[start - 1].pos_ in {"ADJ", "DET"} and sdoc[start - 1].lower_ != "a"
+        ):
             start -= 1
         mention = make_mention(ctx, sdoc[start : token.i + 1], "ORG", offset)
         if mention.canonical != bare(mention.text):
@@ -364,7 +392,9 @@ def generic_mentions(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Me
     return found
 
 
-def repaired_people(ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]) -> list[Mention]:
+def repaired_people(
+    ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]
+) -> list[Mention]:
     """Names the model missed or mislabelled in slots only a person fills: after "CNN's", after
     a title, or in a list alongside recognised people."""
     from .names import person_slots

@@ -30,7 +30,14 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
     runs = [r for r in name_runs(sdoc) if not any(i in blocked for i in range(*r))]
     orgs = {i for m in known if m.type == "ORG" for i in range(m.first, m.last)}
     people = {(m.first, m.last) for m in known if m.type == "PERSON"}
-    slots = [r for r in runs if after_org_possessive(sdoc, r[0], orgs) or after_title(sdoc, r[0])]
+    slots = [
+        r
+        for r in runs
+        if after_org_possessive(sdoc, r[0], orgs)
+        or after_title(sdoc, r[0])
+        or before_who(sdoc, r[1])
+        or stands_alone(sdoc, r)
+    ]
     return slots + listed_beside(sdoc, runs, people | set(slots))
 
 
@@ -59,7 +66,24 @@ def after_title(sdoc: Any, first: int) -> bool:
     return first >= 1 and is_title_head(sdoc[first - 1].text) and sdoc[first - 1].text[:1].isupper()
 
 
-def listed_beside(sdoc: Any, runs: list[tuple[int, int]], people: set[tuple[int, int]]) -> list[tuple[int, int]]:
+def before_who(sdoc: Any, last: int) -> bool:
+    """ "Olaf Scholz, who ..." — "who" refers to people."""
+    return (
+        last + 1 < len(sdoc)
+        and sdoc[last].text == ","
+        and sdoc[last + 1].lower_ in {"who", "whose"}
+    )
+
+
+def stands_alone(sdoc: Any, run: tuple[int, int]) -> bool:
+    """A sentence that is nothing but a two- or three-word name (a name fragment after a quote)."""
+    rest = [t for t in sdoc if not (run[0] <= t.i < run[1])]
+    return run[0] == 0 and bool(rest) and all(t.is_punct for t in rest)
+
+
+def listed_beside(
+    sdoc: Any, runs: list[tuple[int, int]], people: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Runs separated from a known person only by a comma or "and" — a list of names."""
     found: list[tuple[int, int]] = []
     ordered = sorted(set(runs) | people)
@@ -71,13 +95,20 @@ def listed_beside(sdoc: Any, runs: list[tuple[int, int]], people: set[tuple[int,
             if between not in ([","], ["and"], [",", "and"]):
                 continue
             for run, other in ((left, right), (right, left)):
-                if run in runs and run not in people and run not in found and (other in people or other in found):
+                if (
+                    run in runs
+                    and run not in people
+                    and run not in found
+                    and (other in people or other in found)
+                ):
                     found.append(run)
                     changed = True
     return found
 
 
-def person_name_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+def person_name_claims(
+    document: Document, sdoc: Any, offset: int, mentions: list[Mention]
+) -> list[Claim]:
     """A `person_name` claim for each person first named in this sentence, with all its spans.
 
     Stateless across sentences: a name is claimed where its first occurrence in the article is,
@@ -91,9 +122,24 @@ def person_name_claims(document: Document, sdoc: Any, offset: int, mentions: lis
         if not spans or spans[0].start != mention.start:
             continue
         seen.add(name)
-        fields = {"name": name, "type": "PERSON", "canonical": name, "spans": spans, "mentions": len(spans)}
+        fields = {
+            "name": name,
+            "type": "PERSON",
+            "canonical": name,
+            "spans": spans,
+            "mentions": len(spans),
+        }
         span = Span(mention.start, mention.end)
-        claims.append(make_claim(document, "person_name", span, sentence_of(sdoc, mention.first), {"name": name}, fields))
+        claims.append(
+            make_claim(
+                document,
+                "person_name",
+                span,
+                sentence_of(sdoc, mention.first),
+                {"name": name},
+                fields,
+            )
+        )
     return claims
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import Claim, Document, Span
 from .claims import make_claim
-from .mentions import DEMONYMS, PARTIES, US_STATES, ArticleContext, Mention, sentence_of
+from .mentions import PARTIES, US_STATES, ArticleContext, Mention, sentence_of
 
 TITLE_HEADS = frozenset(
     """president minister secretary senator sen. representative rep. congressman congresswoman
@@ -29,15 +29,29 @@ TITLE_MODIFIERS = frozenset(
     """deputy vice foreign defense defence interior finance health prime first assistant under
     executive press national security attorney senior trade economy energy justice education
     home permanent special managing majority minority supreme high crown state affairs
-    intelligence military"""
-    .split()
+    intelligence military""".split()
 )
 TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex"})
 # "General" alone before a name is a military rank, but "General Motors" is a company: a bare
 # "general" counts as a head only after another title word ("Secretary General").
 WEAK_HEADS = frozenset({"general", "chief", "leader", "head"})
-STATE_TITLES = frozenset({"senator", "sen.", "governor", "gov.", "representative", "rep.", "congressman", "congresswoman", "lawmaker", "attorney"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "warn", "note", "write", "announce", "insist", "argue", "claim", "state"})
+STATE_TITLES = frozenset(
+    {
+        "senator",
+        "sen.",
+        "governor",
+        "gov.",
+        "representative",
+        "rep.",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "attorney",
+    }
+)
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "warn", "note", "write", "announce", "insist", "argue", "claim", "state"}
+)
 
 
 def is_title_head(word: str) -> bool:
@@ -60,7 +74,9 @@ class Title:
     temporal: str | None
 
 
-def role_claims(document: Document, ctx: ArticleContext, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
+def role_claims(
+    document: Document, ctx: ArticleContext, sdoc: Any, offset: int, mentions: list[Mention]
+) -> list[Claim]:
     people = [m for m in mentions if m.type == "PERSON"]
     claims: list[Claim] = []
     for person in people:
@@ -85,16 +101,13 @@ def role_claim(document: Document, sdoc: Any, offset: int, person: Mention, titl
 
 
 def qualifier_fields(title: Title) -> dict[str, Any]:
-    """organization / party / state as written; a nationality adjective becomes its country."""
+    """organization / country / party / state, each a mention: the words as written ("GOP",
+    "Russian") and the canonical form the linker should search ("Republican Party", "Russia")."""
     head = title.position.lower().split()
+    has_party = any(q.text in PARTIES for q in title.qualifiers)
     fields: dict[str, Any] = {}
-    listed = []
     for q in title.qualifiers:
-        slot = qualifier_slot(q, head, any(p.text in PARTIES for p in title.qualifiers))
-        fields.setdefault(slot, q.canonical if slot == "country" else q.text.removeprefix("the "))
-        listed.append({**q.as_field(), "role": slot})
-    if listed:
-        fields["qualifiers"] = listed
+        fields.setdefault(qualifier_slot(q, head, has_party), q.as_field())
     return fields
 
 
@@ -119,9 +132,9 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
         token = sdoc[i]
         low = token.lower_
         mention = by_token.get(i)
-        if is_title_word(token.text) and token.text[:1].isupper() and _all_title_words(sdoc, mention):
+        if is_title_word(token.text) and _all_title_words(sdoc, mention):
             words.insert(0, i)
-        elif low in {"of", "for"} and words and i > 0 and is_title_word(sdoc[i - 1].text):
+        elif low in {"of", "for", "-"} and words and i > 0 and is_title_word(sdoc[i - 1].text):
             words.insert(0, i)
         elif mention is not None and mention.type in {"ORG", "GPE", "NORP"}:
             qualifiers.insert(0, mention)
@@ -137,15 +150,19 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
         else:
             break
         i -= 1
-    if not words or not any(is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words):
+    if not words or not any(
+        is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words
+    ):
         return None
     if words[-1] != person.first - 1:
         return None
     first = min([words[0], *[q.first for q in qualifiers]])
     if temporal:
         first -= 1
-    position = " ".join(sdoc[w].text for w in words)
-    return Title(first, person.first, position, tuple(q for q in qualifiers if q.first < words[0]), temporal)
+    position = sdoc[words[0] : words[-1] + 1].text
+    return Title(
+        first, person.first, position, tuple(q for q in qualifiers if q.first < words[0]), temporal
+    )
 
 
 def _all_title_words(sdoc: Any, mention: Mention | None) -> bool:
@@ -197,7 +214,20 @@ def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | 
             else:
                 words.append(j)
             j += 1
-        elif token.lower_ in {"of", "to", "from", "for"} and words and j + 1 < len(sdoc) and (j + 1 in by_token or sdoc[j + 1].lower_ == "the"):
+        elif (
+            token.lower_ in {"of", "-"}
+            and words
+            and j + 1 < len(sdoc)
+            and is_title_word(sdoc[j + 1].text)
+        ):
+            words += [j, j + 1]
+            j += 2
+        elif (
+            token.lower_ in {"of", "to", "from", "for"}
+            and words
+            and j + 1 < len(sdoc)
+            and (j + 1 in by_token or sdoc[j + 1].lower_ == "the")
+        ):
             k = j + 2 if sdoc[j + 1].lower_ == "the" else j + 1
             if k in by_token and by_token[k].type in {"ORG", "GPE", "NORP"}:
                 qualifiers.append(by_token[k])
@@ -206,11 +236,17 @@ def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | 
                 break
         else:
             break
-    if not words or not any(is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words):
+    if not words or not any(
+        is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words
+    ):
         return None
-    if j < len(sdoc) and sdoc[j].text not in {",", ".", ";", "–", "—"} and sdoc[j].pos_ not in {"VERB", "AUX"}:
+    if (
+        j < len(sdoc)
+        and sdoc[j].text not in {",", ".", ";", "–", "—"}
+        and sdoc[j].pos_ not in {"VERB", "AUX"}
+    ):
         return None
-    position = " ".join(sdoc[w].text for w in words)
+    position = sdoc[words[0] : words[-1] + 1].text
     return Title(i + 1, j, position, tuple(qualifiers), temporal)
 
 
@@ -219,12 +255,18 @@ def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | 
 _FRAGMENT = re.compile(r"\s*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\.[ \t]*(?:\r?\n|$)")
 
 
-def described_roles(document: Document, sdoc: Any, offset: int, mentions: list[Mention], people: list[Mention]) -> list[Claim]:
+def described_roles(
+    document: Document, sdoc: Any, offset: int, mentions: list[Mention], people: list[Mention]
+) -> list[Claim]:
     """ "..., the US ambassador to NATO told CNN on Tuesday. Julianne Smith." — a subject that is
     a bare title, of a speech verb, with a name standing alone as the next sentence."""
     claims = []
     for token in sdoc:
-        if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_VERBS or not is_title_head(token.text):
+        if (
+            token.dep_ != "nsubj"
+            or token.head.lemma_ not in SPEECH_VERBS
+            or not is_title_head(token.text)
+        ):
             continue
         first = token.left_edge.i
         if sdoc[first].lower_ != "the":

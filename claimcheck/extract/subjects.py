@@ -27,8 +27,25 @@ MEASURES: dict[str, str] = {
     "worker": "employees",
     "staff": "employees",
 }
-HOLDING_VERBS = frozenset({"have", "muster", "deploy", "amass", "mass", "station", "field", "employ", "send", "keep", "count", "number"})
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+HOLDING_VERBS = frozenset(
+    {
+        "have",
+        "muster",
+        "deploy",
+        "amass",
+        "mass",
+        "station",
+        "field",
+        "employ",
+        "send",
+        "keep",
+        "count",
+        "number",
+    }
+)
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 SUBJECT_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -76,11 +93,23 @@ def predicate_of(kind: str, noun: Any | None, sdoc: Any, offset: int) -> dict[st
         event = measured_event(noun)
         if event is None:
             return {"text": noun.text, "span": token_span(noun, offset), "measure": "duration"}
-        return {"text": event.text, "span": token_span(event, offset), "measure": f"duration of {event.text}"}
-    first = min([noun.i, *(c.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN")])
+        return {
+            "text": event.text,
+            "span": token_span(event, offset),
+            "measure": f"duration of {event.text}",
+        }
+    first = min(
+        [noun.i, *(c.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+    )
     phrase = sdoc[first : noun.i + 1]
-    measure = MEASURES.get(noun.lemma_.lower()) or ("member count" if sdoc[first].lemma_ == "member" else phrase.text)
-    return {"text": phrase.text, "span": Span(offset + phrase.start_char, offset + phrase.end_char), "measure": measure}
+    measure = MEASURES.get(noun.lemma_.lower()) or (
+        "member count" if sdoc[first].lemma_ == "member" else phrase.text
+    )
+    return {
+        "text": phrase.text,
+        "span": Span(offset + phrase.start_char, offset + phrase.end_char),
+        "measure": measure,
+    }
 
 
 def measured_event(unit: Any) -> Any | None:
@@ -96,7 +125,8 @@ def measured_event(unit: Any) -> Any | None:
 
 
 def subject_of(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
-    """Possessor, then a named modifier, then "of X", then the holder of "Russia mustered N troops"."""
+    """Possessor, then a named modifier, then "of X", then the holder ("Russia mustered N
+    troops")."""
     children = list(noun.children)
     for deps in ({"poss"}, {"amod", "compound", "nmod"}):
         for child in children:
