@@ -146,3 +146,14 @@ class KnowledgeSource(Protocol):
     def describe(self) -> Mapping[str, Any]:
         """What a report should say about this source (name, endpoint, snapshot path...)."""
         ...
+
+
+@runtime_checkable
+class MemberListing(Protocol):
+    """A source that can list an organization's members (optional: check with isinstance)."""
+
+    def members(self, organization_id: str) -> Sequence[Entity]:
+        """Every entity with a member_of statement naming the organization, at any date and
+        rank, with all its statements: the caller picks those valid on its date. Raises
+        SourceUnavailable when it cannot answer, never returns a partial list."""
+        ...

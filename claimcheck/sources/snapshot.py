@@ -16,8 +16,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..errors import SourceError
-from .base import Candidate, Entity, Provenance
-from .wikidata_json import all_names, parse_entity, pick_text
+from .base import Candidate, Entity, EntityRef, Provenance
+from .wikidata import PROPERTY_IDS
+from .wikidata_json import all_names, parse_entity, pick_text, snak_value
 
 PREFIX = "snapshot:"
 FUZZY_CUTOFF = 90.0
@@ -94,6 +95,15 @@ class SnapshotSource:
             rank=rank,
         )
 
+    def members(self, organization_id: str) -> Sequence[Entity]:
+        """Entities in the snapshot whose member_of statements name the organization (a snapshot
+        knows only the members it holds: build it with them)."""
+        return tuple(
+            self._entity(entity_id)
+            for entity_id in sorted(self.docs, key=id_order)
+            if organization_id in _member_of_ids(self.docs[entity_id])
+        )
+
     def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
         return {entity_id: self._entity(entity_id) for entity_id in dict.fromkeys(ids)}
 
@@ -110,6 +120,12 @@ class SnapshotSource:
             redirected_from=requested if target != requested else None,
         )
         return parse_entity(doc, provenance)
+
+
+def _member_of_ids(doc: Mapping[str, Any]) -> set[str]:
+    statements = (doc.get("claims") or {}).get(PROPERTY_IDS["member_of"]) or ()
+    refs = (snak_value(s.get("mainsnak") or {}) for s in statements if isinstance(s, Mapping))
+    return {ref.id for ref in refs if isinstance(ref, EntityRef)}
 
 
 def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:

@@ -93,7 +93,7 @@ ENTITY_PREFIX = {"item": "Q", "property": "P", "lexeme": "L"}
 LABEL_LANGUAGES = ("en", "mul", "en-gb", "en-ca")  # `mul` holds names that are the same everywhere
 
 BATCH = 50  # the Action API's limit on ids per wbgetentities call
-_ID = re.compile(r"^[QPL][1-9][0-9]{0,9}$")
+_ID = re.compile(r"[QPL][1-9][0-9]{0,9}")  # used with fullmatch: "$" would let "Q1\n" through
 _MAX_ID = 2**31 - 1  # larger ids break a whole wbgetentities batch
 
 # Seconds a response stays fresh in the cache, by endpoint.
@@ -102,7 +102,7 @@ MAXLAG = "5"
 
 
 def valid_id(entity_id: str) -> bool:
-    return bool(_ID.match(entity_id)) and int(entity_id[1:]) <= _MAX_ID
+    return bool(_ID.fullmatch(entity_id)) and int(entity_id[1:]) <= _MAX_ID
 
 
 def search_params(mention: str, language: str, limit: int) -> dict[str, str]:
@@ -131,6 +131,22 @@ def entities_params(ids: Sequence[str]) -> dict[str, str]:
     }
 
 
+def members_query(organization_id: str) -> str:
+    """Who has a member-of statement (any rank, any date) naming the organization. Only a
+    validated id is ever placed in the query text."""
+    if not valid_id(organization_id):
+        raise ValueError(f"not a Wikidata id: {organization_id!r}")
+    member_of = PROPERTY_IDS["member_of"]
+    return (
+        f"SELECT DISTINCT ?member WHERE {{ ?member p:{member_of} ?statement . "
+        f"?statement ps:{member_of} wd:{organization_id} . }}"
+    )
+
+
+def sparql_params(query: str) -> dict[str, str]:
+    return {"query": query, "format": "json"}
+
+
 def action_api_check(data: Any, headers: Mapping[str, str]) -> RetryHint | None:
     """maxlag and ratelimited arrive as HTTP 200 with an error body: both mean wait and retry."""
     from ..http import RetryHint, retry_after_seconds
@@ -151,6 +167,17 @@ def api_error_code(data: Any) -> str | None:
 
 def _error_info(data: Any) -> str:
     return str(data["error"].get("info", ""))[:200]
+
+
+def sparql_bindings(data: Any) -> list[Mapping[str, Any]]:
+    """The result rows, refusing a body without the SPARQL JSON frame (a cut-off or an error page
+    must never read as an empty answer)."""
+    results = data.get("results") if isinstance(data, Mapping) else None
+    if not isinstance(data.get("head") if isinstance(data, Mapping) else None, Mapping) or not (
+        isinstance(results, Mapping) and isinstance(results.get("bindings"), list)
+    ):
+        raise SourceError("the query service answered without a SPARQL result set")
+    return [b for b in results["bindings"] if isinstance(b, Mapping)]
 
 
 def _no_error(data: Any) -> bool:
@@ -185,6 +212,19 @@ class WikidataSource:
             for batch, response in self._fetch_batch(valid[start : start + BATCH]):
                 out.update(self._parse_batch(batch, response))
         return {i: out[i] for i in wanted}
+
+    def members(self, organization_id: str) -> Sequence[Entity]:
+        from .wikidata_json import iri_id
+
+        if not valid_id(organization_id):
+            return ()
+        response = self.http.get_json(
+            self.sparql_url, sparql_params(members_query(organization_id)), expiry=EXPIRY["sparql"]
+        )
+        bindings = sparql_bindings(response.data)
+        ids = sorted({i for b in bindings if (i := iri_id(b.get("member", {}).get("value", "")))})
+        found = self.entities([i for i in ids if valid_id(i)])
+        return tuple(e for e in found.values() if not e.missing)
 
     def _fetch_batch(self, batch: list[str]) -> Iterator[tuple[list[str], JsonResponse]]:
         """One call per batch; a batch the API refuses as a whole is split to isolate the bad id."""
