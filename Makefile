@@ -31,6 +31,11 @@ demo: install
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/requests.py
+
+# Re-records cassettes/recorded/ against live Wikidata; needs network and CLAIMCHECK_CONTACT.
+record: install
+	$(BIN)/python scripts/record_cassettes.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
