@@ -39,4 +39,15 @@ def check(
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source. Later stages land with their issues."""
-    yield from extract(documents, nlp, settings)
+    for result in extract(documents, nlp, settings):
+        yield add_inconsistencies(result)
+
+
+def add_inconsistencies(result: DocumentResult) -> DocumentResult:
+    """The internal-consistency findings (no network) beside any findings already there."""
+    from dataclasses import replace
+
+    from .consistency import find_inconsistencies, sort_key
+
+    found = find_inconsistencies(result.document, result.claims)
+    return replace(result, findings=tuple(sorted((*result.findings, *found), key=sort_key)))
