@@ -77,7 +77,7 @@ class _Retry(Exception):
 
 
 def user_agent(contact: str | None) -> str:
-    """`claimcheck/<ver> (+<project URL>; <contact>) python-requests/<ver>`, per Wikimedia's policy."""
+    """`claimcheck/<ver> (+<project URL>; <contact>) python-requests/<ver>`, per Wikimedia."""
     about = f"+{PROJECT_URL}; {contact}" if contact else f"+{PROJECT_URL}"
     return f"claimcheck/{__version__} ({about}) python-requests/{requests.__version__}"
 
@@ -181,7 +181,7 @@ class HttpClient:
                 waited += wait
 
     def _give_up(self, message: str) -> None:
-        # Once the budget is spent, later lookups in the same run fail fast instead of waiting again.
+        # Once the budget is spent, later lookups in this run fail fast instead of waiting again.
         self._unavailable = message
         raise SourceUnavailable(message)
 
@@ -257,7 +257,7 @@ class HttpClient:
 
 
 def retry_after(value: str | None, now: dt.datetime) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP-date (a past date is 0)."""
+    """Seconds to wait from Retry-After: delta-seconds or an HTTP-date (a past date is 0)."""
     if value is None or not value.strip():
         return None
     text = value.strip()

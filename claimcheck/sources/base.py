@@ -33,7 +33,14 @@ PROPERTIES = (
     "office_holder",
     "capital",
 )
-QUALIFIERS = ("start_time", "end_time", "point_in_time", "of", "electoral_district", "determination_method")
+QUALIFIERS = (
+    "start_time",
+    "end_time",
+    "point_in_time",
+    "of",
+    "electoral_district",
+    "determination_method",
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ class EntityRef:
 @dataclass(frozen=True)
 class Quantity:
     amount: Decimal
-    unit: str | None = None  # a semantic unit name ('kilometre', 'USD', ...) or None for a pure number
+    unit: str | None = None  # a semantic unit name ('kilometre', 'USD', ...); None: a pure number
     unit_id: str | None = None  # the source's own id of the unit, for evidence
     lower: Decimal | None = None
     upper: Decimal | None = None

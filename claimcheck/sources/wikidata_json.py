@@ -150,14 +150,16 @@ def parse_snak(name: str, snak: Json) -> Snak:
 def snak_value(snak: Json) -> Value:
     datavalue = snak.get("datavalue") or {}
     kind, value = datavalue.get("type"), datavalue.get("value")
+    if kind == "string":
+        return str(value)
+    if not isinstance(value, Mapping):
+        return None  # a damaged value is no evidence
     if kind == "wikibase-entityid":
         return entity_ref(value)
     if kind == "quantity":
         return quantity(value)
     if kind == "time":
         return time_value(value)
-    if kind == "string":
-        return str(value)
     if kind == "monolingualtext":
         return str(value.get("text", ""))
     return None  # coordinates and other shapes claimcheck does not check
