@@ -25,7 +25,9 @@ CASES = ROOT / "tests" / "data" / "entity_cases.jsonl"
 ENTITY_KINDS = frozenset({"role", "membership", "membership_count", "location", "person_name"})
 META_KEYS = frozenset({"kind", "contains", "why", "line"})
 
-sys.path.insert(0, str(ROOT))
+# benchmarks/requests.py shadows the requests library (which spaCy imports): keep this folder off
+# the import path, and put the project root on it.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 
 from claimcheck.extract.claims import make_claim  # noqa: E402
 from claimcheck.extract.entities import attach_context, entity_claims  # noqa: E402
@@ -175,15 +177,22 @@ def main(argv: list[str]) -> int:
     if "--verbose" in argv:
         for line in report_lines(outcomes):
             print(line)
-    stats = summary(outcomes)
+    cases = load_cases()
+    held = [o for o, c in zip(outcomes, cases, strict=True) if c.get("batch") == "held-out"]
+    for label, group in (("held-out batch", held), ("all cases", outcomes)):
+        print_summary(label, summary(group))
+    return 0
+
+
+def print_summary(label: str, stats: dict[str, float | int]) -> None:
+    print(f"{label}:")
     print(
-        f"entity claims: precision {stats['precision']:.3f}  recall {stats['recall']:.3f}  "
+        f"  entity claims: precision {stats['precision']:.3f}  recall {stats['recall']:.3f}  "
         f"({stats['matched']} matched of {stats['emitted']} emitted, {stats['expected']} expected; "
         f"{stats['cases_passing']}/{stats['cases']} cases exact)"
     )
     right, total = stats["numbers_right"], stats["numbers"]
-    print(f"numeric context: {right}/{total} subject/predicate/place right")
-    return 0
+    print(f"  numeric context: {right}/{total} subject/predicate/place right")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,20 @@ def membership_claims(
                     document, sdoc, offset, member, org, status, negated(token), first, last
                 )
             )
+            for other_org in conjoined(sdoc, org, by_token):
+                claims.append(
+                    membership_claim(
+                        document,
+                        sdoc,
+                        offset,
+                        member,
+                        other_org,
+                        status,
+                        negated(token),
+                        first,
+                        max(last, other_org.last),
+                    )
+                )
             for other in conjoined(sdoc, member, by_token):
                 span_first, span_last = min(other.first, first), last
                 claims.append(
@@ -277,11 +291,19 @@ def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
     """ "member states", "members", "allies" — what a membership count counts."""
     if noun.lemma_ in MEMBER_NOUNS:
         return sdoc[number.i + 1 : noun.i + 1].text
-    if noun.lemma_ in COUNTED_NOUNS and any(
-        c.lemma_ == "member" and c.dep_ in {"compound", "amod"} for c in noun.children
-    ):
-        return sdoc[number.i + 1 : noun.i + 1].text
+    marker = next((c for c in noun.children if member_marker(c)), None)
+    if noun.lemma_ in COUNTED_NOUNS and marker is not None:
+        return sdoc[marker.i : noun.i + 1].text
     return None
+
+
+def member_marker(token: Any) -> bool:
+    """ "member states", "participating states" (the OSCE's word for its members)."""
+    return token.dep_ in {"compound", "amod"} and token.lemma_ in {
+        "member",
+        "participate",
+        "participating",
+    }
 
 
 def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
@@ -294,6 +316,8 @@ def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
         if child.dep_ == "poss" and child.i in by_token and by_token[child.i].type == "ORG":
             return by_token[child.i]
     found = of_object(noun, by_token)
+    for marker in (c for c in noun.children if member_marker(c)):
+        found = found or of_object(marker, by_token)  # "the 27 EU member states"
     if found is not None:
         return found
     verb = noun.head

@@ -80,7 +80,11 @@ def role_claims(
     people = [m for m in mentions if m.type == "PERSON"]
     claims: list[Claim] = []
     for person in people:
-        title = title_before(sdoc, person, mentions) or title_after(sdoc, person, mentions)
+        title = (
+            title_before(sdoc, person, mentions)
+            or title_after(sdoc, person, mentions)
+            or title_answered(sdoc, person, mentions)
+        )
         if title is not None:
             claims.append(role_claim(document, sdoc, offset, person, title))
     claims += described_roles(document, sdoc, offset, mentions, people)
@@ -248,6 +252,31 @@ def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | 
         return None
     position = sdoc[words[0] : words[-1] + 1].text
     return Title(i + 1, j, position, tuple(qualifiers), temporal)
+
+
+# --- a description, then the name in apposition ----------------------------------------------
+
+
+def title_answered(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
+    """ "Lithuania's foreign minister, Gabrielius Landsbergis," / "The senator from Ohio,
+    Sherrod Brown," — the name is the parser's apposition to a title noun, after a comma."""
+    name = sdoc[person.last - 1]
+    head = name.head
+    if name.dep_ != "appos" or not is_title_head(head.text) or head.i >= person.first:
+        return None
+    if person.first < 1 or sdoc[person.first - 1].text != ",":
+        return None
+    words = [head.i]
+    while words[0] > 0 and is_title_word(sdoc[words[0] - 1].text):
+        words.insert(0, words[0] - 1)
+    first = head.left_edge.i
+    if sdoc[first].lower_ in {"the", "a", "an"}:
+        first += 1
+    last = person.first - 1
+    inside = [m for m in mentions if first <= m.first and m.last <= last and m.type != "PERSON"]
+    temporal = next((t.lower_ for t in sdoc[first:last] if t.lower_ in TEMPORAL), None)
+    position = sdoc[words[0] : words[-1] + 1].text
+    return Title(first, last, position, tuple(inside), temporal)
 
 
 # --- a definite description answered by a name fragment -------------------------------------

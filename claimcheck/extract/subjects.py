@@ -19,7 +19,9 @@ MEASURES: dict[str, str] = {
     "troop": "troops",
     "soldier": "troops",
     "personnel": "troops",
-    "people": "population",
+    "population": "population",
+    "army": "troops",
+    "workforce": "employees",
     "resident": "population",
     "inhabitant": "population",
     "citizen": "population",
@@ -58,6 +60,7 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
         return claim
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     noun = counted_noun(number)
+    noun = measured_head(noun) if noun is not None else None
     extra: dict[str, Any] = {}
     predicate = predicate_of(claim.kind, noun, sdoc, offset)
     if predicate:
@@ -124,10 +127,18 @@ def measured_event(unit: Any) -> Any | None:
     return None
 
 
+def measured_head(noun: Any) -> Any:
+    """ "a population of 68 million people" measures the population, not the people."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in MEASURES:
+        return noun.head.head
+    return noun
+
+
 def subject_of(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
     """Possessor, then a named modifier, then "of X", then the holder ("Russia mustered N
     troops")."""
     children = list(noun.children)
+    children += [g for c in children if c.dep_ == "compound" for g in c.children]
     for deps in ({"poss"}, {"amod", "compound", "nmod"}):
         for child in children:
             mention = by_token.get(child.i)
