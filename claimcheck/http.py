@@ -46,6 +46,7 @@ class HttpPolicy:
     retry_after_default: float = 60.0  # WDQS asks for a minute when a 429 carries no hint
     budget: float = 300.0
     max_bytes: int = 32 * 1024 * 1024
+    anonymous_requests: int = 100  # a batch run beyond this needs a contact in the User-Agent
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class HttpClient:
         self._lock = threading.Lock()
         self._not_before: dict[str, dt.datetime] = {}
         self._unavailable: str | None = None
+        self._anonymous = not contact
         session.headers["User-Agent"] = user_agent(contact)
         session.headers["Accept-Encoding"] = "gzip"
         if not contact:
@@ -140,13 +142,21 @@ class HttpClient:
             return cached
         if self.offline:
             raise OfflineCacheMiss(f"offline and not in the cache: {_host(url)}")
-        with self._lock:
-            response = self._fetch(url, params, check)
+        try:
+            with self._lock:
+                response = self._fetch(url, params, check)
+        except SourceUnavailable:
+            # An outage falls back to an expired answer; its retrieved_at shows how old it is.
+            stale = self._from_cache(key, None)
+            if stale is None:
+                raise
+            self.warn(f"{_host(url)} unavailable; using a cached answer from {stale.retrieved_at}")
+            return stale
         if self.cache is not None and cacheable(response.data):
             self.cache.put(key, response.raw, response.retrieved_at)
         return response
 
-    def _from_cache(self, key: str, expiry: float) -> JsonResponse | None:
+    def _from_cache(self, key: str, expiry: float | None) -> JsonResponse | None:
         if self.cache is None:
             return None
         entry = self.cache.get(key, None if self.offline else expiry, self.clock())
@@ -161,6 +171,11 @@ class HttpClient:
     def _fetch(self, url: str, params: Mapping[str, str], check: BodyCheck | None) -> JsonResponse:
         if self._unavailable is not None:
             raise SourceUnavailable(self._unavailable)
+        if self._anonymous and self.requests_sent >= self.policy.anonymous_requests:
+            raise SourceError(
+                f"more than {self.policy.anonymous_requests} requests without a contact: set "
+                "--contact or CLAIMCHECK_CONTACT (an e-mail or URL) so Wikimedia can reach you"
+            )
         waited, attempt, last = 0.0, 0, "no attempt made"
         while True:
             self._wait_for_host(url)

@@ -169,3 +169,20 @@ def test_http_client_without_cache_always_fetches():
                 expiry=1e9,
             )
         assert cassette.play_count == 2
+
+
+def test_an_outage_falls_back_to_an_expired_answer_with_its_age(tmp_path):
+    clock = Clock()
+    with replay.use_cassette("wbsearchentities.yaml"):
+        wikidata(tmp_path, clock=clock).search("abc", limit=7)
+    clock.now = T0 + dt.timedelta(days=30)
+    warnings: list[str] = []
+    later = wikidata(tmp_path, clock=clock, warn=warnings.append)
+    # The fault cassette answers a different search; match on the endpoint alone.
+    faults = vcr.VCR(cassette_library_dir=str(CASSETTES / "synthetic-faults"), record_mode="none")
+    with faults.use_cassette(
+        "5xx-html.yaml", allow_playback_repeats=True, match_on=["method", "host", "path"]
+    ):
+        hits = later.search("abc", limit=7)
+    assert hits[0].id == "Q169889" and later.http.requests_sent == 4
+    assert any("cached answer from 2026-01-12" in w for w in warnings), warnings

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimcheck import __version__
 from claimcheck.config import SourceSettings
-from claimcheck.errors import SourceError
+from claimcheck.errors import SourceError, SourceUnavailable
 from claimcheck.http import (
     HttpClient,
     HttpPolicy,
@@ -100,3 +100,19 @@ def test_json_numbers_are_decimal_never_float():
     from decimal import Decimal
 
     assert decode_json(b'{"lag": 3.45}') == {"lag": Decimal("3.45")}
+
+
+def test_a_batch_run_without_contact_is_refused_with_an_actionable_message():
+    replay = vcr.VCR(
+        cassette_library_dir=str(CASSETTES),
+        record_mode="none",
+        match_on=["method", "scheme", "host", "port", "path", "query"],
+    )
+    http = HttpClient(new_session(), contact=None, policy=HttpPolicy(anonymous_requests=2))
+    source = WikidataSource(SourceSettings(), http)
+    with replay.use_cassette("wbsearchentities.yaml", allow_playback_repeats=True):
+        source.search("abc", limit=7)
+        source.search("abc", limit=7)
+        with pytest.raises(SourceError, match="CLAIMCHECK_CONTACT") as raised:
+            source.search("abc", limit=7)
+    assert http.requests_sent == 2 and not isinstance(raised.value, SourceUnavailable)
