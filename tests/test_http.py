@@ -31,8 +31,8 @@ NOW = dt.datetime(2026, 10, 21, 7, 28, 0, tzinfo=dt.UTC)
 def test_user_agent_names_tool_version_project_contact_and_library():
     ua = user_agent("newsdesk@example.org")
     assert ua == (
-        f"claimcheck/{__version__} (+https://github.com/claimcheck/claimcheck; newsdesk@example.org) "
-        f"python-requests/{requests.__version__}"
+        f"claimcheck/{__version__} (+https://github.com/claimcheck/claimcheck; "
+        f"newsdesk@example.org) python-requests/{requests.__version__}"
     )
     assert "; " not in user_agent(None)
 
