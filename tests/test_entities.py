@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.extract.entities import might_hold_entities
+from claimcheck.extract.entities import attach_context, entity_claims, might_hold_entities
 from claimcheck.extract.mentions import ArticleContext, canonical, defined_acronyms
 from claimcheck.models import Document
 from claimcheck.schema import errors
@@ -137,3 +137,35 @@ def test_numbers_with_context_validate(nlp, case: dict) -> None:
     for expected in case["numbers"]:
         record = json.loads(json.dumps(EVAL.run_number(nlp, case, expected).to_dict()))
         assert errors(record, "claim") == [], record
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "(((( OSCE ))))",
+        "A " * 2000 + "(",
+        "Secretary, General, Minister, .",
+        "“.” – Julianne Smith.",
+        "The OSCE (OSCE) is the OSCE (Organization for Security) of the OSCE.",
+        "President\u200b Joe\u00a0Biden said ١٢٣ members joined NATO.",
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "brackets",
+        "long-run",
+        "titles-only",
+        "fragment-only",
+        "self-acronym",
+        "odd-chars",
+    ],
+)
+def test_hooks_survive_odd_text(nlp, text: str) -> None:
+    document = Document(id="odd", text=text)
+    sdoc = nlp(text)
+    claims = entity_claims(document, sdoc, 0)
+    for claim in claims:
+        assert text[claim.span.start : claim.span.end] == claim.text
+    assert attach_context(document, sdoc, 0, []) == []

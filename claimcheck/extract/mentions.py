@@ -138,7 +138,9 @@ DETERMINERS = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = r"(?:[A-Z][\w-]*|of|for|and|the|in|on|de|&)"
 # "Organization for Security and Co-operation in Europe (OSCE)" and "OSCE (Organization ...)".
-_ACRONYM_AFTER = re.compile(rf"({_WORD}(?:[ \t]+{_WORD})*)[ \t]*\(([A-Z][A-Za-z&.]{{1,9}})\)")
+_ACRONYM_AFTER = re.compile(
+    rf"({_WORD}(?:[ \t]+{_WORD}){{0,11}})[ \t]*\(([A-Z][A-Za-z&.]{{1,9}})\)"
+)
 _ACRONYM_BEFORE = re.compile(rf"\b([A-Z][A-Z&.]{{1,9}})[ \t]*\(([A-Z][\w-]*(?:[ \t]+{_WORD})*)\)")
 _MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "&"})
 
@@ -187,15 +189,26 @@ class ArticleContext:
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronym → long form for "Long Form (LF)" and "LF (Long Form)" where the initials agree."""
     found: dict[str, str] = {}
-    for match in _ACRONYM_AFTER.finditer(text):
-        long = fit_long_form(match.group(1).split(), match.group(2))
-        if long:
-            found.setdefault(match.group(2), long)
-    for match in _ACRONYM_BEFORE.finditer(text):
-        words = match.group(2).split()
-        if initials(words) == letters(match.group(1)):
-            found.setdefault(match.group(1), " ".join(words))
+    for window in bracket_windows(text):
+        for match in _ACRONYM_AFTER.finditer(window):
+            long = fit_long_form(match.group(1).split(), match.group(2))
+            if long:
+                found.setdefault(match.group(2), long)
+        for match in _ACRONYM_BEFORE.finditer(window):
+            words = match.group(2).split()
+            if initials(words) == letters(match.group(1)):
+                found.setdefault(match.group(1), " ".join(words))
     return found
+
+
+def bracket_windows(text: str, reach: int = 160) -> list[str]:
+    """The text around each "(": the hooks run once per sentence, so the whole article is
+    never scanned with the (slower) definition patterns."""
+    windows, at = [], text.find("(")
+    while at != -1:
+        windows.append(text[max(at - reach, 0) : at + reach])
+        at = text.find("(", at + 1)
+    return windows
 
 
 def fit_long_form(words: list[str], acronym: str) -> str | None:
