@@ -186,3 +186,25 @@ def test_an_outage_falls_back_to_an_expired_answer_with_its_age(tmp_path):
         hits = later.search("abc", limit=7)
     assert hits[0].id == "Q169889" and later.http.requests_sent == 4
     assert any("cached answer from 2026-01-12" in w for w in warnings), warnings
+
+
+def test_two_runs_sharing_the_cache_both_succeed(tmp_path):
+    import threading
+
+    warnings: list[str] = []
+    caches = [Cache(tmp_path, warn=warnings.append) for _ in range(2)]
+
+    def write(cache: Cache, prefix: str) -> None:
+        for n in range(100):
+            cache.put(f"{prefix}{n}", b"{}", "2026-01-12T09:00:00Z")
+
+    threads = [
+        threading.Thread(target=write, args=(c, p)) for c, p in zip(caches, "ab", strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    reader = Cache(tmp_path)
+    assert warnings == []
+    assert all(reader.get(f"{p}{n}", None, T0) is not None for p in "ab" for n in range(100))
