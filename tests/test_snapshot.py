@@ -140,3 +140,29 @@ def test_cli_snapshot_build_with_unreadable_input_exits_2(tmp_path, capsys):
         main(["snapshot", "build", str(tmp_path / "x.jsonl"), str(tmp_path / "absent.json")]) == 2
     )
     assert "CC902" in capsys.readouterr().err
+
+
+def test_httpx_cassette_bodies_and_gzipped_binary_bodies_are_read(tmp_path):
+    import gzip
+
+    import yaml
+
+    entity = json.loads(INPUTS[0].read_text(encoding="utf-8"))
+    body = json.dumps({"entities": {"Q2112": entity}, "success": 1})
+    httpx_layout = {
+        "interactions": [
+            {"request": {"uri": "https://x"}, "response": {"status_code": 200, "content": body}}
+        ]
+    }
+    binary_layout = {
+        "interactions": [
+            {
+                "request": {"uri": "https://x"},
+                "response": {"body": {"string": gzip.compress(body.encode())}},
+            }
+        ]
+    }
+    for name, layout in (("httpx.yaml", httpx_layout), ("binary.yml", binary_layout)):
+        (tmp_path / name).write_text(yaml.safe_dump(layout))
+        report = build_snapshot([tmp_path / name], tmp_path / "out.jsonl")
+        assert report.entities == 1 and ids_in(tmp_path / "out.jsonl") == ["Q2112"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
@@ -28,7 +28,6 @@ class Environment:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], Any] | None = None
     warn: Callable[[str], None] = lambda message: None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # A factory receives the text after 'name:' (e.g. the snapshot path, or '' for none).
