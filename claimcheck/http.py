@@ -33,6 +33,10 @@ Clock = Callable[[], dt.datetime]
 Warn = Callable[[str], None]
 
 
+class ResponseTooLarge(SourceError):
+    """A body over the size cap: a caller may ask for less (a smaller batch) and try again."""
+
+
 @dataclass(frozen=True)
 class HttpPolicy:
     """How patient the client is. `budget` bounds the total seconds spent waiting per request."""
@@ -299,7 +303,9 @@ def read_capped(response: requests.Response, limit: int) -> bytes:
     for chunk in response.iter_content(chunk_size=65536):
         size += len(chunk)
         if size > limit:
-            raise SourceError(f"response from {_host(response.url)} is larger than {limit} bytes")
+            raise ResponseTooLarge(
+                f"response from {_host(response.url)} is larger than {limit} bytes"
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -137,3 +137,33 @@ def test_an_api_error_other_than_lag_is_a_source_error(source, monkeypatch):
     )
     with pytest.raises(SourceError, match="Unrecognized value"):
         source.search("x")
+
+
+def test_a_batch_over_the_size_cap_is_split_until_it_fits(tmp_path):
+    import importlib.util
+
+    from claimcheck.http import HttpPolicy, ResponseTooLarge
+    from claimcheck.sources.snapshot import SnapshotSource
+    from claimcheck.sources.snapshot_build import build_snapshot
+
+    spec = importlib.util.spec_from_file_location(
+        "fake", CASSETTES.parent / "benchmarks" / "fake_wikidata.py"
+    )
+    fake = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fake)
+    build_snapshot([CASSETTES / "wbgetentities-putin-Q7747.yaml"], tmp_path / "s.jsonl")
+    transport = fake.SnapshotTransport(SnapshotSource.load(tmp_path / "s.jsonl"))
+    session = new_session()
+    session.mount("https://", transport)
+    policy = HttpPolicy(max_bytes=515_000)  # each document fits alone (504 kB, 17 kB), not both
+    source = WikidataSource(
+        SourceSettings(), HttpClient(session, contact="x@example.org", policy=policy)
+    )
+    got = source.entities(["Q7747", "Q19300851"])
+    assert got["Q7747"].label == got["Q19300851"].label == "Vladimir Putin"
+    assert transport.counts["wbgetentities"] == 3
+    tiny = WikidataSource(
+        SourceSettings(), HttpClient(session, contact="x", policy=HttpPolicy(max_bytes=1000))
+    )
+    with pytest.raises(ResponseTooLarge):
+        tiny.entities(["Q7747"])

@@ -227,8 +227,19 @@ class WikidataSource:
         return tuple(e for e in found.values() if not e.missing)
 
     def _fetch_batch(self, batch: list[str]) -> Iterator[tuple[list[str], JsonResponse]]:
-        """One call per batch; a batch the API refuses as a whole is split to isolate the bad id."""
-        response = self._action(entities_params(batch), EXPIRY["entities"])
+        """One call per batch; a batch refused as a whole, or too large to accept, is split
+        (to isolate a bad id, or to fit under the size cap)."""
+        from ..http import ResponseTooLarge
+
+        try:
+            response = self._action(entities_params(batch), EXPIRY["entities"])
+        except ResponseTooLarge:
+            if len(batch) == 1:
+                raise
+            half = len(batch) // 2
+            yield from self._fetch_batch(batch[:half])
+            yield from self._fetch_batch(batch[half:])
+            return
         if api_error_code(response.data) is None:
             yield batch, response
         elif api_error_code(response.data) == "no-such-entity" and len(batch) > 1:
