@@ -87,7 +87,13 @@ def link_mentions(mentions: Sequence[Mention], source: KnowledgeSource) -> dict[
 
 
 def search_term(mention: Mention) -> str:
-    return " ".join((mention.canonical or mention.text).split())
+    """The words to search for: the canonical form when there is one, without a leading article
+    (names are labelled "United States", not "the United States", and search matches prefixes).
+    "The" before a single word stays: it is part of names like "The Hague"."""
+    words = (mention.canonical or mention.text).split()
+    if len(words) > 2 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def decide(
@@ -128,7 +134,7 @@ def score_candidate(
     mention: Mention, hit: Candidate, entity: Entity, context: frozenset[str]
 ) -> float:
     names = [n for n in (entity.label, hit.label, hit.matched, *entity.aliases, *hit.aliases) if n]
-    queries = [q for q in (mention.text, mention.canonical) if q]
+    queries = [q for q in (mention.text, mention.canonical, search_term(mention)) if q]
     return (
         NAME_WEIGHT * name_similarity(queries, names)
         + type_agreement(mention.ner_type, entity.types)

@@ -171,3 +171,18 @@ class DownSource(CountingSource):
 def test_an_unavailable_source_leaves_mentions_unlinked_with_its_reason(error, reason):
     link = link_one(Mention("Putin", "PERSON"), DownSource(error))
     assert link.entity is None and link.reason == reason
+
+
+def test_a_leading_article_is_not_searched_for(source):
+    mentions = [
+        Mention("the United States", "GPE"),
+        Mention("The United States", "GPE"),
+        Mention("The Hague", "GPE"),
+    ]
+    world = CountingSource(
+        [doc("Q30", "United States", types=[COUNTRY]), doc("Q36600", "The Hague", types=[CITY])]
+    )
+    links = link_mentions(mentions, world)
+    assert sorted(world.searches) == ["The Hague", "United States"]
+    assert links[mentions[0]].entity.id == links[mentions[1]].entity.id == "Q30"
+    assert links[mentions[2]].entity.id == "Q36600"
