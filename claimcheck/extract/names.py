@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # Capitalized words that stand before a surname without being a first name.
 NOT_FIRST_NAMES = frozenset(
     """the a an but and or as if so when while then after before asked said told says mr mrs ms dr
-    sir lady lord dame mister miss according by for with of to from in on at""".split()
+    sir lady lord dame mister miss according by for with of to from in on at former late ex
+    acting outgoing incoming""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?$")
@@ -61,9 +62,15 @@ def after_org_possessive(sdoc: Any, first: int, orgs: set[int]) -> bool:
 
 
 def after_title(sdoc: Any, first: int) -> bool:
-    from .roles import is_title_head
+    """Right after a capitalized title that has a head word ("Director of National
+    Intelligence Avril Haines")."""
+    from .roles import is_title_head, is_title_word
 
-    return first >= 1 and is_title_head(sdoc[first - 1].text) and sdoc[first - 1].text[:1].isupper()
+    i, head = first - 1, False
+    while i >= 0 and (is_title_word(sdoc[i].text) or sdoc[i].lower_ == "of") and i > first - 6:
+        head = head or is_title_head(sdoc[i].text)
+        i -= 1
+    return head and first >= 1 and sdoc[first - 1].text[:1].isupper()
 
 
 def before_who(sdoc: Any, last: int) -> bool:

@@ -31,7 +31,8 @@ TITLE_MODIFIERS = frozenset(
     home permanent special managing majority minority supreme high crown state affairs
     intelligence military""".split()
 )
-TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex"})
+TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", "late"})
+COPULAS = frozenset({"be", "become", "remain"})
 # "General" alone before a name is a military rank, but "General Motors" is a company: a bare
 # "general" counts as a head only after another title word ("Secretary General").
 WEAK_HEADS = frozenset({"general", "chief", "leader", "head"})
@@ -72,6 +73,7 @@ class Title:
     position: str
     qualifiers: tuple[Mention, ...]
     temporal: str | None
+    polarity: str = "positive"
 
 
 def role_claims(
@@ -84,6 +86,7 @@ def role_claims(
             title_before(sdoc, person, mentions)
             or title_after(sdoc, person, mentions)
             or title_answered(sdoc, person, mentions)
+            or title_predicated(sdoc, person, mentions)
         )
         if title is not None:
             claims.append(role_claim(document, sdoc, offset, person, title))
@@ -100,6 +103,8 @@ def role_claim(document: Document, sdoc: Any, offset: int, person: Mention, titl
     fields.update(qualifier_fields(title))
     if title.temporal:
         fields["temporal"] = title.temporal
+    if title.polarity != "positive":
+        fields["polarity"] = title.polarity
     value = {"person": person.canonical, "position": title.position}
     return make_claim(document, "role", span, sentence_of(sdoc, first), value, fields)
 
@@ -116,6 +121,8 @@ def qualifier_fields(title: Title) -> dict[str, Any]:
 
 
 def qualifier_slot(q: Mention, head: list[str], has_party: bool) -> str:
+    if q.type == "PERSON":
+        return "principal"
     if q.text in PARTIES and q.type in {"ORG", "NORP", ""}:
         return "party"
     if q.text in US_STATES and (has_party or STATE_TITLES.intersection(head)):
@@ -144,6 +151,10 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
             qualifiers.insert(0, mention)
             i = mention.first - 1
             continue
+        elif mention is not None and mention.type == "PERSON" and words and not qualifiers:
+            qualifiers.insert(0, mention)  # whose adviser: "Trump adviser Steve Bannon"
+            i = mention.first - 1
+            break
         elif token.tag_ == "POS" and (i - 1) in by_token:
             pass
         elif low in TEMPORAL:
@@ -163,6 +174,10 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
     first = min([words[0], *[q.first for q in qualifiers]])
     if temporal:
         first -= 1
+    else:  # "former Trump adviser Steve Bannon": the word may stand before a qualifier
+        temporal = next(
+            (t.lower_ for t in sdoc[max(first - 3, 0) : first] if t.lower_ in TEMPORAL), None
+        )
     position = sdoc[words[0] : words[-1] + 1].text
     return Title(
         first, person.first, position, tuple(q for q in qualifiers if q.first < words[0]), temporal
@@ -277,6 +292,32 @@ def title_answered(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title
     temporal = next((t.lower_ for t in sdoc[first:last] if t.lower_ in TEMPORAL), None)
     position = sdoc[words[0] : words[-1] + 1].text
     return Title(first, last, position, tuple(inside), temporal)
+
+
+# --- a title as the predicate: "Scholz became chancellor", "Smith, who is not the ambassador"
+
+
+def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
+    name = sdoc[person.last - 1]
+    verb = name.head if name.dep_ == "nsubj" and name.head.lemma_ in COPULAS else None
+    for child in name.children:
+        if verb is None and child.dep_ == "relcl" and child.lemma_ in COPULAS:
+            if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
+                verb = child
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
+    if verb is None or attr is None or not is_title_head(attr.text):
+        return None
+    words = [attr.i]
+    while words[0] > 0 and is_title_word(sdoc[words[0] - 1].text):
+        words.insert(0, words[0] - 1)
+    first, last = attr.left_edge.i, attr.right_edge.i + 1
+    inside = [m for m in mentions if first <= m.first and m.last <= last and m.type != "PERSON"]
+    temporal = next((t.lower_ for t in sdoc[first:last] if t.lower_ in TEMPORAL), None)
+    if temporal is None and verb.lemma_ == "be" and verb.tag_ == "VBD":
+        temporal = "former"  # "Obama was president"
+    polarity = "negative" if any(c.dep_ == "neg" for c in verb.children) else "positive"
+    position = sdoc[words[0] : words[-1] + 1].text
+    return Title(first, last, position, tuple(inside), temporal, polarity)
 
 
 # --- a definite description answered by a name fragment -------------------------------------

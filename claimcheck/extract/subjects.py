@@ -29,6 +29,7 @@ MEASURES: dict[str, str] = {
     "worker": "employees",
     "staff": "employees",
 }
+SHARES = frozenset({"percent", "%", "share", "proportion", "fraction", "third", "half", "quarter"})
 HOLDING_VERBS = frozenset(
     {
         "have",
@@ -128,9 +129,16 @@ def measured_event(unit: Any) -> Any | None:
 
 
 def measured_head(noun: Any) -> Any:
-    """ "a population of 68 million people" measures the population, not the people."""
+    """ "a population of 68 million people" measures the population, not the people; "5 percent
+    of Germany's population" measures the population too."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in MEASURES:
         return noun.head.head
+    if noun.lemma_ in SHARES:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+                    return pobj
     return noun
 
 
