@@ -11,7 +11,8 @@ from typing import Any
 from ..models import Claim
 
 ABOVE = frozenset("more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|"
-                  "just over|well over|beyond|north of".split("|"))
+                  "just over|well over|beyond|north of|longer than".split("|"))
+EXACT = frozenset(("exactly", "almost exactly", "precisely"))
 AT_LEAST = frozenset("at least|no fewer than|no less than|a minimum of|not less than|or more|"
                      "and more|minimum|at minimum".split("|"))
 BELOW = frozenset("fewer than|less than|under|below|short of|lower than|just under|nearly|almost|"
@@ -68,7 +69,7 @@ def modifier(claim: Claim) -> str | None:
 def is_exact(claim: Claim) -> bool:
     """Stated as a plain figure: no modifier, not approximate, not a range."""
     value = claim.value
-    if modifier(claim) or value.get("approximate"):
+    if (modifier(claim) not in EXACT | {None}) or value.get("approximate"):
         return False
     lower, upper, amt = (to_decimal(value.get(k)) for k in ("lower", "upper", "amount"))
     return all(b is None or b == amt for b in (lower, upper))
@@ -106,9 +107,19 @@ def interval(claim: Claim) -> Interval | None:
         return Interval(amt * Decimal("0.8") if mod in ("nearly", "almost") else None, False, amt, True)
     if mod in AT_MOST:
         return Interval(None, False, amt, False)
+    if mod in EXACT:
+        return Interval(amt, False, amt, False)
+    approximate = mod is not None or bool(claim.value.get("approximate"))
     if mod is not None and mod not in APPROXIMATE:
+        return _range(claim)  # "between", "thousands of": only the bounds the extractor gives
+    return _plain(claim, amt, approximate)
+
+
+def _range(claim: Claim) -> Interval | None:
+    lower, upper = to_decimal(claim.value.get("lower")), to_decimal(claim.value.get("upper"))
+    if lower is None and upper is None:
         return None
-    return _plain(claim, amt, approximate=mod is not None or bool(claim.value.get("approximate")))
+    return Interval(lower, False, upper, False)
 
 
 def _plain(claim: Claim, amt: Decimal, approximate: bool) -> Interval:

@@ -20,6 +20,11 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _TOP_AND = re.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
+_COMPOUND = re.compile(
+    r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|"
+    r"S[aã]o Tom[eé] and Pr[ií]ncipe|Saint Vincent and the Grenadines|Turks and Caicos|"
+    r"Heard Island and McDonald)",
+)
 _MAX_ITEM_WORDS = 6
 # "five soldiers (two wounded, three dead)" is a breakdown (CC505), not a list of names
 _NUMBER_FIRST = re.compile(rf"\s*(?i:{NUMBER})\b")
@@ -59,7 +64,12 @@ def _item_counts(tail: str) -> tuple[int | None, int | None]:
     by_comma = [i for i in re.split(r",\s*(?:and\s+|or\s+)?", tail) if i.strip()]
     if len(by_comma) == 1 and len(items) == 1:
         return None, None  # a sentence, not a list
-    return len(by_comma), len(items)
+    fewest = len(by_comma)
+    # after commas, the last "and" joins the last two items unless it sits inside a known name
+    last = by_comma[-1]
+    if fewest > 1 and re.search(r"\s(?:and|or)\s", last) and not _COMPOUND.search(last):
+        fewest += 1
+    return fewest, len(items)
 
 
 def _claims_in(ctx: Context, spans: list[Span]) -> list:

@@ -121,7 +121,8 @@ def relative_weekday_after(ctx: Context) -> Iterator[Finding]:
         span = Span(match.start("wd"), match.end("wd"))
         if weekday is None or ctx.in_skipped(span):
             continue
-        clause = ctx.clause_at(span)
+        # the "next" of "next Tuesday" is the contradiction itself, not a sign of future tense
+        clause = ctx.clause_at(span).replace(match.group(0), match["wd"])
         if not tense.is_past(clause):
             continue
         reason = _why_not_before(ctx, match, weekday, anchor, span)
