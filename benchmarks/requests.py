@@ -35,7 +35,7 @@ SnapshotTransport = _load_fake()
 from claimcheck.cache import Cache  # noqa: E402
 from claimcheck.config import Settings, SourceSettings  # noqa: E402
 from claimcheck.http import HttpClient, new_session  # noqa: E402
-from claimcheck.link import Mention, link_mentions  # noqa: E402
+from claimcheck.link import Mention, link_mentions, search_term  # noqa: E402
 from claimcheck.sources.snapshot import SnapshotSource  # noqa: E402
 from claimcheck.sources.snapshot_build import build_snapshot  # noqa: E402
 from claimcheck.sources.wikidata import WikidataSource  # noqa: E402
@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--snapshot", type=Path)
     args = parser.parse_args()
     mentions, origin = mentions_of(Path(args.article))
-    distinct = len({" ".join((m.canonical or m.text).split()) for m in mentions})
+    distinct = len({search_term(m) for m in mentions})
     transport = SnapshotTransport(snapshot(args.snapshot))
     with tempfile.TemporaryDirectory() as cache_dir:
         cold, linked = run(mentions, transport, Path(cache_dir))

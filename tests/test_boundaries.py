@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "claimcheck"
-ID_LITERAL = re.compile(r"\b[PQ][1-9][0-9]*\b")
+# A Wikidata id, but not the number in an ISO duration such as "P1.5Y".
+ID_LITERAL = re.compile(r"\b[PQ][1-9][0-9]*(?!\w|\.\d)")
 
 
 def python_files() -> list[Path]:
@@ -54,6 +55,7 @@ def test_only_http_imports_requests():
 
 def test_the_check_finds_what_it_looks_for(tmp_path):
     sample = tmp_path / "x.py"
-    sample.write_text('import requests\nNATO = "Q7184"  # P463\n')
-    assert len(strings_and_comments(sample)) == 2
-    assert all(ID_LITERAL.search(t) for _, t in strings_and_comments(sample))
+    sample.write_text('import requests\nNATO = "Q7184"  # P463.\nWAIT = "P1.5Y"\n')
+    found = [t for _, t in strings_and_comments(sample)]
+    assert len(found) == 3
+    assert [bool(ID_LITERAL.search(t)) for t in found] == [True, True, False]

@@ -10,7 +10,7 @@ import pytest
 from claimcheck.cache import Cache
 from claimcheck.config import SourceSettings
 from claimcheck.http import HttpClient, new_session
-from claimcheck.link import Mention, link_mentions
+from claimcheck.link import Mention, link_mentions, search_term
 from claimcheck.sources.snapshot import SnapshotSource
 from claimcheck.sources.snapshot_build import build_snapshot
 from claimcheck.sources.wikidata import WikidataSource
@@ -54,7 +54,7 @@ def test_warm_rerun_of_the_example_article_sends_zero_requests(nlp, seed_text, s
         return http.requests_sent, fake.counts, links
 
     cold, counts, cold_links = run()
-    distinct = len({" ".join(m.text.split()) for m in mentions})
+    distinct = len({search_term(m) for m in mentions})
     assert counts["wbsearchentities"] == distinct and counts["wbgetentities"] == 1
     assert cold == distinct + 1
     warm, _, warm_links = run()
