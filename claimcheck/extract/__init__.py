@@ -1,23 +1,133 @@
 """Claim extraction: documents in, (document, claims) out.
 
-Placeholder until the numeric and temporal extractors land.
+Each document is cut into sentence-ish chunks (chunks.py); a cheap regex pass (scan.py) finds
+the numeric and temporal candidates of each chunk; only chunks with a candidate, or that the
+entity extractor wants to see, go through spaCy, batched with nlp.pipe. The parse settles what a
+count counts and lets the entity hooks add their claims and the context of ours.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+import dataclasses
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from ..models import Claim, Document
+from ..models import Claim, Document, Span
+from .chunks import chunks
+from .claims import make_claim
+from .found import Found
+from .refine import refine
+from .scan import scan
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..config import Settings
 
+BATCH_SIZE = 128
+_KIND_ORDER = ("count", "quantity", "money", "percent", "duration", "date", "ordinal")
+
+
+@dataclass
+class _Pending:
+    """A document whose parsed chunks are still coming back from nlp.pipe."""
+
+    document: Document
+    expected: int = 0
+    claims: list[Claim] = field(default_factory=list)
+    done: bool = False  # every chunk has been handed to nlp.pipe
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """The entity extractor's three hooks (claimcheck.extract.entities), or none."""
+
+    might_hold_entities: Callable[[str], bool]
+    entity_claims: Callable[[Document, Any, int], list[Claim]]
+    attach_context: Callable[[Document, Any, int, list[Claim]], list[Claim]]
+
+    @classmethod
+    def load(cls) -> Hooks | None:
+        try:
+            from . import entities
+        except ImportError:
+            return None
+        return cls(entities.might_hold_entities, entities.entity_claims, entities.attach_context)
+
 
 def extract_claims(
-    documents: Iterable[Document], nlp: Language, settings: Settings
+    documents: Iterable[Document], nlp: Language, settings: Settings, hooks: Hooks | None = None
 ) -> Iterator[tuple[Document, list[Claim]]]:
-    for document in documents:
-        yield document, []
+    """(document, claims) for every document, in input order; claims ordered by span, kind."""
+    hooks = hooks if hooks is not None else Hooks.load()
+    pending: deque[_Pending] = deque()
+    candidates: dict[tuple[int, int], list[Found]] = {}
+    tasks = _tasks(documents, hooks, pending, candidates)
+    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=settings.jobs)
+    for sdoc, (serial, offset) in parsed:
+        while pending[0].expected == 0 and pending[0].done:
+            yield _finish(pending.popleft())
+        entry = pending[0]
+        found = candidates.pop((serial, offset), [])
+        entry.claims.extend(_chunk_claims(entry.document, sdoc, offset, found, hooks))
+        entry.expected -= 1
+    while pending:
+        yield _finish(pending.popleft())
+
+
+def _tasks(
+    documents: Iterable[Document],
+    hooks: Hooks | None,
+    pending: deque[_Pending],
+    candidates: dict[tuple[int, int], list[Found]],
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(chunk text, (document serial, chunk offset)) for every chunk worth parsing."""
+    for serial, document in enumerate(documents):
+        entry = _Pending(document)
+        pending.append(entry)
+        for start, end in chunks(document):
+            text = document.text[start:end]
+            found = [_shifted(f, start) for f in scan(text, document.date)]
+            found = [f for f in found if not _skipped(document, f)]
+            if found or (hooks is not None and hooks.might_hold_entities(text)):
+                candidates[(serial, start)] = found
+                entry.expected += 1
+                yield text, (serial, start)
+        entry.done = True
+
+
+def _shifted(found: Found, offset: int) -> Found:
+    core = (found.core[0] + offset, found.core[1] + offset) if found.core else None
+    return dataclasses.replace(found, start=found.start + offset, end=found.end + offset, core=core)
+
+
+def _skipped(document: Document, found: Found) -> bool:
+    return any(s.start < found.end and found.start < s.end for s in document.skip)
+
+
+def _chunk_claims(
+    document: Document, sdoc: Any, offset: int, found: list[Found], hooks: Hooks | None
+) -> list[Claim]:
+    sentence = sdoc.text
+    ours = []
+    for candidate in found:
+        kept = refine(candidate, sdoc, offset)
+        if kept is not None:
+            span = Span(kept.start, kept.end)
+            ours.append(make_claim(document, kept.kind, span, sentence, kept.value, kept.fields))
+    if hooks is None:
+        return ours
+    theirs = hooks.entity_claims(document, sdoc, offset)
+    return hooks.attach_context(document, sdoc, offset, ours) + theirs
+
+
+def _finish(entry: _Pending) -> tuple[Document, list[Claim]]:
+    claims = sorted(entry.claims, key=_order)
+    return entry.document, claims
+
+
+def _order(claim: Claim) -> tuple[int, int, int, str, str]:
+    rank = _KIND_ORDER.index(claim.kind) if claim.kind in _KIND_ORDER else len(_KIND_ORDER)
+    return (claim.span.start, claim.span.end, rank, claim.kind, claim.id)

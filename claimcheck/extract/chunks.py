@@ -1,0 +1,65 @@
+"""Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
+chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
+exceed MAX_CHUNK characters, so a huge input streams through in small pieces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Document, Span
+
+MAX_CHUNK = 2000
+# A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, digit or
+# opening quote — unless the word before the stop is a known abbreviation or an initial.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Jr|Sr|Rev|Hon|"
+    r"Pres|Sec|Amb|No|Nos|Vol|Fig|vs|etc|Inc|Ltd|Corp|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
+)
+_LINE = re.compile(r"[^\r\n]+")
+# Bylines and datelines carry names and times, not claims.
+_BYLINE = re.compile(
+    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
+)
+
+
+def chunks(document: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of every chunk of the body, in order, skipping bylines and code."""
+    text = document.text
+    for line in _LINE.finditer(text, document.body_start):
+        if _BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
+            continue
+        yield from _sentences(text, line.start(), line.end())
+
+
+def _skipped(skip: tuple[Span, ...], start: int, end: int) -> bool:
+    return any(s.start <= start and end <= s.end for s in skip)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    begin = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(begin, m.start() - 6), m.start() + 1):
+            continue
+        yield from _bounded(text, begin, m.end())
+        begin = m.end()
+    yield from _bounded(text, begin, end)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Strip the chunk; cut one longer than MAX_CHUNK at whitespace (or hard, if it has none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_CHUNK:
+        cut = text.rfind(" ", start + MAX_CHUNK // 2, start + MAX_CHUNK)
+        cut = cut if cut > start else start + MAX_CHUNK
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end

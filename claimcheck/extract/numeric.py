@@ -1,0 +1,289 @@
+"""Figures in text: counts, quantities, money, percentages, durations, ordinals out of a total.
+
+A figure is found by one core pattern (digits or number words); what is around it (modifier,
+currency, scale, unit, range) decides its kind. Figures inside names and identifiers
+("Nord Stream 2", "G7", "COVID-19"), times of day, phone numbers and pronominal "one" are not
+claims.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..normalize import bounds, durations
+from ..normalize.numbers import ORDINALS, PLURAL_SCALES, SCALES, SHORT_SCALES, UNITS, parse_number
+from ..normalize.numbers import TENS as TEN_WORDS
+from ..normalize.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATION_ALIASES,
+    PERCENT_WORDS,
+    QUANTITY_ALIASES,
+)
+from .found import Found, overlaps
+
+
+def _alternation(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_SMALL = _alternation(w for w in UNITS if w not in ("a", "an", "zero"))
+_TENS = _alternation(TEN_WORDS)
+_SCALE_WORDS = _alternation(SCALES)
+WORD_ATOM = rf"(?:(?:{_TENS})(?:[-\s](?:{_SMALL}))?|{_SMALL})"
+WORD_NUMBER = (
+    rf"(?:(?:half\s+)?(?:an?|{WORD_ATOM})\s+(?:{_SCALE_WORDS})"
+    rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
+)
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+BIG_SCALE = r"(?:\s+(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|mln|tn)\b)"
+CORE = re.compile(
+    rf"(?<![\w.,/:#@-])(?:(?P<digits>{DIGITS})(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
+    re.IGNORECASE,
+)
+CURRENCY_BEFORE = re.compile(
+    rf"(?:(?P<symbol>{_alternation(CURRENCY_SYMBOLS)})|(?P<code>\b(?:{'|'.join(CURRENCY_CODES)}))\s)"
+    r"\s?$"
+)
+MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN})\s+$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\b(?P<mod>between|from)\s+$", re.IGNORECASE)
+SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
+PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
+RANGE_AFTER = re.compile(
+    rf"\s?(?P<sep>-|–|—|\s+to\s+|\s+and\s+)(?:{_alternation(CURRENCY_SYMBOLS)})?"
+    rf"(?P<upper>{DIGITS}|{WORD_NUMBER})(?P<scale>{BIG_SCALE})?(?![\w.,]\d)",
+    re.IGNORECASE,
+)
+HYPHEN_UNIT = re.compile(
+    rf"-(?P<unit>{_alternation(list(DURATION_ALIASES) + list(QUANTITY_ALIASES))})\b(?!-old)",
+    re.IGNORECASE,
+)
+UNIT_AFTER = re.compile(
+    rf"\s?(?P<unit>{_alternation(list(DURATION_ALIASES) + list(QUANTITY_ALIASES))})(?![\w/²³])",
+    re.IGNORECASE,
+)
+CURRENCY_AFTER = re.compile(
+    rf"\s+(?:(?P<word>{_alternation(CURRENCY_WORDS)})\b|(?P<code>{'|'.join(CURRENCY_CODES)})\b)",
+    re.IGNORECASE,
+)
+AGE_AFTER = re.compile(r"[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old\b|\s+ago\b", re.IGNORECASE)
+ORDINAL = re.compile(
+    rf"\b(?P<ord>{_alternation(k for k in ORDINALS if k != 'last')}|\d+(?:st|nd|rd|th))\s+of\s+"
+    rf"(?:the\s+)?(?P<total>{DIGITS}|{WORD_ATOM})\b(?!\s*(?:{_alternation(PLURAL_SCALES)}))",
+    re.IGNORECASE,
+)
+PLURAL = re.compile(
+    rf"\b(?P<phrase>(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<scale>{_alternation(PLURAL_SCALES)}))"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+# Never claims: clock times, phone numbers, scores and fractions, numbered things.
+NOT_FIGURES = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?\b)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*(?:am|pm)\b"
+    r"|\b\d{1,2}\s+o['’]clock\b"
+    r"|(?<!\w)\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b"
+    r"|\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
+    r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+",
+)
+# Capitalized words that may precede a figure without making it part of a name.
+NOT_NAME_WORDS = frozenset(
+    "the a an in on at of for by with about around over nearly almost some more less fewer up to "
+    "from between than and but or only just all another roughly approximately those these its "
+    "their his her our your my since after before during until last next each every least most "
+    "exactly under below above within estimated total only another some were was are is had have "
+    "has killed injured wounded said says reported including among another while when where if "
+    "as so yet nor both either neither then there here this that what which who whom whose".split()
+)
+_NAME_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])(?P<word>[A-Z][\w&.'’-]*)\s$")
+_GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
+_PRONOMINAL_ONE_BEFORE = re.compile(
+    r"\b(?:no|any|every|the|this|that|which|each|some|someone|anyone|no\s+other|the\s+only)\s+$",
+    re.IGNORECASE,
+)
+
+
+def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Every figure in `text` not overlapping `taken` (which grows with what is found)."""
+    taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
+    found = _ordinals(text, taken) + _plurals(text, taken)
+    for m in CORE.finditer(text):
+        if overlaps(m.start(), m.end(), taken) or _in_name(text, m):
+            continue
+        item = _figure(text, m)
+        if item is not None and not overlaps(item.start, item.end, taken):
+            taken.append((item.start, item.end))
+            found.append(item)
+    return found
+
+
+def _ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for m in ORDINAL.finditer(text):
+        position = _ordinal_value(m["ord"])
+        total = parse_number(m["total"])
+        if position is None or total is None or overlaps(m.start(), m.end(), taken):
+            continue
+        if Decimal(position) > total:
+            continue
+        taken.append((m.start(), m.end()))
+        value = {"amount": Decimal(position), "unit": None, "lower": Decimal(position),
+                 "upper": Decimal(position), "approximate": False, "modifier": None}
+        out.append(Found("ordinal", m.start(), m.end(), value, {"total": total},
+                         core=(m.start("ord"), m.end("ord"))))
+    return out
+
+
+def _ordinal_value(text: str) -> int | None:
+    from ..normalize.numbers import parse_ordinal
+
+    return parse_ordinal(text)
+
+
+def _plurals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for m in PLURAL.finditer(text):
+        if overlaps(m.start(), m.end("phrase"), taken):
+            continue
+        low = Decimal(PLURAL_SCALES[m["scale"].lower()]) * (10 if m["tens"] else 1)
+        if m["tens"] and m["tens"].lower() == "hundreds":
+            low = Decimal(PLURAL_SCALES[m["scale"].lower()]) * 100
+        taken.append((m.start(), m.end("phrase")))
+        value = {"unit": None, **bounds.plural_scale(low, m["phrase"])}
+        out.append(Found("count", m.start(), m.end("phrase"), value, needs="counted",
+                         core=(m.start(), m.end("phrase"))))
+    return out
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """'Nord Stream 2', 'Boeing 737', 'Section 230', 'COVID-19', 'G7'."""
+    if not m["digits"]:
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _GLUED_BEFORE.search(before):
+        return True
+    name = _NAME_BEFORE.search(before)
+    if name is None or "," in m["digits"] or "." in m["digits"]:
+        return False
+    word = name["word"].rstrip(".").lower()
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "NATO's 30 member states": a possessive owns the figure, it is no name
+    from ..normalize.dates import MONTHS, WEEKDAYS
+
+    return word not in NOT_NAME_WORDS and word not in MONTHS and word not in WEEKDAYS
+
+
+def _figure(text: str, m: re.Match[str]) -> Found | None:
+    amount = parse_number(m.group(0))
+    if amount is None or len(m.group(0)) > 40:
+        return None
+    start, end = m.start(), m.end()
+    rest = text[end : end + 60]
+    if m["words"] and m["words"].lower() == "one" and _pronominal_one(text, start, rest):
+        return None
+    if m["digits"] and re.match(r"[A-Za-z]", rest) and not SHORT_SCALE_AFTER.match(rest):
+        if not UNIT_AFTER.match(rest) and not PERCENT_AFTER.match(rest):
+            return None  # '737s', '19th', '5G': part of a word, not a figure
+    if AGE_AFTER.match(rest):
+        return None
+    currency, start = _currency_before(text, start)
+    modifier, start = _modifier_before(text, start)
+    return _classify(text, m, amount, start, end, currency, modifier)
+
+
+def _pronominal_one(text: str, start: int, rest: str) -> bool:
+    if re.match(r"\s+(?:of|another|and|or|who|that|which|is|was|has|had|said|says)\b|\s*[^\w\s]",
+                rest, re.IGNORECASE) or not rest.strip():
+        return True
+    return bool(_PRONOMINAL_ONE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def _currency_before(text: str, start: int) -> tuple[str | None, int]:
+    cm = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+    if cm is None:
+        return None, start
+    iso = CURRENCY_SYMBOLS.get(cm["symbol"]) if cm["symbol"] else cm["code"].strip()
+    return iso, start - (len(cm.group(0)))
+
+
+def _modifier_before(text: str, start: int) -> tuple[str | None, int]:
+    before = text[max(0, start - 30) : start]
+    mm = MODIFIER_BEFORE.search(before) or BETWEEN_BEFORE.search(before)
+    if mm is None:
+        return None, start
+    return mm["mod"], start - (len(before) - mm.start("mod"))
+
+
+def _classify(
+    text: str, m: re.Match[str], amount: Decimal, start: int, end: int, currency: str | None,
+    modifier: str | None,
+) -> Found | None:
+    core = (m.start(), m.end())
+    rest = text[end:]
+    if currency and m["digits"] and not m["scale"]:
+        short = SHORT_SCALE_AFTER.match(rest)
+        if short:
+            amount = amount * SHORT_SCALES[short["short"].lower()]
+            end += short.end()
+            rest = text[end:]
+    value, end = _with_range(text, amount, end, modifier)
+    if value is None:
+        return None
+    rest = text[end:]
+    if currency is None:
+        after = CURRENCY_AFTER.match(rest)
+        if after:
+            currency = CURRENCY_WORDS.get(" ".join((after["word"] or "").lower().split())) or (
+                (after["code"] or "").upper() or None
+            )
+            end += after.end()
+    if currency:
+        return Found("money", start, end, {**value, "unit": currency}, core=core)
+    pct = PERCENT_AFTER.match(rest)
+    if pct:
+        unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
+        return Found("percent", start, end + pct.end(), {**value, "unit": unit}, core=core)
+    unit_match = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest)
+    if unit_match:
+        return _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
+    if value["modifier"] in ("range",) and m["words"]:
+        return None  # 'one or two', 'five to six': loose talk, not a figure
+    return Found("count", start, end, {**value, "unit": None}, needs="counted", core=core)
+
+
+def _with_range(
+    text: str, amount: Decimal, end: int, modifier: str | None
+) -> tuple[dict[str, Any] | None, int]:
+    rest = text[end:]
+    rm = RANGE_AFTER.match(rest)
+    if rm:
+        sep = rm["sep"].strip().lower()
+        if (sep == "and") != (modifier is not None and modifier.lower() == "between"):
+            rm = None
+    if rm is None:
+        return bounds.bounded(amount, modifier), end
+    upper = parse_number(rm["upper"] + (rm["scale"] or ""))
+    if upper is None:
+        return bounds.bounded(amount, modifier), end
+    if upper <= amount:
+        scale = re.search(BIG_SCALE, rm["scale"] or "", re.IGNORECASE)
+        if scale is None:
+            return None, end  # '3-2', '2014-15': a score or a season, not a range
+        amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
+    label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
+    return bounds.ranged(amount, upper, label), end + rm.end()
+
+
+def _with_unit(start: int, end: int, value: dict[str, Any], written: str, core: tuple[int, int]
+               ) -> Found:
+    key = " ".join(written.lower().split())
+    if key in DURATION_ALIASES:
+        unit = DURATION_ALIASES[key]
+        amount = value["amount"]
+        extra = {"iso": durations.iso_duration(amount, unit), "seconds": durations.seconds(amount, unit)}
+        return Found("duration", start, end, {**value, "unit": unit, **extra}, core=core)
+    unit = QUANTITY_ALIASES.get(key) or QUANTITY_ALIASES.get(written) or key
+    return Found("quantity", start, end, {**value, "unit": unit}, core=core)

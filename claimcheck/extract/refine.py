@@ -1,0 +1,89 @@
+"""What only a parse can settle about a candidate: what a count counts, and whether a bare
+year-shaped number is a year or a count ('2000 troops')."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..normalize import bounds
+from .found import Found
+
+# Skipped between a figure and its noun: 'more than 100,000 Russian troops', '30 new cases'.
+_SKIP_POS = {"ADJ", "ADV", "PUNCT"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                "those", "in", "of", "by", "since"}
+
+
+def refine(found: Found, sdoc: Any, offset: int) -> Found | None:
+    """The candidate as the parse confirms it, or None when it is not a claim after all."""
+    if found.needs == "year":
+        return _year_or_count(found, sdoc, offset)
+    if found.needs == "counted":
+        return _with_counted(found, sdoc, offset)
+    return found
+
+
+def _tokens_in(sdoc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in sdoc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
+    core_start, core_end = found.core or (found.start, found.end)
+    inside = _tokens_in(sdoc, core_start - offset, found.end - offset)
+    if not inside:
+        return None
+    counted = _noun_after(sdoc, inside[-1].i + 1)
+    if counted is None and inside[0].lower_ not in ("one", "a", "an"):
+        counted = _noun_before_of(sdoc, inside[0].i)
+    if counted is None:
+        return None
+    return Found(found.kind, found.start, found.end, found.value,
+                 {**found.fields, "counted": counted}, core=found.core)
+
+
+def _noun_after(sdoc: Any, i: int) -> str | None:
+    if i < len(sdoc) and sdoc[i].lower_ == "of":  # 'tens of thousands of people'
+        i += 1
+        while i < len(sdoc) and sdoc[i].pos_ == "DET":
+            i += 1
+    while i < len(sdoc) and (sdoc[i].pos_ in _SKIP_POS or sdoc[i].ent_type_ == "NORP") and (
+        sdoc[i].text not in (",", ".", ";", ":", ")")
+    ):
+        i += 1
+    nouns = []
+    while i < len(sdoc) and sdoc[i].pos_ in ("NOUN", "PROPN") and sdoc[i].ent_type_ != "NORP":
+        nouns.append(sdoc[i])
+        i += 1
+        if nouns[-1].dep_ != "compound":
+            break
+    while nouns and nouns[0].pos_ == "PROPN" and len(nouns) > 1:
+        nouns = nouns[1:]
+    if not nouns or nouns[-1].pos_ != "NOUN":
+        return None
+    return " ".join(t.text for t in nouns)
+
+
+def _noun_before_of(sdoc: Any, i: int) -> str | None:
+    """'a forum of 31' → 'forum'."""
+    if i < 2 or sdoc[i - 1].lower_ != "of" or sdoc[i - 2].pos_ != "NOUN":
+        return None
+    head = sdoc[i - 2]
+    parts = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"] + [head]
+    return " ".join(t.text for t in parts)
+
+
+def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
+    tokens = _tokens_in(sdoc, found.start - offset, found.end - offset)
+    if not tokens:
+        return found
+    token = tokens[0]
+    after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+    before = sdoc[token.i - 1] if token.i > 0 else None
+    plural_noun = after is not None and after.tag_ == "NNS"
+    if not plural_noun or (before is not None and before.lower_ in _DETERMINERS):
+        return Found(found.kind, found.start, found.end, found.value, found.fields, core=found.core)
+    amount = bounds.bounded(Decimal(token.text), None)
+    count = Found("count", found.start, found.end, {**amount, "unit": None}, needs="counted",
+                  core=found.core)
+    return _with_counted(count, sdoc, offset)

@@ -1,0 +1,16 @@
+"""The regex pass over one chunk: dates first, then figures, each claiming its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .found import Found
+from .numeric import scan_figures
+from .temporal import scan_dates
+
+
+def scan(text: str, anchor: dt.date | None) -> list[Found]:
+    """Every candidate in `text`, ordered by position; offsets are into `text`."""
+    taken: list[tuple[int, int]] = []
+    found = scan_dates(text, anchor, taken) + scan_figures(text, taken)
+    return sorted(found, key=lambda f: (f.start, f.end, f.kind))
