@@ -37,8 +37,12 @@ def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
 
 
 def findings_for(case: dict[str, Any], nlp: Any) -> list[Finding]:
-    document = Document(id=case["id"], text=case["text"], date=case.get("date"),
-                        date_source="option" if case.get("date") else "none")
+    document = Document(
+        id=case["id"],
+        text=case["text"],
+        date=case.get("date"),
+        date_source="option" if case.get("date") else "none",
+    )
     settings = Settings(as_of=case.get("date"), verify=False)
     (result,) = pipeline.check([document], nlp, settings)
     return [f for f in result.findings if f.rule in RULES]
@@ -67,8 +71,10 @@ def ratio(part: int, whole: int) -> str:
 def report(cases: list[dict[str, Any]], found: list[set[str]]) -> list[str]:
     lines = [f"{'rule':<6} {'tp':>3} {'fp':>3} {'fn':>3}  precision  recall"]
     for code, t in score(cases, found).items():
-        lines.append(f"{code:<6} {t['tp']:>3} {t['fp']:>3} {t['fn']:>3}  "
-                     f"{ratio(t['tp'], t['tp'] + t['fp']):>9}  {ratio(t['tp'], t['tp'] + t['fn']):>6}")
+        lines.append(
+            f"{code:<6} {t['tp']:>3} {t['fp']:>3} {t['fn']:>3}  "
+            f"{ratio(t['tp'], t['tp'] + t['fp']):>9}  {ratio(t['tp'], t['tp'] + t['fn']):>6}"
+        )
     planted = sum(1 for c in cases if c["expect"])
     lines.append(f"{len(cases)} cases: {planted} planted, {len(cases) - planted} consistent")
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +14,6 @@ from claimcheck.consistency import CHECKS, RULES, find_inconsistencies
 from claimcheck.extract.claims import make_claim
 from claimcheck.models import Claim, Document, Span
 from claimcheck.schema import errors
-
-from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "examples" / "nato-russia-council.txt"
@@ -26,8 +25,15 @@ def doc(text: str, date: dt.date | None = WEDNESDAY) -> Document:
     return Document(id="t", text=text, date=date, date_source="option" if date else "none")
 
 
-def claim(document: Document, kind: str, text: str, value: dict[str, Any], nth: int = 0,
-          line: int | None = None, **fields: Any) -> Claim:
+def claim(
+    document: Document,
+    kind: str,
+    text: str,
+    value: dict[str, Any],
+    nth: int = 0,
+    line: int | None = None,
+    **fields: Any,
+) -> Claim:
     """A claim over the nth occurrence of `text` (on `line`, when given)."""
     starts = [i for i in range(len(document.text)) if document.text.startswith(text, i)]
     if line is not None:
@@ -45,17 +51,21 @@ def rules(document: Document, claims: list[Claim] = ()) -> list[str]:
 
 # --- the seed article, with the claims its expected file lists -------------------------------
 
+
 def seed_claims(document: Document) -> list[Claim]:
     claims = []
     for line in (DATA / "nato-russia-council.expected.jsonl").read_text("utf-8").splitlines():
         row = json.loads(line)
-        if row.get("negative") or "line" not in row or row["kind"] not in (
-            "count", "duration", "date", "ordinal"
+        if (
+            row.get("negative")
+            or "line" not in row
+            or row["kind"] not in ("count", "duration", "date", "ordinal")
         ):
             continue
         fields = {k: row[k] for k in ("counted", "subject", "total", "place") if k in row}
-        claims.append(claim(document, row["kind"], row["contains"], row["value"],
-                            line=row["line"], **fields))
+        claims.append(
+            claim(document, row["kind"], row["contains"], row["value"], line=row["line"], **fields)
+        )
     return claims
 
 
@@ -97,6 +107,7 @@ def test_every_rule_has_a_registry_entry():
 
 # --- CC503 / CC504: the same figure twice ----------------------------------------------------
 
+
 def count(document, text, amount, modifier=None, nth=0, lower=None, upper=None, **fields):
     value = {"amount": amount, "modifier": modifier, "lower": lower, "upper": upper}
     return claim(document, "count", text, value, nth=nth, **fields)
@@ -129,48 +140,68 @@ def test_bounds_and_values_of_one_figure(a, mod_a, b, mod_b, expected):
 
 
 def test_different_subjects_are_not_paired():
-    document = doc("More than 100,000 Russian troops are near the border.\n\n"
-                   "Belarus has deployed up to 30,000 troops for drills.")
-    claims = [count(document, "More than 100,000", 100000, "more than", counted="troops"),
-              count(document, "up to 30,000", 30000, "up to", counted="troops")]
+    document = doc(
+        "More than 100,000 Russian troops are near the border.\n\n"
+        "Belarus has deployed up to 30,000 troops for drills."
+    )
+    claims = [
+        count(document, "More than 100,000", 100000, "more than", counted="troops"),
+        count(document, "up to 30,000", 30000, "up to", counted="troops"),
+    ]
     assert rules(document, claims) == []
 
 
 def test_figures_told_as_a_change_are_not_paired():
-    document = doc("In March, fewer than 10,000 troops were near the border.\n\n"
-                   "The number has since grown to more than 100,000 troops.")
-    claims = [count(document, "fewer than 10,000", 10000, "fewer than", counted="troops"),
-              count(document, "more than 100,000", 100000, "more than", counted="troops")]
+    document = doc(
+        "In March, fewer than 10,000 troops were near the border.\n\n"
+        "The number has since grown to more than 100,000 troops."
+    )
+    claims = [
+        count(document, "fewer than 10,000", 10000, "fewer than", counted="troops"),
+        count(document, "more than 100,000", 100000, "more than", counted="troops"),
+    ]
     assert rules(document, claims) == []
 
 
 def test_partitive_figures_are_not_paired():
     document = doc("Police held 300 protesters.\n\nUp to 100 of the protesters were charged.")
-    claims = [count(document, "300", 300, counted="protesters"),
-              count(document, "Up to 100", 100, "up to", counted="protesters")]
+    claims = [
+        count(document, "300", 300, counted="protesters"),
+        count(document, "Up to 100", 100, "up to", counted="protesters"),
+    ]
     assert rules(document, claims) == []
 
 
-@pytest.mark.parametrize(("body", "amount", "expected"), [
-    ("$2.5 billion", "2500000000", ["CC504"]),
-    ("$2.04 billion", "2040000000", []),
-    ("$2 billion", "2000000000", []),
-])
+@pytest.mark.parametrize(
+    ("body", "amount", "expected"),
+    [
+        ("$2.5 billion", "2500000000", ["CC504"]),
+        ("$2.04 billion", "2040000000", []),
+        ("$2 billion", "2000000000", []),
+    ],
+)
 def test_money_headline_against_body(body, amount, expected):
-    document = doc(f"EU approves $2bn aid package\n\nThe EU approved a {body} aid package on Tuesday.")
-    claims = [claim(document, "money", "$2bn", {"amount": 2000000000, "unit": "USD"}),
-              claim(document, "money", body, {"amount": amount, "unit": "USD"})]
+    document = doc(
+        f"EU approves $2bn aid package\n\nThe EU approved a {body} aid package on Tuesday."
+    )
+    claims = [
+        claim(document, "money", "$2bn", {"amount": 2000000000, "unit": "USD"}),
+        claim(document, "money", body, {"amount": amount, "unit": "USD"}),
+    ]
     assert rules(document, claims) == expected
 
 
 def test_money_in_other_currencies_is_not_compared():
     document = doc("EU approves €2bn aid package\n\nThe US approved a $2.5 billion aid package.")
-    claims = [claim(document, "money", "€2bn", {"amount": 2000000000, "unit": "EUR"}),
-              claim(document, "money", "$2.5 billion", {"amount": 2500000000, "unit": "USD"})]
+    claims = [
+        claim(document, "money", "€2bn", {"amount": 2000000000, "unit": "EUR"}),
+        claim(document, "money", "$2.5 billion", {"amount": 2500000000, "unit": "USD"}),
+    ]
     assert rules(document, claims) == []
 
 
 # --- CC506 / CC507 / CC509 / CC510 / CC502 on claims ----------------------------------------
+
 
 def test_ordinal_claim_above_its_total():
     document = doc("It was the fourth of three meetings.")
@@ -181,55 +212,101 @@ def test_ordinal_claim_above_its_total():
 
 def test_ordinal_claim_within_its_total():
     document = doc("It was the second of three meetings.")
-    assert rules(document, [claim(document, "ordinal", "second of three", {"amount": 2}, total=3)]) == []
+    assert (
+        rules(document, [claim(document, "ordinal", "second of three", {"amount": 2}, total=3)])
+        == []
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("In the referendum, 56% voted in favour and 48% voted against.", ["CC507"]),
-    ("In the referendum, 56% voted in favour and 44% voted against.", []),
-    ("In the referendum, 50.4% voted in favour and 49.8% voted against.", ["CC507"]),
-    ("Some 60% of respondents use Facebook and 70% use YouTube.", []),
-    ("Support rose to 60% from 45% last year, while opposition fell to 50%.", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the referendum, 56% voted in favour and 48% voted against.", ["CC507"]),
+        ("In the referendum, 56% voted in favour and 44% voted against.", []),
+        ("In the referendum, 50.4% voted in favour and 49.8% voted against.", ["CC507"]),
+        ("Some 60% of respondents use Facebook and 70% use YouTube.", []),
+        ("Support rose to 60% from 45% last year, while opposition fell to 50%.", []),
+    ],
+)
 def test_shares_of_one_whole(text, expected):
     document = doc(text)
     percents = [m for m in text.replace(",", " ").split() if m.endswith("%")]
-    claims = [claim(document, "percent", p, {"amount": p[:-1], "unit": "percent"}) for p in percents]
+    claims = [
+        claim(document, "percent", p, {"amount": p[:-1], "unit": "percent"}) for p in percents
+    ]
     assert rules(document, claims) == expected
 
 
 def duration(document, text, hours, modifier=None, approximate=False):
-    value = {"amount": hours, "unit": "hour", "seconds": hours * 3600, "iso": f"PT{hours}H",
-             "modifier": modifier, "approximate": approximate}
+    value = {
+        "amount": hours,
+        "unit": "hour",
+        "seconds": hours * 3600,
+        "iso": f"PT{hours}H",
+        "modifier": modifier,
+        "approximate": approximate,
+    }
     return claim(document, "duration", text, value)
 
 
-@pytest.mark.parametrize(("text", "phrase", "hours", "modifier", "expected"), [
-    ("The four-hour meeting ran from 10:00 to 12:00.", "four-hour", 4, None, ["CC509"]),
-    ("The four-hour meeting ran from 10:00 to 13:45.", "four-hour", 4, None, []),
-    ("The four-hour meeting ran from 10 a.m. to 2 p.m.", "four-hour", 4, None, []),
-    ("The talks lasted more than seven hours. The talks began at 9 a.m. and ended at 1 p.m.",
-     "more than seven hours", 7, "more than", ["CC509"]),
-    ("The two-hour meeting began at 9 a.m. Voting ran from 3 p.m. to 4 p.m.",
-     "two-hour", 2, None, []),
-])
+@pytest.mark.parametrize(
+    ("text", "phrase", "hours", "modifier", "expected"),
+    [
+        ("The four-hour meeting ran from 10:00 to 12:00.", "four-hour", 4, None, ["CC509"]),
+        ("The four-hour meeting ran from 10:00 to 13:45.", "four-hour", 4, None, []),
+        ("The four-hour meeting ran from 10 a.m. to 2 p.m.", "four-hour", 4, None, []),
+        (
+            "The talks lasted more than seven hours. The talks began at 9 a.m. and ended at 1 p.m.",
+            "more than seven hours",
+            7,
+            "more than",
+            ["CC509"],
+        ),
+        (
+            "The two-hour meeting began at 9 a.m. Voting ran from 3 p.m. to 4 p.m.",
+            "two-hour",
+            2,
+            None,
+            [],
+        ),
+    ],
+)
 def test_duration_against_clock_times(text, phrase, hours, modifier, expected):
     document = doc(text)
     assert rules(document, [duration(document, phrase, hours, modifier)]) == expected
 
 
-@pytest.mark.parametrize(("text", "phrase", "iso", "expected"), [
-    ("The treaty was signed on March 3, 2023, after years of talks.", "March 3, 2023",
-     "2023-03-03", ["CC510"]),
-    ("The treaty was signed on March 3, 2021, after years of talks.", "March 3, 2021",
-     "2021-03-03", []),
-    ("Elections will be held on May 5, 2021, the commission said.", "May 5, 2021",
-     "2021-05-05", ["CC510"]),
-    ("Elections will be held on May 5, 2022, the commission said.", "May 5, 2022",
-     "2022-05-05", []),
-    ("The deal could be signed in 2023, officials said.", "2023", "2023", []),
-    ("Talks resumed in January 2022.", "January 2022", "2022-01", []),
-])
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso", "expected"),
+    [
+        (
+            "The treaty was signed on March 3, 2023, after years of talks.",
+            "March 3, 2023",
+            "2023-03-03",
+            ["CC510"],
+        ),
+        (
+            "The treaty was signed on March 3, 2021, after years of talks.",
+            "March 3, 2021",
+            "2021-03-03",
+            [],
+        ),
+        (
+            "Elections will be held on May 5, 2021, the commission said.",
+            "May 5, 2021",
+            "2021-05-05",
+            ["CC510"],
+        ),
+        (
+            "Elections will be held on May 5, 2022, the commission said.",
+            "May 5, 2022",
+            "2022-05-05",
+            [],
+        ),
+        ("The deal could be signed in 2023, officials said.", "2023", "2023", []),
+        ("Talks resumed in January 2022.", "January 2022", "2022-01", []),
+    ],
+)
 def test_tense_against_document_date(text, phrase, iso, expected):
     document = doc(text)
     precision = {4: "year", 7: "month", 10: "day"}[len(iso)]
@@ -257,9 +334,12 @@ def test_relative_weekday_placed_before_the_document_date():
 
 # --- ordering ---------------------------------------------------------------------------------
 
+
 def test_findings_come_in_document_order_and_repeat_exactly():
-    text = ("It was the fourth of three meetings. Gas came from three countries: Norway, Qatar. "
-            "They met on Tuesday, January 12, 2022.")
+    text = (
+        "It was the fourth of three meetings. Gas came from three countries: Norway, Qatar. "
+        "They met on Tuesday, January 12, 2022."
+    )
     first = find_inconsistencies(doc(text), [])
     assert [f.rule for f in first] == ["CC506", "CC508", "CC501"]
     assert first == find_inconsistencies(doc(text), [])

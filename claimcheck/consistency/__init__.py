@@ -14,21 +14,32 @@ from . import clock, figures, lists, timeline, weekdays, wholes
 from .context import Context
 
 RULES: dict[str, tuple[str, str, str]] = {
-    "CC501": ("weekday-vs-date", "error",
-              "a weekday written next to (or resolved onto) a date it does not fall on"),
-    "CC502": ("relative-weekday-after", "warning",
-              "a weekday told as past that cannot be placed before the document date"),
-    "CC503": ("conflicting-bounds", "warning",
-              "bounds on the same quantity that cannot both hold"),
-    "CC504": ("different-values", "warning",
-              "the same figure stated with different values beyond its rounding"),
+    "CC501": (
+        "weekday-vs-date",
+        "error",
+        "a weekday written next to (or resolved onto) a date it does not fall on",
+    ),
+    "CC502": (
+        "relative-weekday-after",
+        "warning",
+        "a weekday told as past that cannot be placed before the document date",
+    ),
+    "CC503": ("conflicting-bounds", "warning", "bounds on the same quantity that cannot both hold"),
+    "CC504": (
+        "different-values",
+        "warning",
+        "the same figure stated with different values beyond its rounding",
+    ),
     "CC505": ("parts-and-whole", "error", "parts that do not add up to the whole stated"),
     "CC506": ("ordinal-above-total", "error", "an ordinal above its own total"),
     "CC507": ("shares-over-100", "warning", "percentages of one whole adding up to over 100"),
     "CC508": ("count-vs-named", "error", "a stated count that differs from the items named"),
     "CC509": ("duration-vs-clock", "warning", "a duration the stated clock times do not allow"),
-    "CC510": ("tense-vs-document-date", "warning",
-              "past told after the document date, or future before it"),
+    "CC510": (
+        "tense-vs-document-date",
+        "warning",
+        "past told after the document date, or future before it",
+    ),
 }
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -49,7 +60,9 @@ CHECKS: dict[str, Rule] = {
 def find_inconsistencies(document: Document, claims: Sequence[Claim]) -> list[Finding]:
     """Every internal inconsistency in one document, in document order."""
     ctx = Context(document, tuple(claims))
-    findings = {(f.span, f.rule, f.spans, f.claims): f for rule in CHECKS.values() for f in rule(ctx)}
+    findings = {
+        (f.span, f.rule, f.spans, f.claims): f for rule in CHECKS.values() for f in rule(ctx)
+    }
     return [findings[key] for key in sorted(findings)]
 
 

@@ -10,22 +10,42 @@ from typing import Any
 
 from ..models import Claim
 
-ABOVE = frozenset("more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|"
-                  "just over|well over|beyond|north of|longer than".split("|"))
+ABOVE = frozenset(
+    "more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|"
+    "just over|well over|beyond|north of|longer than".split("|")
+)
 EXACT = frozenset(("exactly", "almost exactly", "precisely"))
-AT_LEAST = frozenset("at least|no fewer than|no less than|a minimum of|not less than|or more|"
-                     "and more|minimum|at minimum".split("|"))
-BELOW = frozenset("fewer than|less than|under|below|short of|lower than|just under|nearly|almost|"
-                  "not quite|just shy of|shy of".split("|"))
-AT_MOST = frozenset("up to|at most|no more than|a maximum of|as many as|not more than|or fewer|"
-                    "or less|maximum|as much as".split("|"))
-APPROXIMATE = frozenset("about|around|roughly|approximately|some|close to|an estimated|estimated|"
-                        "circa|more or less|or so|approx.|approx".split("|"))
+AT_LEAST = frozenset(
+    "at least|no fewer than|no less than|a minimum of|not less than|or more|"
+    "and more|minimum|at minimum".split("|")
+)
+BELOW = frozenset(
+    "fewer than|less than|under|below|short of|lower than|just under|nearly|almost|"
+    "not quite|just shy of|shy of".split("|")
+)
+AT_MOST = frozenset(
+    "up to|at most|no more than|a maximum of|as many as|not more than|or fewer|"
+    "or less|maximum|as much as".split("|")
+)
+APPROXIMATE = frozenset(
+    "about|around|roughly|approximately|some|close to|an estimated|estimated|"
+    "circa|more or less|or so|approx.|approx".split("|")
+)
 _SCALE = re.compile(
     r"(\d[\d,]*(?:\.(\d+))?)\s*(million|billion|trillion|thousand|bn|mn|tn|m|k|b)?\b", re.IGNORECASE
 )
-_SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
-           "trillion": 12, "tn": 12}
+_SCALES = {
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "m": 6,
+    "mn": 6,
+    "billion": 9,
+    "bn": 9,
+    "b": 9,
+    "trillion": 12,
+    "tn": 12,
+}
 
 
 @dataclass(frozen=True)
@@ -104,7 +124,9 @@ def interval(claim: Claim) -> Interval | None:
     if mod in AT_LEAST:
         return Interval(amt, False, None, False)
     if mod in BELOW:
-        return Interval(amt * Decimal("0.8") if mod in ("nearly", "almost") else None, False, amt, True)
+        return Interval(
+            amt * Decimal("0.8") if mod in ("nearly", "almost") else None, False, amt, True
+        )
     if mod in AT_MOST:
         return Interval(None, False, amt, False)
     if mod in EXACT:
@@ -132,8 +154,9 @@ def _plain(claim: Claim, amt: Decimal, approximate: bool) -> Interval:
     return Interval(amt - slack, False, amt + slack, False)
 
 
-def same_when_rounded(a: Claim, b: Claim, scale_a: Decimal = Decimal(1),
-                      scale_b: Decimal = Decimal(1)) -> bool:
+def same_when_rounded(
+    a: Claim, b: Claim, scale_a: Decimal = Decimal(1), scale_b: Decimal = Decimal(1)
+) -> bool:
     """Both exact figures agree once the finer is rounded to the coarser one's last digit."""
     amt_a, amt_b = amount(a), amount(b)
     if amt_a is None or amt_b is None:

@@ -17,7 +17,9 @@ _TIME = re.compile(
     r"|(?P<word>noon|midday|midnight))",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:about|around)?\s*$", re.IGNORECASE)
+_JOIN = re.compile(
+    r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:about|around)?\s*$", re.IGNORECASE
+)
 _START_END = re.compile(
     r"\b(?:began|started|opened|kicked off|convened)\b.*\b(?:ended|finished|closed|wrapped up|"
     r"broke up|concluded|adjourned)\b",
@@ -40,8 +42,10 @@ def duration_vs_clock(ctx: Context) -> Iterator[Finding]:
             if confidence is None or _allows(claim, minutes):
                 continue
             hours = Decimal(minutes) / 60
-            message = (f"\"{amounts.describe(claim)}\" does not fit the clock times given "
-                       f"({ctx.text[span.start:span.end]}: {hours.normalize():f} hours)")
+            message = (
+                f'"{amounts.describe(claim)}" does not fit the clock times given '
+                f"({ctx.text[span.start : span.end]}: {hours.normalize():f} hours)"
+            )
             yield ctx.finding("CC509", "warning", message, [claim.span, span], [claim], confidence)
 
 

@@ -18,14 +18,21 @@ _STOP = frozenset(
     "those was were is are has have had be been some about around nearly over more than up "
     "million billion thousand trillion bn m k".split()
 )
-_CAPITALISED_STOP = frozenset(
-    "the a an but however in on at as and or he she it they we i this that there after before "
-    "when while if about more up during".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_CAPITALISED_STOP = (
+    frozenset(
+        "the a an but however in on at as and or he she it they we i this that there after before "
+        "when while if about more up during".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _NAME = re.compile(r"\b[A-Z][A-Za-z’'-]+")
-_RATE = re.compile(r"^\W*(?:\w+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
-                   r"|^\W*(?:daily|weekly|monthly|annually|a year|a day)\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+    r"|^\W*(?:daily|weekly|monthly|annually|a year|a day)\b",
+    re.IGNORECASE,
+)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|extra|further|other)\s*$", re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra|new|of\b)", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -63,9 +70,11 @@ def conflicting_bounds(ctx: Context) -> Iterator[Finding]:
         a, b = amounts.interval(early.claim), amounts.interval(late.claim)
         if a is None or b is None or a.overlaps(b):
             continue
-        message = (f"bounds on the same figure cannot both hold: "
-                   f"\"{amounts.describe(early.claim)}\" ({ctx.where(early.claim.span)}) vs "
-                   f"\"{amounts.describe(late.claim)}\"")
+        message = (
+            f"bounds on the same figure cannot both hold: "
+            f'"{amounts.describe(early.claim)}" ({ctx.where(early.claim.span)}) vs '
+            f'"{amounts.describe(late.claim)}"'
+        )
         yield _report(ctx, "CC503", message, early, late, confidence)
 
 
@@ -76,13 +85,16 @@ def different_values(ctx: Context) -> Iterator[Finding]:
             continue
         if amounts.same_when_rounded(early.claim, late.claim):
             continue
-        message = (f"the same figure is given as \"{amounts.describe(early.claim)}\" "
-                   f"({ctx.where(early.claim.span)}) and \"{amounts.describe(late.claim)}\"")
+        message = (
+            f'the same figure is given as "{amounts.describe(early.claim)}" '
+            f'({ctx.where(early.claim.span)}) and "{amounts.describe(late.claim)}"'
+        )
         yield _report(ctx, "CC504", message, early, late, confidence)
 
 
-def _report(ctx: Context, rule: str, message: str, early: Mention, late: Mention,
-            confidence: float) -> Finding:
+def _report(
+    ctx: Context, rule: str, message: str, early: Mention, late: Mention, confidence: float
+) -> Finding:
     spans = [early.claim.span, late.claim.span]
     return ctx.finding(rule, "warning", message, spans, [early.claim, late.claim], confidence)
 
@@ -99,7 +111,11 @@ def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, float]]:
 
 
 def _mention(ctx: Context, claim: Claim) -> Mention | None:
-    if claim.kind not in PAIRED_KINDS or amounts.amount(claim) is None or ctx.in_skipped(claim.span):
+    if (
+        claim.kind not in PAIRED_KINDS
+        or amounts.amount(claim) is None
+        or ctx.in_skipped(claim.span)
+    ):
         return None
     before = ctx.text[max(0, claim.span.start - 40) : claim.span.start]
     after = ctx.text[claim.span.end : claim.span.end + 40]
@@ -118,8 +134,9 @@ def _mention(ctx: Context, claim: Claim) -> Mention | None:
         from_counted=bool(counted),
         unit=None if claim.kind == "count" else str(claim.value.get("unit") or ""),
         subject=str(subject) if subject else None,
-        names=frozenset(n.lower()[:5] for n in _NAME.findall(text)
-                        if n.lower() not in _CAPITALISED_STOP),
+        names=frozenset(
+            n.lower()[:5] for n in _NAME.findall(text) if n.lower() not in _CAPITALISED_STOP
+        ),
         sentence=sentence,
         anchors=frozenset(a.lower() for a in _ANCHOR.findall(text)),
         changing=bool(_CHANGE.search(text)),

@@ -49,8 +49,10 @@ def _check(ctx: Context, offset: int, text: str, match: re.Match[str]) -> Findin
     if fewest is None or most is None or fewest <= stated <= most:
         return None
     named = most if stated > most else fewest
-    spans = [Span(offset + match.start("n"), offset + match.end("noun")),
-             Span(offset + match.end(), offset + match.end() + len(tail))]
+    spans = [
+        Span(offset + match.start("n"), offset + match.end("noun")),
+        Span(offset + match.end(), offset + match.end() + len(tail)),
+    ]
     message = f"{match['n']} {match['noun']} are announced but {named} are named: {tail}"
     return ctx.finding("CC508", "error", message, spans, _claims_in(ctx, spans), 0.9)
 
@@ -73,5 +75,6 @@ def _item_counts(tail: str) -> tuple[int | None, int | None]:
 
 
 def _claims_in(ctx: Context, spans: list[Span]) -> list:
-    return [c for c in ctx.claims
-            if any(s.start <= c.span.start and c.span.end <= s.end for s in spans)]
+    return [
+        c for c in ctx.claims if any(s.start <= c.span.start and c.span.end <= s.end for s in spans)
+    ]

@@ -39,6 +39,6 @@ def _compare(iso: str, anchor: dt.date) -> int | None:
 
 
 def _finding(ctx: Context, claim: Claim, anchor: dt.date, how: str) -> Finding:
-    message = f"\"{claim.text}\" {how} the document date {anchor.isoformat()}"
+    message = f'"{claim.text}" {how} the document date {anchor.isoformat()}'
     confidence = 0.7 if ctx.document.date_source != "inferred" else 0.5
     return ctx.finding("CC510", "warning", message, [claim.span], [claim], confidence)

@@ -31,9 +31,8 @@ _NEAR_WEEKDAY = (
     re.compile(rf"\b(?P<rel>{_DAY_WORDS})\s*[,(]\s*{_WEEKDAY}", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}\s*[,(]\s*(?P<rel>{_DAY_WORDS})\b", re.IGNORECASE),
 )
-_BARE_WEEKDAY = re.compile(
-    rf"(?:\b(?P<lead>(?i:next|this coming|this))\s+)?\b(?P<wd>{'|'.join(w.capitalize() for w in WEEKDAYS)})\b"
-)
+_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
+_BARE_WEEKDAY = re.compile(rf"(?:\b(?P<lead>(?i:next|this coming|this))\s+)?\b(?P<wd>{_NAMES})\b")
 _THIS_WEEK = re.compile(r"\b(?:earlier|already) this week\b", re.IGNORECASE)
 
 
@@ -70,8 +69,9 @@ def _check_written_date(ctx: Context, match: re.Match[str]) -> Finding | None:
     )
     if year_written:
         return ctx.finding("CC501", "error", message, [span], confidence=1.0)
-    return ctx.finding("CC501", "warning", message + " (year taken from the document date)",
-                       [span], confidence=0.7)
+    return ctx.finding(
+        "CC501", "warning", message + " (year taken from the document date)", [span], confidence=0.7
+    )
 
 
 def _date_for(ctx: Context, month: int, day: int, year: str | None) -> tuple[dt.date | None, bool]:
@@ -81,8 +81,11 @@ def _date_for(ctx: Context, month: int, day: int, year: str | None) -> tuple[dt.
     if anchor is None:
         return None, False
     # without a year, the reading closest to the document date is the one a reader takes
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-               if (d := _safe_date(y, month, day)) is not None]
+    options = [
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _safe_date(y, month, day)) is not None
+    ]
     if not options:
         return None, False
     return min(options, key=lambda d: abs((d - anchor).days)), False
@@ -138,15 +141,24 @@ def _why_not_before(
     if lead in ("next", "this coming"):
         return f"'{lead} {match['wd']}' lies after the document date {anchor.isoformat()}"
     if _THIS_WEEK.search(ctx.sentence_text(span.start)) and weekday > anchor.weekday():
-        return (f"the document date {anchor.isoformat()} is a {anchor:%A}, so this week's "
-                f"{match['wd']} has not come yet")
+        return (
+            f"the document date {anchor.isoformat()} is a {anchor:%A}, so this week's "
+            f"{match['wd']} has not come yet"
+        )
     for claim in _claims_at(ctx, span):
         resolved = claim.value.get("date")
-        if claim.value.get("relative") and isinstance(resolved, str) and resolved > anchor.isoformat():
+        if (
+            claim.value.get("relative")
+            and isinstance(resolved, str)
+            and resolved > anchor.isoformat()
+        ):
             return f"it was resolved to {resolved}, after the document date {anchor.isoformat()}"
     return None
 
 
 def _claims_at(ctx: Context, span: Span) -> list:
-    return [c for c in ctx.claims
-            if c.kind == "date" and c.span.start <= span.start and span.end <= c.span.end]
+    return [
+        c
+        for c in ctx.claims
+        if c.kind == "date" and c.span.start <= span.start and span.end <= c.span.end
+    ]

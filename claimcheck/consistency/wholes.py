@@ -52,17 +52,26 @@ def parts_and_whole(ctx: Context) -> Iterator[Finding]:
 
 
 def _forum(ctx: Context, offset: int, match: re.Match[str]) -> Finding | None:
-    members, total = parse_number(match["n"]), parse_number(match["m"] or match["m2"] or match["m3"])
+    members, total = (
+        parse_number(match["n"]),
+        parse_number(match["m"] or match["m2"] or match["m3"]),
+    )
     if members is None or total is None or _MODIFIED.search(match.string[: match.start()]):
         return None
     extras = len(_ITEM_SPLIT.split(match["extra"]))
     if members + extras == total:
         return None
-    whole = match.start("m") if match["m"] else match.start("m2") if match["m2"] else match.start("m3")
-    spans = [Span(offset + match.start("n"), offset + match.end("noun")),
-             Span(offset + whole, offset + match.end())]
-    message = (f"{match['n']} {match['noun']} and {match['extra']} make {members + extras}, "
-               f"but the whole is given as {total}")
+    whole = (
+        match.start("m") if match["m"] else match.start("m2") if match["m2"] else match.start("m3")
+    )
+    spans = [
+        Span(offset + match.start("n"), offset + match.end("noun")),
+        Span(offset + whole, offset + match.end()),
+    ]
+    message = (
+        f"{match['n']} {match['noun']} and {match['extra']} make {members + extras}, "
+        f"but the whole is given as {total}"
+    )
     return ctx.finding("CC505", "error", message, spans, _claims_in(ctx, spans), 0.8)
 
 
@@ -79,10 +88,14 @@ def _breakdown(ctx: Context, offset: int, text: str, match: re.Match[str]) -> Fi
     including = "including" in match["sep"] or "among" in match["sep"]
     if total == whole or (including and total < whole):
         return None
-    spans = [Span(offset + match.start("w"), offset + match.end("noun")),
-             Span(offset + match.end(), offset + match.end() + len(tail.rstrip()))]
+    spans = [
+        Span(offset + match.start("w"), offset + match.end("noun")),
+        Span(offset + match.end(), offset + match.end() + len(tail.rstrip())),
+    ]
     if total > whole:
-        message = f"the parts listed add up to {total}, more than the {whole} {match['noun']} stated"
+        message = (
+            f"the parts listed add up to {total}, more than the {whole} {match['noun']} stated"
+        )
         return ctx.finding("CC505", "error", message, spans, _claims_in(ctx, spans), 0.8)
     message = f"the parts listed add up to {total}, not the {whole} {match['noun']} stated"
     return ctx.finding("CC505", "warning", message, spans, _claims_in(ctx, spans), 0.6)
@@ -122,16 +135,17 @@ def ordinal_above_total(ctx: Context) -> Iterator[Finding]:
             yield _ordinal_finding(ctx, span, rank, total, [])
 
 
-def _ordinal_finding(ctx: Context, span: Span, rank: Decimal, total: Decimal,
-                     claims: list[Claim]) -> Finding:
+def _ordinal_finding(
+    ctx: Context, span: Span, rank: Decimal, total: Decimal, claims: list[Claim]
+) -> Finding:
     message = f"ordinal {rank} is above its stated total of {total}"
     return ctx.finding("CC506", "error", message, [span], claims, 1.0)
 
 
 _SHARE_CUE = re.compile(
-    r"\b(?:of the vote|of votes|of the ballots|voted|undecided|the rest|remaining|remainder|against|"
-    r"opposed?|opposes|disapprove[ds]?|approve[ds]?|in favou?r|backed|supported|supports?|said no|"
-    r"said yes)\b",
+    r"\b(?:of the vote|of votes|of the ballots|voted|undecided|the rest|remaining|remainder|"
+    r"against|opposed?|opposes|disapprove[ds]?|approve[ds]?|in favou?r|backed|supported|"
+    r"supports?|said no|said yes)\b",
     re.IGNORECASE,
 )
 _SHARE_CHANGE = re.compile(
@@ -167,5 +181,6 @@ def _least(claim: Claim) -> Decimal:
 
 
 def _claims_in(ctx: Context, spans: list[Span]) -> list[Claim]:
-    return [c for c in ctx.claims
-            if any(s.start <= c.span.start and c.span.end <= s.end for s in spans)]
+    return [
+        c for c in ctx.claims if any(s.start <= c.span.start and c.span.end <= s.end for s in spans)
+    ]
