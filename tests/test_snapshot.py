@@ -106,6 +106,10 @@ def test_snapshot_entities_follow_redirects_and_mark_missing(built):
     )
     assert got["Q6"].missing
     assert got["Q32063953"].provenance.endpoint == f"snapshot:{built}"
+    assert got["Q32063953"].provenance.url == "https://www.wikidata.org/wiki/Q1040"
+    assert (
+        got["Q32063953"].provenance.retrieved_at == "2018-01-12T15:50:54Z"
+    )  # the document's `modified`
 
 
 def test_get_source_builds_a_snapshot_source(built):

@@ -21,6 +21,9 @@ from .wikidata import PROPERTY_IDS
 from .wikidata_json import all_names, parse_entity, pick_text, snak_value
 
 PREFIX = "snapshot:"
+# Snapshot documents are Wikidata's own JSON, so an entity's page is on Wikidata unless the
+# snapshot says otherwise (page_base=None for documents from another Wikibase).
+WIKIDATA_PAGES = "https://www.wikidata.org/wiki/"
 FUZZY_CUTOFF = 90.0
 MIN_FUZZY_LENGTH = 4
 
@@ -34,8 +37,14 @@ class SnapshotSource:
 
     name = "snapshot"
 
-    def __init__(self, documents: Iterable[Mapping[str, Any]], *, origin: str = "memory") -> None:
-        self.origin = origin
+    def __init__(
+        self,
+        documents: Iterable[Mapping[str, Any]],
+        *,
+        origin: str = "memory",
+        page_base: str | None = WIKIDATA_PAGES,
+    ) -> None:
+        self.origin, self.page_base = origin, page_base
         self.docs: dict[str, Mapping[str, Any]] = {}
         self.redirects: dict[str, str] = {}
         for doc in documents:
@@ -117,6 +126,7 @@ class SnapshotSource:
             retrieved_at=str(doc.get("modified", "")),
             from_cache=False,
             revision=doc.get("lastrevid"),
+            url=f"{self.page_base}{target}" if self.page_base else None,
             redirected_from=requested if target != requested else None,
         )
         return parse_entity(doc, provenance)
