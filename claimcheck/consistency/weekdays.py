@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..models import Finding, Span
+from ..models import Claim, Finding, Span
 from . import tense
 from .context import Context
 from .words import MONTHS, WEEKDAYS, month_index, weekday_index
@@ -114,8 +114,8 @@ def _check_day_word(ctx: Context, match: re.Match[str], anchor: dt.date) -> Find
 
 
 def relative_weekday_after(ctx: Context) -> Iterator[Finding]:
-    """CC502: the text says it happened "on Friday", but no Friday before the document date fits:
-    the extractor placed it after, or "earlier this week" rules out last week's Friday."""
+    """CC502: the text says it happened "next Tuesday", or "earlier this week, on Friday" in an
+    article dated on a Wednesday."""
     anchor = ctx.document.date
     if anchor is None:
         return
@@ -128,35 +128,30 @@ def relative_weekday_after(ctx: Context) -> Iterator[Finding]:
         clause = ctx.clause_at(span).replace(match.group(0), match["wd"])
         if not tense.is_past(clause):
             continue
-        reason = _why_not_before(ctx, match, weekday, anchor, span)
+        reason = _why_not_before(match, ctx.sentence_text(span.start), weekday, anchor)
         if reason:
             message = f"{match['wd']} is told as past, but {reason}"
             yield ctx.finding("CC502", "warning", message, [span], _claims_at(ctx, span), 0.7)
 
 
 def _why_not_before(
-    ctx: Context, match: re.Match[str], weekday: int, anchor: dt.date, span: Span
+    match: re.Match[str], sentence: str, weekday: int, anchor: dt.date
 ) -> str | None:
+    """A bare past weekday is last week's when this week's has not come (news style: within
+    seven days), so only "next", "this", or "earlier this week" pin it after the document date."""
     lead = (match["lead"] or "").lower()
     if lead in ("next", "this coming"):
         return f"'{lead} {match['wd']}' lies after the document date {anchor.isoformat()}"
-    if _THIS_WEEK.search(ctx.sentence_text(span.start)) and weekday > anchor.weekday():
+    this_week = lead == "this" or _THIS_WEEK.search(sentence)
+    if this_week and weekday > anchor.weekday():
         return (
             f"the document date {anchor.isoformat()} is a {anchor:%A}, so this week's "
             f"{match['wd']} has not come yet"
         )
-    for claim in _claims_at(ctx, span):
-        resolved = claim.value.get("date")
-        if (
-            claim.value.get("relative")
-            and isinstance(resolved, str)
-            and resolved > anchor.isoformat()
-        ):
-            return f"it was resolved to {resolved}, after the document date {anchor.isoformat()}"
     return None
 
 
-def _claims_at(ctx: Context, span: Span) -> list:
+def _claims_at(ctx: Context, span: Span) -> list[Claim]:
     return [
         c
         for c in ctx.claims
