@@ -142,6 +142,7 @@ _ACRONYM_AFTER = re.compile(
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,11}})[ \t]*\(([A-Z][A-Za-z&.]{{1,9}})\)"
 )
 _ACRONYM_BEFORE = re.compile(rf"\b([A-Z][A-Z&.]{{1,9}})[ \t]*\(([A-Z][\w-]*(?:[ \t]+{_WORD})*)\)")
+_OPENING = re.compile(r"\((?=[A-Z])")
 _MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "&"})
 
 
@@ -204,11 +205,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
 def bracket_windows(text: str, reach: int = 160) -> list[str]:
     """The text around each "(": the hooks run once per sentence, so the whole article is
     never scanned with the (slower) definition patterns."""
-    windows, at = [], text.find("(")
-    while at != -1:
-        windows.append(text[max(at - reach, 0) : at + reach])
-        at = text.find("(", at + 1)
-    return windows
+    return [text[max(m.start() - reach, 0) : m.start() + reach] for m in _OPENING.finditer(text)]
 
 
 def fit_long_form(words: list[str], acronym: str) -> str | None:
@@ -377,6 +374,8 @@ def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
 def acronym_mentions(
     ctx: ArticleContext, sdoc: Any, offset: int, known: list[Mention]
 ) -> list[Mention]:
+    if not ctx.acronyms:
+        return []
     taken = {i for m in known for i in range(m.first, m.last)}
     return [
         make_mention(ctx, sdoc[t.i : t.i + 1], "ORG", offset)

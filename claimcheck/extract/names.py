@@ -123,11 +123,15 @@ def person_name_claims(
     claims, seen = [], set()
     for mention in mentions:
         name = mention.text
-        if mention.type != "PERSON" or name in seen or shortens_fuller_name(document.text, name):
+        if (
+            mention.type != "PERSON"
+            or name in seen
+            or not first_said_at(document.text, name, mention)
+        ):
+            continue
+        if shortens_fuller_name(document.text, name):
             continue
         spans = name_spans(document.text, name)
-        if not spans or spans[0].start != mention.start:
-            continue
         seen.add(name)
         fields = {
             "name": name,
@@ -148,6 +152,12 @@ def person_name_claims(
             )
         )
     return claims
+
+
+def first_said_at(text: str, name: str, mention: Mention) -> bool:
+    """Is this mention the article's first use of the name, spelled just so?"""
+    first = re.search(rf"\b{re.escape(name)}\b", text)
+    return first is not None and first.start() == mention.start
 
 
 def shortens_fuller_name(text: str, name: str) -> bool:
