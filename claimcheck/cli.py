@@ -117,7 +117,11 @@ def source_settings(
     cache_dir: str | None,
 ):
     from .config import SourceSettings
+    from .sources import REGISTRY
 
+    name, _, argument = source.partition(":")
+    if name not in REGISTRY.names() or (name == "snapshot" and not argument):
+        raise UsageError(f"unknown --source '{source}'; choose wikidata or snapshot:PATH")
     defaults = SourceSettings()
     return SourceSettings(
         source=source, api_url=api_url or defaults.api_url, sparql_url=sparql_url or defaults.sparql_url,

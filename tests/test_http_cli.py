@@ -64,3 +64,11 @@ def test_unavailable_source_gives_not_checked_claims_and_a_distinct_exit(
     out = capsys.readouterr().out
     assert "source_unavailable" in out
     assert status not in (ExitStatus.OK, ExitStatus.FINDINGS)
+
+
+@pytest.mark.parametrize("spec", ["nosuch", "snapshot:", "snapshot"])
+def test_an_unknown_source_is_a_usage_error_before_any_work(spec, tmp_path, capsys):
+    article = tmp_path / "story.txt"
+    article.write_text("NATO has 30 members.\n", encoding="utf-8")
+    assert main(["check", str(article), "--source", spec]) == ExitStatus.ERROR
+    assert "choose wikidata or snapshot:PATH" in capsys.readouterr().err
