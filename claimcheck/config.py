@@ -7,6 +7,7 @@ flags or the environment itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .nlp import DEFAULT_PIPELINE
@@ -34,6 +35,21 @@ class RuleSettings:
     fail_on: tuple[str, ...] = ("contradicted", "inconsistent")
     exit_zero: bool = False
     baseline: str | None = None
+    # Loaded by the CLI before the run (rules.py and friends never do I/O of their own):
+    overrides: tuple[Override, ...] = ()
+    root: str | None = None  # the folder override globs and baseline paths are relative to
+    baseline_entries: Mapping[str, int] | None = None  # baseline key → how many it accepts
+    changed_lines: Mapping[str, frozenset[int]] | None = None  # --changed-since: path → lines
+
+
+@dataclass(frozen=True)
+class Override:
+    """A per-glob section of the config file: `archive/**` → warnings only, and so on."""
+
+    files: tuple[str, ...]
+    severity: str | None = None  # the highest severity findings in these files may have
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

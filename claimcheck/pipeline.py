@@ -39,8 +39,10 @@ def check(
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source. Later stages land with their issues."""
+    from .policy import apply_rules
+
     for result in extract(documents, nlp, settings):
-        yield add_inconsistencies(result)
+        yield apply_rules(add_inconsistencies(result), settings)  # apply_rules stays last
 
 
 def add_inconsistencies(result: DocumentResult) -> DocumentResult:

@@ -1,0 +1,116 @@
+"""Claims' verification objects → Findings with rule codes, and the content fingerprint every
+finding carries (path + rule + normalized claim text, never line numbers, so an edit above a
+claim does not change it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .errors import OfflineCacheMiss, SourceUnavailable
+from .models import Claim, Document, DocumentResult, Finding
+from .rules import SOURCE_UNAVAILABLE, registry
+
+# Contradicted claims: the rule for each claim kind.
+_CONTRADICTED = {
+    "quantity": "CC101",
+    "money": "CC102",
+    "percent": "CC103",
+    "date": "CC201",
+    "duration": "CC202",
+    "count": "CC301",
+    "membership_count": "CC302",
+    "membership": "CC303",
+    "role": "CC401",
+    "person_name": "CC402",
+    "location": "CC403",
+}
+_NUMERIC = frozenset({"quantity", "money", "percent", "count", "membership_count"})
+
+# not_checked reasons that mean "the source could not answer", not "the claim cannot be checked":
+# these make the run's outcome UNVERIFIED rather than a pass.
+UNAVAILABLE_REASONS = frozenset(
+    {
+        SourceUnavailable.reason,
+        OfflineCacheMiss.reason,
+        "upstream_lagged",
+        "upstream_unavailable",
+        "upstream_invalid_response",
+        "upstream_timeout",
+        "rate_limited",
+    }
+)
+
+
+def rule_for(claim: Claim) -> str | None:
+    """The rule a claim's verification reports under, or None when it reports nothing."""
+    verification: Mapping[str, Any] = claim.verification or {}
+    verdict, reason = verification.get("verdict"), verification.get("reason")
+    if verdict == "contradicted":
+        if reason == "minor_mismatch" and claim.kind in _NUMERIC:
+            return "CC104"
+        return _CONTRADICTED.get(claim.kind, "CC100")
+    if verdict == "not_checked" and reason in UNAVAILABLE_REASONS:
+        return SOURCE_UNAVAILABLE
+    return None
+
+
+def claim_findings(result: DocumentResult) -> Iterator[Finding]:
+    rules = registry()
+    for claim in result.claims:
+        code = rule_for(claim)
+        if code is None:
+            continue
+        verification = claim.verification or {}
+        yield Finding(
+            rule=code,
+            severity=rules[code].severity,
+            message=_message(claim, verification),
+            doc=claim.doc,
+            span=claim.span,
+            line=claim.line,
+            column=claim.column,
+            claims=(claim.id,),
+            spans=(claim.span,),
+            fingerprint=fingerprint(_doc_key(result.document), code, claim.text),
+        )
+
+
+def _message(claim: Claim, verification: Mapping[str, Any]) -> str:
+    explanation = " ".join(str(verification.get("explanation") or "").split())
+    said = " ".join(claim.text.split())
+    if verification.get("verdict") == "not_checked":
+        reason = str(verification.get("reason", "")).replace("_", " ")
+        return f"“{said}” could not be verified ({reason}). {explanation}".strip()
+    return f"“{said}”: {explanation}" if explanation else f"“{said}” is contradicted by the source"
+
+
+def normalize_text(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def fingerprint(path: str, rule: str, text: str) -> str:
+    digest = hashlib.sha256(f"{path}\x1f{rule}\x1f{normalize_text(text)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _doc_key(document: Document) -> str:
+    return (document.path or document.id).replace("\\", "/")
+
+
+def with_fingerprints(result: DocumentResult) -> tuple[Finding, ...]:
+    """Fill in the fingerprint of findings made by other stages, from the text they point at."""
+    key = _doc_key(result.document)
+    text = result.document.text
+    out = []
+    for finding in result.findings:
+        if finding.fingerprint is None:
+            spans = finding.spans or (finding.span,)
+            quoted = "\x1e".join(text[s.start : s.end] for s in spans)
+            finding = dataclasses.replace(
+                finding, fingerprint=fingerprint(key, finding.rule, quoted)
+            )
+        out.append(finding)
+    return tuple(out)

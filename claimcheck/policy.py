@@ -1,0 +1,108 @@
+"""The team's policy applied to one result, after every checking stage: findings from verdicts,
+fingerprints, per-glob overrides, --select/--ignore, inline and front-matter suppressions,
+--changed-since and the baseline. The last stage of pipeline.check()."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from . import baseline, gitdiff, suppress
+from .findings import claim_findings, with_fingerprints
+from .models import DocumentResult, Finding
+from .rules import SEVERITIES, is_enabled, registry
+
+if TYPE_CHECKING:
+    from .config import Override, RuleSettings, Settings
+
+_SORT_SEVERITY = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def apply_rules(
+    result: DocumentResult, settings: Settings, remaining: dict[str, int] | None = None
+) -> DocumentResult:
+    """`remaining` is the baseline's countdown shared by every document of the run (one is made
+    from settings when not given)."""
+    rules = settings.rules
+    root = rules.root or os.getcwd()
+    rel = baseline.relative(result.document.path, result.document.id, root)
+    findings = with_fingerprints(
+        dataclasses.replace(result, findings=(*result.findings, *claim_findings(result)))
+    )
+    overrides = [o for o in rules.overrides if matches(o.files, rel)]
+    select = (*rules.select, *(c for o in overrides for c in o.select))
+    ignore = (*rules.ignore, *(c for o in overrides for c in o.ignore))
+    enabled = {code for code in registry() if is_enabled(code, select, ignore)}
+    kept = [
+        _capped(f, overrides) for f in findings if f.rule in enabled or f.rule not in registry()
+    ]
+    kept = suppress.apply(result.document, kept, enabled)
+    claims = result.claims
+    if rules.changed_lines is not None:
+        kept, claims = _changed_only(result, kept, rules.changed_lines)
+    if remaining is None and rules.baseline_entries is not None:
+        remaining = dict(rules.baseline_entries)
+    if remaining is not None:
+        kept = baseline.apply(
+            kept,
+            baseline.relative(result.document.path, result.document.id, _baseline_root(rules)),
+            remaining,
+        )
+    return dataclasses.replace(result, claims=claims, findings=tuple(sorted(kept, key=sort_key)))
+
+
+def _baseline_root(rules: RuleSettings) -> str:
+    return (
+        os.path.dirname(os.path.abspath(rules.baseline))
+        if rules.baseline
+        else (rules.root or os.getcwd())
+    )
+
+
+def _capped(finding: Finding, overrides: list[Override]) -> Finding:
+    """Lower the severity to the most lenient cap any matching override sets."""
+    caps = [o.severity for o in overrides if o.severity]
+    if not caps:
+        return finding
+    cap = max(caps, key=_SORT_SEVERITY.__getitem__)
+    if _SORT_SEVERITY[finding.severity] < _SORT_SEVERITY[cap]:
+        return dataclasses.replace(finding, severity=cap)
+    return finding
+
+
+def _changed_only(result, findings, changed):
+    lines = gitdiff.lines_for(result.document.path, changed)
+    if result.document.format == "html":
+        # Lines of extracted text do not map to the file: a changed page is checked whole.
+        return (findings, result.claims) if lines else ([], ())
+    kept = [f for f in findings if f.line in lines]
+    return kept, tuple(c for c in result.claims if c.line in lines)
+
+
+def sort_key(f: Finding) -> tuple:
+    return (f.line, f.column, f.span.end, f.rule, f.fingerprint or "", f.message)
+
+
+def matches(patterns: tuple[str, ...], path: str) -> bool:
+    return any(_glob(p).fullmatch(path) for p in patterns)
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A path glob: `**` crosses folders, `*` and `?` do not."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        else:
+            ch = pattern[i]
+            out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
+            i += 1
+    return re.compile("".join(out))
