@@ -170,3 +170,28 @@ def test_httpx_cassette_bodies_and_gzipped_binary_bodies_are_read(tmp_path):
         (tmp_path / name).write_text(yaml.safe_dump(layout))
         report = build_snapshot([tmp_path / name], tmp_path / "out.jsonl")
         assert report.entities == 1 and ids_in(tmp_path / "out.jsonl") == ["Q2112"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".json.gz", ".json.bz2"])
+def test_a_json_dump_is_streamed_line_by_line(tmp_path, suffix):
+    import bz2
+    import gzip
+
+    entity = json.loads(INPUTS[0].read_text(encoding="utf-8"))
+    other = {**entity, "id": "Q7", "lastrevid": 1}
+    dump = "[\n" + json.dumps(entity) + ",\n" + json.dumps(other) + "\n]\n"
+    path = tmp_path / f"latest-all{suffix}"
+    opener = {".json": open, ".json.gz": gzip.open, ".json.bz2": bz2.open}[suffix]
+    with opener(path, "wt", encoding="utf-8") as handle:
+        handle.write(dump)
+    report = build_snapshot([path], tmp_path / "out.jsonl")
+    assert report.entities == 2 and ids_in(tmp_path / "out.jsonl") == ["Q7", "Q2112"]
+
+
+def test_a_corrupt_compressed_input_is_an_input_error(tmp_path):
+    from claimcheck.errors import InputError
+
+    bad = tmp_path / "dump.json.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    with pytest.raises(InputError):
+        build_snapshot([bad], tmp_path / "out.jsonl")

@@ -8,14 +8,16 @@ output is sorted by id and byte-for-byte deterministic.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
 import os
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -62,28 +64,50 @@ def _freshness(doc: Doc) -> tuple[int, int, str]:
 
 
 def documents_in(path: Path) -> Iterator[Doc]:
+    """Entity documents in one input; a dump (`[`, one entity per line with a trailing comma,
+    `]`), JSON lines and `.gz`/`.bz2` files are streamed line by line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        if path.suffix in (".yml", ".yaml"):
+            for body in cassette_bodies(path.read_text(encoding="utf-8"), path):
+                yield from documents_from_text(body)
+            return
+        found = False
+        with _open_text(path) as lines:
+            for doc in documents_from_lines(lines):
+                found = True
+                yield doc
+        if not found:  # one pretty-printed document spread over many lines
+            with _open_text(path) as handle:
+                yield from documents_from_text(handle.read())
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as err:
         raise InputError(f"cannot read {path}: {err}") from None
-    if path.suffix in (".yml", ".yaml"):
-        for body in cassette_bodies(text, path):
-            yield from documents_from_text(body)
-    else:
-        yield from documents_from_text(text)
+
+
+def _open_text(path: Path) -> IO[str]:
+    opener = {".gz": gzip.open, ".bz2": bz2.open}.get(path.suffix)
+    if opener is not None:
+        return opener(path, "rt", encoding="utf-8")  # type: ignore[no-any-return,operator]
+    return path.open(encoding="utf-8")
+
+
+def documents_from_lines(lines: Iterable[str]) -> Iterator[Doc]:
+    for line in lines:
+        text = line.strip().rstrip(",")
+        if not text.startswith("{"):
+            continue  # the dump's opening "[" and closing "]", blank lines
+        try:
+            yield from documents_from_json(json.loads(text))
+        except ValueError:
+            continue
 
 
 def documents_from_text(text: str) -> Iterator[Doc]:
     try:
-        yield from documents_from_json(json.loads(text))
-        return
+        data = json.loads(text)
     except ValueError:
-        pass
-    for line in text.splitlines():
-        try:
-            yield from documents_from_json(json.loads(line))
-        except ValueError:
-            continue
+        yield from documents_from_lines(text.splitlines())
+        return
+    yield from documents_from_json(data)
 
 
 def documents_from_json(data: Any) -> Iterator[Doc]:
