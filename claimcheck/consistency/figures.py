@@ -4,7 +4,7 @@ unit) whose bounds cannot both hold, or whose plain values differ beyond roundin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..models import Claim, Finding, Span
@@ -127,20 +127,32 @@ def _mention(ctx: Context, claim: Claim) -> Mention | None:
         return None
     sentence = ctx.sentence_at(claim.span.start)
     text = ctx.text[sentence.start : sentence.end]
-    subject = claim.fields.get("subject") or claim.fields.get("of")
+    subject = _name_of(claim.fields.get("subject") or claim.fields.get("of"))
     return Mention(
         claim=claim,
         key=key,
         from_counted=bool(counted),
         unit=None if claim.kind == "count" else str(claim.value.get("unit") or ""),
-        subject=str(subject) if subject else None,
+        subject=subject,
         names=frozenset(
-            n.lower()[:5] for n in _NAME.findall(text) if n.lower() not in _CAPITALISED_STOP
+            _stem(n) for n in _NAME.findall(text) if n.lower() not in _CAPITALISED_STOP
         ),
         sentence=sentence,
         anchors=frozenset(a.lower() for a in _ANCHOR.findall(text)),
         changing=bool(_CHANGE.search(text)),
     )
+
+
+def _name_of(value: object) -> str | None:
+    """A subject field is a plain string or an entity mention {text, canonical, ...}."""
+    if isinstance(value, Mapping):
+        value = value.get("canonical") or value.get("text")
+    return str(value) if value else None
+
+
+def _stem(name: str) -> str:
+    """Enough of a name to meet its other forms: NATO's ~ NATO, Russian ~ Russia."""
+    return re.sub(r"[’']s?$", "", name).lower()[:5]
 
 
 def _head(phrase: str) -> str | None:
@@ -171,7 +183,7 @@ def _pairing(early: Mention, late: Mention) -> float | None:
         return None
     confidence = 0.6 if early.from_counted and late.from_counted else 0.5
     if early.subject and late.subject:
-        if early.subject.lower()[:5] != late.subject.lower()[:5]:
+        if _stem(early.subject) != _stem(late.subject):
             return None
         confidence += 0.2
     if early.names and late.names:
