@@ -94,6 +94,38 @@ DEMONYMS: dict[str, str] = {
     "Bulgarian": "Bulgaria",
 }
 
+KNOWN_COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | {
+    "China",
+    "Taiwan",
+    "Vietnam",
+    "Thailand",
+    "Indonesia",
+    "Philippines",
+    "Malaysia",
+    "Singapore",
+    "Moldova",
+    "Kazakhstan",
+    "Armenia",
+    "Azerbaijan",
+    "Qatar",
+    "United Arab Emirates",
+    "Jordan",
+    "Lebanon",
+    "Ethiopia",
+    "Colombia",
+    "Chile",
+    "Peru",
+    "New Zealand",
+    "Slovenia",
+    "Montenegro",
+    "North Macedonia",
+    "Albania",
+    "Luxembourg",
+    "Iceland",
+    "Bosnia and Herzegovina",
+    "Kosovo",
+}
+
 PARTIES: dict[str, str] = {
     "GOP": "Republican Party",
     "Republican": "Republican Party",

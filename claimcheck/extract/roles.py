@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import Claim, Document, Span
 from .claims import make_claim
-from .mentions import PARTIES, US_STATES, ArticleContext, Mention, sentence_of
+from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, ArticleContext, Mention, sentence_of
 
 TITLE_HEADS = frozenset(
     """president minister secretary senator sen. representative rep. congressman congresswoman
@@ -127,7 +127,10 @@ def qualifier_slot(q: Mention, head: list[str], has_party: bool) -> str:
         return "party"
     if q.text in US_STATES and (has_party or STATE_TITLES.intersection(head)):
         return "state"
-    return "country" if q.type in {"GPE", "NORP"} else "organization"
+    if q.type == "NORP" or (q.type == "GPE" and q.canonical in KNOWN_COUNTRIES):
+        return "country"
+    # A city or region ("Kyiv Mayor Vitali Klitschko") is not a country; nothing checks it yet.
+    return "jurisdiction" if q.type == "GPE" else "organization"
 
 
 # --- title before the name -------------------------------------------------------------------
