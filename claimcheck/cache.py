@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class Cache:
         self.timeout = timeout
         self._db: sqlite3.Connection | None = None
         self._broken = False
+        self._lock = threading.Lock()  # one connection, shared by whichever thread asks
 
     def get(self, key: str, max_age: float | None, now: dt.datetime) -> CachedBody | None:
         row = self._run(
@@ -74,7 +76,8 @@ class Cache:
         if self._broken:
             return None
         try:
-            return operation(self._connect())
+            with self._lock:
+                return operation(self._connect())
         except (sqlite3.Error, OSError) as err:
             self._broken = True
             self.close()
@@ -84,7 +87,9 @@ class Cache:
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path / FILENAME, timeout=self.timeout)
+            db = sqlite3.connect(
+                self.path / FILENAME, timeout=self.timeout, check_same_thread=False
+            )
             # WAL lets a second run read while the first writes.
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(_SCHEMA)

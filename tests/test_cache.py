@@ -208,3 +208,23 @@ def test_two_runs_sharing_the_cache_both_succeed(tmp_path):
     reader = Cache(tmp_path)
     assert warnings == []
     assert all(reader.get(f"{p}{n}", None, T0) is not None for p in "ab" for n in range(100))
+
+
+def test_one_cache_used_from_several_threads_keeps_working():
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryDirectory() as directory:
+        warnings: list[str] = []
+        cache = Cache(directory, warn=warnings.append)
+        cache.put("first", b"{}", "2026-01-12T09:00:00Z")  # connects in this thread
+        threads = [
+            threading.Thread(target=cache.put, args=(f"k{n}", b"{}", "2026-01-12T09:00:00Z"))
+            for n in range(4)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert warnings == [] and all(cache.get(f"k{n}", None, T0) for n in range(4))
+        cache.close()
