@@ -20,7 +20,10 @@ from claimcheck.sources.wikidata import search_params
 URI = f"{SourceSettings().api_url}?{urlencode(search_params('fault', 'en', 7))}"
 JSON = "application/json; charset=utf-8"
 OK = json.dumps({"searchinfo": {"search": "fault"}, "search": [], "success": 1})
-HTML = "<!DOCTYPE html><html><head><title>Wikimedia Error</title></head><body><p>Our servers are currently under maintenance or experiencing a technical issue.</p></body></html>"
+HTML = (
+    "<!DOCTYPE html><html><head><title>Wikimedia Error</title></head><body><p>Our servers are "
+    "currently under maintenance or experiencing a technical issue.</p></body></html>"
+)
 # The body of a real maxlag refusal (Wikidata-Toolkit's error-maxlag-full.json, 2020); status and
 # headers are ours, as Manual:Maxlag describes them.
 MAXLAG = json.dumps(
