@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .formats import claimreview, concise, github, sarif
 from .models import DocumentResult
 
 FORMATS = ("table", "json", "jsonl")
@@ -73,4 +74,8 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "table": render_table,
     "json": render_json,
     "jsonl": render_jsonl,
+    "concise": concise.render,
+    "github": github.render,
+    "sarif": sarif.render,
+    "claimreview": claimreview.render,
 }

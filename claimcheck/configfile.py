@@ -1,0 +1,318 @@
+"""Configuration files: finding one, reading it, and merging it into Settings under the CLI flags.
+
+Which file: `--config PATH`, else $CLAIMCHECK_CONFIG, else the nearest folder upwards from the
+current one that holds `.claimcheck.toml` (first) or a `pyproject.toml` with `[tool.claimcheck]`.
+Precedence: built-in defaults < the file < flags given on the command line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Override, Settings
+from .errors import ConfigError
+from .rules import SEVERITIES
+
+FILE_NAME = ".claimcheck.toml"
+ENV_VAR = "CLAIMCHECK_CONFIG"
+COLORS = ("auto", "always", "never")
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _is(kind: type) -> Callable[[Any], bool]:
+    return lambda v: isinstance(v, kind) and not (kind is int and isinstance(v, bool))
+
+
+# key → (check, description); the CLI option of the same name (with dashes) wins over it.
+TOP_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "select": (_strings, "a list of rule codes"),
+    "ignore": (_strings, "a list of rule codes"),
+    "fail_on": (_strings, "a list such as ['contradicted', 'inconsistent']"),
+    "exit_zero": (_is(bool), "true or false"),
+    "baseline": (_is(str), "a file path"),
+    "format": (_is(str), "an output format name"),
+    "color": (lambda v: v in COLORS, "auto, always or never"),
+    "quiet": (_is(bool), "true or false"),
+    "pipeline": (_is(str), "a spaCy pipeline name or path"),
+    "jobs": (lambda v: _is(int)(v) and v >= 1, "a whole number of at least 1"),
+    "glob": (_is(str), "a file-name pattern"),
+    "input_format": (_is(str), "auto, text, markdown, html or jsonl"),
+    "max_file_bytes": (lambda v: _is(int)(v) and v >= 1, "a positive whole number"),
+    "verify": (_is(bool), "true or false"),
+}
+SOURCE_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "source": (_is(str), "'wikidata' or 'snapshot:PATH'"),
+    "api_url": (_is(str), "a URL"),
+    "sparql_url": (_is(str), "a URL"),
+    "contact": (_is(str), "an e-mail address or URL for the User-Agent"),
+    "offline": (_is(bool), "true or false"),
+    "cache_dir": (_is(str), "a folder path"),
+}
+OVERRIDE_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "files": (_strings, "a list of path globs such as ['archive/**']"),
+    "severity": (lambda v: v in SEVERITIES, "error, warning or info"),
+    "select": (_strings, "a list of rule codes"),
+    "ignore": (_strings, "a list of rule codes"),
+}
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    path: str | None  # None: no file found, the defaults apply
+    root: str  # override globs and relative paths in the file are relative to this folder
+    values: Mapping[str, Any] = field(default_factory=dict)  # snake_case keys; 'source' a table
+    overrides: tuple[Override, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def locate(explicit: str | None, env: Mapping[str, str], start: Path) -> Path | None:
+    chosen = explicit or env.get(ENV_VAR)
+    if chosen:
+        path = Path(chosen)
+        if not path.is_file():
+            raise ConfigError(f"{chosen}: no such configuration file")
+        return path
+    for folder in (start, *start.parents):
+        if (folder / FILE_NAME).is_file():
+            return folder / FILE_NAME
+        project = folder / "pyproject.toml"
+        if project.is_file() and "claimcheck" in _read_toml(project).get("tool", {}):
+            return project
+    return None
+
+
+def load(explicit: str | None, env: Mapping[str, str], start: Path) -> FileConfig:
+    path = locate(explicit, env, start)
+    if path is None:
+        return FileConfig(path=None, root=str(start))
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("claimcheck", {})
+    elif set(data) == {"claimcheck"} and isinstance(data["claimcheck"], dict):
+        data = data["claimcheck"]
+    return parse(data, str(path), str(path.resolve().parent))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        line = _error_line(str(err))
+        raise ConfigError(f"{path}:{line}: invalid TOML ({str(err).split(' (at ')[0]})") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def _error_line(message: str) -> int:
+    # tomllib says "... (at line 3, column 7)"; the line is what a person needs.
+    marker = "(at line "
+    if marker in message:
+        return int(message.split(marker, 1)[1].split(",")[0].rstrip(")"))
+    return 1
+
+
+def parse(data: Mapping[str, Any], name: str, root: str) -> FileConfig:
+    warnings: list[str] = []
+    values: dict[str, Any] = {}
+    for raw, value in data.items():
+        key = raw.replace("-", "_")
+        if key in ("source", "sources") and isinstance(value, dict):
+            values["source"] = _table(value, SOURCE_KEYS, f"{name}: [{raw}]", warnings)
+        elif key == "overrides":
+            continue
+        elif key in TOP_KEYS:
+            values[key] = _valid(key, value, TOP_KEYS, name)
+        else:
+            warnings.append(_unknown(name, raw, [*TOP_KEYS, "source", "overrides"]))
+    overrides = tuple(_override(o, name, i, warnings) for i, o in enumerate(_list(data, name)))
+    return FileConfig(name, root, values, overrides, tuple(warnings))
+
+
+def _list(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    items = data.get("overrides", [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ConfigError(f"{name}: 'overrides' must be an array of tables ([[overrides]])")
+    return items
+
+
+def _table(table, keys, where: str, warnings: list[str]) -> dict[str, Any]:
+    out = {}
+    for raw, value in table.items():
+        key = raw.replace("-", "_")
+        if key in keys:
+            out[key] = _valid(key, value, keys, where)
+        else:
+            warnings.append(_unknown(where, raw, list(keys)))
+    return out
+
+
+def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[str]) -> Override:
+    where = f"{name}: [[overrides]] #{index + 1}"
+    values = _table(table, OVERRIDE_KEYS, where, warnings)
+    if not values.get("files"):
+        raise ConfigError(f"{where}: needs 'files', a list of path globs")
+    from .rules import check_selectors
+
+    return Override(
+        files=tuple(values["files"]),
+        severity=values.get("severity"),
+        select=check_selectors(values.get("select", ()), f"{where} select"),
+        ignore=check_selectors(values.get("ignore", ()), f"{where} ignore"),
+    )
+
+
+def _valid(key: str, value: Any, keys, where: str) -> Any:
+    check, wanted = keys[key]
+    if isinstance(value, str) and key in ("select", "ignore", "fail_on", "files"):
+        value = [value]
+    if not check(value):
+        raise ConfigError(f"{where}: '{key.replace('_', '-')}' must be {wanted}, not {value!r}")
+    return value
+
+
+def _unknown(where: str, key: str, known: list[str]) -> str:
+    spelled = [k.replace("_", "-") for k in known]
+    close = difflib.get_close_matches(key.replace("_", "-"), spelled, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{where}: unknown key '{key}' ignored{hint}"
+
+
+# Settings fields each file key sets: a function (settings, value, root) → settings.
+def _rules(name: str) -> Callable[[Settings, Any, str], Settings]:
+    def setter(s: Settings, v: Any, root: str) -> Settings:
+        if name == "baseline":
+            v = os.path.join(root, v)
+        elif name in ("select", "ignore", "fail_on"):
+            v = tuple(v)
+        return dataclasses.replace(s, rules=dataclasses.replace(s.rules, **{name: v}))
+
+    return setter
+
+
+def _read(name: str) -> Callable[[Settings, Any, str], Settings]:
+    def setter(s: Settings, v: Any, root: str) -> Settings:
+        read = dataclasses.replace(s.read, **{name: v})
+        extra = {"max_bytes": v} if name == "max_bytes" else {}
+        return dataclasses.replace(s, read=read, **extra)
+
+    return setter
+
+
+def _top(name: str) -> Callable[[Settings, Any, str], Settings]:
+    return lambda s, v, root: dataclasses.replace(s, **{name: v})
+
+
+SETTERS: Mapping[str, Callable[[Settings, Any, str], Settings]] = {
+    "select": _rules("select"),
+    "ignore": _rules("ignore"),
+    "fail_on": _rules("fail_on"),
+    "exit_zero": _rules("exit_zero"),
+    "baseline": _rules("baseline"),
+    "color": _top("color"),
+    "quiet": _top("quiet"),
+    "pipeline": _top("pipeline"),
+    "jobs": _top("jobs"),
+    "verify": _top("verify"),
+    "glob": _read("glob"),
+    "input_format": _read("input_format"),
+    "max_file_bytes": _read("max_bytes"),
+}
+# The CLI parameter that, when given, wins over a file key.
+FLAG_FOR = {"verify": "no_verify"}
+
+
+def merge(settings: Settings, cfg: FileConfig, given: set[str]) -> Settings:
+    """Settings with the file's values applied wherever the matching flag was not given."""
+    for key, value in cfg.values.items():
+        if key in SETTERS and FLAG_FOR.get(key, key) not in given:
+            settings = SETTERS[key](settings, value, cfg.root)
+    sources = settings.sources
+    for key, value in cfg.values.get("source", {}).items():
+        if key not in given:
+            value = os.path.join(cfg.root, value) if key == "cache_dir" else value
+            sources = dataclasses.replace(sources, **{key: value})
+    rules = dataclasses.replace(settings.rules, overrides=cfg.overrides, root=cfg.root)
+    return dataclasses.replace(settings, sources=sources, rules=rules)
+
+
+def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str, Any]:
+    """The merged configuration as a file would spell it (what `config --show` prints)."""
+    r = settings.rules
+    top: dict[str, Any] = {
+        "select": list(r.select),
+        "ignore": list(r.ignore),
+        "fail-on": list(r.fail_on),
+        "exit-zero": r.exit_zero,
+        "baseline": r.baseline,
+        "format": fmt,
+        "color": settings.color,
+        "quiet": settings.quiet,
+        "pipeline": settings.pipeline,
+        "jobs": settings.jobs,
+        "glob": settings.read.glob,
+        "input-format": settings.read.input_format,
+        "max-file-bytes": settings.max_bytes,
+        "verify": settings.verify,
+    }
+    source = {k.replace("_", "-"): v for k, v in dataclasses.asdict(settings.sources).items()}
+    overrides = [
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(o).items() if v}
+        for o in r.overrides
+    ]
+    out = {"config-file": cfg.path, **top, "source": source, "overrides": overrides}
+    return _drop_none(out)
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+def to_toml(data: Mapping[str, Any]) -> str:
+    """A small TOML writer for the flat shapes `effective` returns (strings, numbers, booleans,
+    lists of strings, one level of tables and an array of tables)."""
+    lines = [
+        f"{k} = {_toml_value(v)}"
+        for k, v in data.items()
+        if not isinstance(v, dict | list) or _plain(v)
+    ]
+    for k, v in data.items():
+        if isinstance(v, dict):
+            lines += ["", f"[{k}]", *(f"{kk} = {_toml_value(vv)}" for kk, vv in v.items())]
+        elif isinstance(v, list) and not _plain(v):
+            for table in v:
+                lines += [
+                    "",
+                    f"[[{k}]]",
+                    *(f"{kk} = {_toml_value(vv)}" for kk, vv in table.items()),
+                ]
+    return "\n".join(lines) + "\n"
+
+
+def _plain(v: Any) -> bool:
+    return not isinstance(v, list) or all(not isinstance(x, dict) for x in v)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    return json.dumps(str(v), ensure_ascii=False)  # JSON string escapes are valid TOML

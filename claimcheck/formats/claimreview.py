@@ -1,0 +1,60 @@
+"""schema.org ClaimReview JSON-LD *drafts*: one per claim the source supported or contradicted,
+for an editor to complete (rating wording, author, URL) before anything is published. Each is
+marked `creativeWorkStatus: "Draft"`; claimcheck never publishes a review."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..models import Claim, DocumentResult
+from . import display_path, one_line
+
+_RATING = {
+    "contradicted": (1, "Contradicted by the knowledge source (draft: editor to confirm)"),
+    "supported": (5, "Supported by the knowledge source (draft: editor to confirm)"),
+}
+TODO = "EDITOR: fill in"
+
+
+def draft(result: DocumentResult, claim: Claim) -> dict[str, Any] | None:
+    verification = claim.verification or {}
+    rating = _RATING.get(str(verification.get("verdict")))
+    if rating is None:
+        return None
+    doc = result.document
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": display_path(result)}
+    if doc.title:
+        appearance["headline"] = doc.title
+    if doc.date:
+        appearance["datePublished"] = doc.date.isoformat()
+    evidence = [
+        e.get("url")
+        for e in verification.get("evidence") or []
+        if isinstance(e, dict) and e.get("url")
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "creativeWorkStatus": "Draft",
+        "claimReviewed": one_line(claim.sentence or claim.text),
+        "itemReviewed": {"@type": "Claim", "appearance": appearance},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating[0],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": rating[1],
+            "ratingExplanation": one_line(str(verification.get("explanation") or "")),
+        },
+        "author": {"@type": "Organization", "name": TODO},
+        "url": TODO,
+        "isBasedOn": evidence,
+        "identifier": claim.id,
+    }
+
+
+def render(results: Iterable[DocumentResult]) -> Iterator[str]:
+    drafts = [d for r in results for c in r.claims if (d := draft(r, c)) is not None]
+    yield json.dumps(drafts, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,24 @@
+"""`path:line:col: severity CODE message`, one finding per line (suppressed findings left out)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..models import DocumentResult
+from . import active, display_path, one_line
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+def render(results: Iterable[DocumentResult], color: bool = False) -> Iterator[str]:
+    for result in results:
+        path = display_path(result)
+        for f in active(result):
+            severity = f"{_COLORS.get(f.severity, '')}{f.severity}{_RESET}" if color else f.severity
+            where = (
+                f"{_BOLD}{path}:{f.line}:{f.column}:{_RESET}"
+                if color
+                else f"{path}:{f.line}:{f.column}:"
+            )
+            yield f"{where} {severity} {f.rule} {one_line(f.message)}\n"

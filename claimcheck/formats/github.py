@@ -1,0 +1,112 @@
+"""GitHub Actions: workflow-command annotations on stdout, and a Markdown job summary.
+
+GitHub shows at most 10 annotations of each level (error, warning, notice) per step, so the most
+severe come first and one `::notice` says how many were left out. The job summary (for
+$GITHUB_STEP_SUMMARY) lists every finding and is trimmed to stay under GitHub's 1 MiB limit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from ..models import DocumentResult, Finding, position
+from . import SEVERITY_ORDER, active, display_path, one_line
+
+CAP_PER_LEVEL = 10
+SUMMARY_LIMIT = 1024 * 1024 - 4096  # bytes; leaves room for what other steps append
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _ordered(results: Iterable[DocumentResult]) -> list[tuple[DocumentResult, str, Finding]]:
+    rows = [(r, display_path(r), f) for r in results for f in active(r)]
+    rows.sort(
+        key=lambda row: (
+            SEVERITY_ORDER.get(row[2].severity, 3),
+            row[1],
+            row[2].line,
+            row[2].column,
+            row[2].rule,
+        )
+    )
+    return rows
+
+
+def annotation(result: DocumentResult, path: str, f: Finding) -> str:
+    end_line, end_column = (
+        position(result.document.text, f.span.end) if f.span.end else (f.line, f.column)
+    )
+    props = {"file": path, "line": f.line, "col": f.column, "endLine": end_line}
+    if end_line == f.line:
+        props["endColumn"] = end_column
+    props["title"] = f"{f.rule} ({f.severity})"
+    joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::{_LEVEL.get(f.severity, 'notice')} {joined}::{escape_data(f.message)}\n"
+
+
+def render(results: Iterable[DocumentResult]) -> Iterator[str]:
+    rows = _ordered(results)
+    shown: Counter[str] = Counter()
+    left_out: Counter[str] = Counter()
+    overflow = _overflows(rows)
+    for result, path, f in rows:
+        level = _LEVEL.get(f.severity, "notice")
+        cap = CAP_PER_LEVEL - 1 if level == "notice" and overflow else CAP_PER_LEVEL
+        if shown[level] < cap:
+            shown[level] += 1
+            yield annotation(result, path, f)
+        else:
+            left_out[f.severity] += 1
+    if left_out:
+        parts = ", ".join(
+            f"{n} {sev}{'s' if n != 1 else ''}"
+            for sev, n in sorted(left_out.items(), key=lambda kv: SEVERITY_ORDER[kv[0]])
+        )
+        total = sum(left_out.values())
+        yield f"::notice title=claimcheck::{escape_data(f'{total} more findings not shown as annotations ({parts}); see the job summary')}\n"
+
+
+def _overflows(rows: list[tuple[DocumentResult, str, Finding]]) -> bool:
+    per_level = Counter(_LEVEL.get(f.severity, "notice") for _, _, f in rows)
+    return any(n > CAP_PER_LEVEL for n in per_level.values())
+
+
+def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> str:
+    """The Markdown job summary: counts, then one table row per finding, trimmed under `limit`
+    bytes with a line saying how many rows were left out."""
+    results = list(results)
+    rows = _ordered(results)
+    suppressed = sum(1 for r in results for f in r.findings if f.suppressed is not None)
+    counts = Counter(f.severity for _, _, f in rows)
+    head = [
+        "## claimcheck",
+        "",
+        f"{len(results)} document(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info, {suppressed} suppressed.",
+        "",
+    ]
+    if not rows:
+        return "\n".join([*head, "No findings.", ""])
+    head += ["| File | Line | Severity | Rule | Message |", "|---|---|---|---|---|"]
+    out = "\n".join(head) + "\n"
+    size = len(out.encode())
+    for index, (_, path, f) in enumerate(rows):
+        line = f"| {_cell(path)} | {f.line} | {f.severity} | {f.rule} | {_cell(f.message)} |\n"
+        tail = f"\n_…truncated: {len(rows) - index} more finding(s) not listed (summary size limit)._\n"
+        if size + len(line.encode()) + len(tail.encode()) > limit:
+            return out + tail
+        out += line
+        size += len(line.encode())
+    return out
+
+
+def _cell(text: str) -> str:
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
