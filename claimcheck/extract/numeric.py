@@ -40,7 +40,7 @@ WORD_NUMBER = (
     rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-BIG_SCALE = r"(?:\s+(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|mln|tn)\b)"
+BIG_SCALE = r"(?:\s+(?:million|billion|trillion|thousand|crore|lakh)\b|\s?(?:bn|mn|mln|tn)\b)"
 CORE = re.compile(
     rf"(?<![\w.,/:#@-])(?:(?P<digits>{DIGITS})(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
     re.IGNORECASE,
@@ -83,9 +83,11 @@ PLURAL = re.compile(
 )
 # Never claims: clock times, phone numbers, scores and fractions, numbered things.
 NOT_FIGURES = re.compile(
-    r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?\b)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*(?:am|pm)\b"
+    r"\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?\b)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\.?\b"
+    r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*(?:am|pm)\b"
     r"|\b\d{1,2}\s+o['’]clock\b"
     r"|(?<!\w)\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b"
+    r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\b"
     r"|\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
     r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+",
 )
@@ -169,6 +171,8 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     if name is None or "," in m["digits"] or "." in m["digits"]:
         return False
     word = name["word"].rstrip(".").lower()
+    if name["word"] in CURRENCY_CODES or name["word"] in CURRENCY_SYMBOLS:
+        return False
     if word.endswith(("'s", "’s", "s'", "s’")):
         return False  # "NATO's 30 member states": a possessive owns the figure, it is no name
     from ..normalize.dates import MONTHS, WEEKDAYS

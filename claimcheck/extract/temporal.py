@@ -68,7 +68,7 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
     if rel.startswith("last") or rel == "this past":
         direction = "past"
     elif rel.startswith("next") or rel == "this coming":
-        direction = "future"
+        direction = "next"
     else:
         direction = tense(text, m.start(), m.end())
     return dates.weekday(m["weekday"], anchor, direction)
@@ -118,7 +118,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
      _this_next_last, re.IGNORECASE),
     ("ago", rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago,
      re.IGNORECASE),
-    ("year", rf"(?:(?<![\w$£€¥.,-])(?:(?P<cue>{YEAR_CUES})[\s-]+))?(?<![\w$£€¥.,:/-]){YEAR}"
+    ("year", rf"(?:(?<![\w$£€¥.,-])(?P<cue>{YEAR_CUES})[\s-]+|(?<![\w$£€¥.,:/-])){YEAR}"
              rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent))", _year, re.IGNORECASE),
 )
 COMPILED = tuple((name, re.compile(p, flags), build) for name, p, build, flags in PATTERNS)
@@ -134,6 +134,7 @@ def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) 
                 continue
             value = build(m, text, anchor)
             if value is None:
+                taken.append((m.start(), m.end()))  # 'February 30, 2022': no date, no year either
                 continue
             needs = "year" if name == "year" and not m["cue"] else None
             taken.append((start, end))

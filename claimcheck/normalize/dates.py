@@ -49,7 +49,7 @@ def _value(date: str, precision: str, *, relative: bool, anchor: dt.date | None 
 
 def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]:
     """The named weekday nearest the anchor: 'past' → on or before it, 'future' → on or after
-    it, 'nearest' → within three days either side."""
+    it, 'next' → after it, 'nearest' → within three days either side."""
     if anchor is None:
         return unresolved("day")
     diff = WEEKDAYS[name.lower()] - anchor.weekday()
@@ -57,6 +57,8 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
         diff = diff - 7 if diff > 0 else diff
     elif direction == "future":
         diff = diff + 7 if diff < 0 else diff
+    elif direction == "next":  # 'next Wednesday' said on a Wednesday is a week away
+        diff = diff + 7 if diff <= 0 else diff
     elif diff > 3:
         diff -= 7
     elif diff < -3:
@@ -67,9 +69,10 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
 
 def month_day(month: int, day: int, anchor: dt.date | None) -> dict[str, Any] | None:
     """'January 12' without a year: the anchor's year."""
-    if anchor is None:
-        return unresolved("day")
     try:
+        dt.date(2000, month, day)  # a leap year: is this a day of this month at all?
+        if anchor is None:
+            return unresolved("day")
         date = dt.date(anchor.year, month, day)
     except ValueError:
         return None

@@ -20,7 +20,7 @@ TENS = {
 # Multipliers that follow a number; "dozen" and "score" multiply like the powers of ten do.
 SCALES = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-    "trillion": 10**12,
+    "trillion": 10**12, "lakh": 10**5, "crore": 10**7,
 }
 # Abbreviated scales glued to or just after digits: "1.2bn", "300m", "5k".
 SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9,
