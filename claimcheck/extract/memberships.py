@@ -123,9 +123,10 @@ def membership_claim(
 def copular_membership(
     sdoc: Any, member_tok: Any, by_token: dict[int, Mention], mentions: list[Mention]
 ) -> tuple[Mention, Mention, str, int, int] | None:
-    """ "X is (not) a member of Y", "X, a member of Y,", "of which X is a member"."""
-    verb = member_tok.head
-    if member_tok.dep_ == "attr" and verb.lemma_ in BECOME_VERBS:
+    """ "X is (not) a member of Y", "X is one of the members of Y", "X, a member of Y,", "of
+    which X is a member"."""
+    verb = copula_of(member_tok)
+    if verb is not None and verb.lemma_ in BECOME_VERBS:
         member = subject_mention(verb, by_token)
         org, of_tok = of_object(member_tok, by_token), None
         if org is None:
@@ -140,6 +141,19 @@ def copular_membership(
         member, org = by_token[member_tok.head.i], of_object(member_tok, by_token)
         if org is not None and member.type in MEMBER_TYPES and member.canonical != org.canonical:
             return member, org, "member", member.first, max(org.last, member_tok.i + 1)
+    return None
+
+
+def copula_of(member_tok: Any) -> Any | None:
+    """The verb a member noun is predicated by: "is a member", "is one of the members", "is
+    among the members"."""
+    head = member_tok.head
+    if member_tok.dep_ == "attr":
+        return head
+    if member_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
+        return head.head.head if head.head.dep_ == "attr" else None
+    if member_tok.dep_ == "pobj" and head.lower_ == "among" and head.dep_ == "prep":
+        return head.head
     return None
 
 
