@@ -25,6 +25,7 @@ EXPECTED_TYPES: Mapping[str, frozenset[str]] = {
     "LOC": frozenset({"country", "city", "region"}),
     "ORG": frozenset({"organization"}),
 }
+NOT_A_THING = frozenset({"disambiguation", "list"})  # pages about names, not entities
 NAME_WEIGHT = 0.7
 TYPE_AGREES, TYPE_DISAGREES = 0.15, -0.3
 RANK_WEIGHT = 0.06  # search order reflects popularity, a weak hint on its own
@@ -120,7 +121,7 @@ def _rank(
     scored = []
     for hit in hits:
         entity = entities.get(hit.id)
-        if entity is None or entity.missing:
+        if entity is None or entity.missing or entity.types & NOT_A_THING:
             continue
         score = score_candidate(mention, hit, entity, context - {entity.id})
         scored.append((entity.id, round(score, 4)))

@@ -12,6 +12,7 @@ from claimcheck.sources.base import Candidate, Entity
 from claimcheck.sources.snapshot import SnapshotSource
 
 HUMAN, COUNTRY, CITY, ORGANIZATION, STATE = "Q5", "Q6256", "Q515", "Q43229", "Q35657"
+DISAMBIGUATION = "Q4167410"
 
 
 def doc(entity_id: str, label: str, *, aliases=(), types=(), description="", links=()) -> dict:
@@ -186,3 +187,14 @@ def test_a_leading_article_is_not_searched_for(source):
     assert sorted(world.searches) == ["The Hague", "United States"]
     assert links[mentions[0]].entity.id == links[mentions[1]].entity.id == "Q30"
     assert links[mentions[2]].entity.id == "Q36600"
+
+
+def test_a_disambiguation_page_is_never_linked():
+    world = CountingSource(
+        [
+            doc("Q286874", "ABC", types=[DISAMBIGUATION]),
+            doc("Q169889", "American Broadcasting Company", aliases=["ABC"], types=[ORGANIZATION]),
+        ]
+    )
+    link = link_one(Mention("ABC", "ORG"), world)
+    assert link.entity.id == "Q169889" and "Q286874" not in dict(link.candidates)

@@ -73,6 +73,8 @@ TYPE_ITEMS = {
     "Q7278": "organization",  # political party
     "Q4830453": "organization",  # business
     "Q1127126": "organization",  # military alliance
+    "Q4167410": "disambiguation",  # Wikimedia disambiguation page: never the thing meant
+    "Q13406463": "list",  # Wikimedia list article
 }
 # Quantity units → semantic unit names; any other unit keeps only its id (Quantity.unit None).
 UNIT_NAMES = {
