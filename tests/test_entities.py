@@ -173,3 +173,14 @@ def test_hooks_survive_odd_text(nlp, text: str) -> None:
     for claim in claims:
         assert text[claim.span.start : claim.span.end] == claim.text
     assert attach_context(document, sdoc, 0, []) == []
+
+
+def test_a_name_first_seen_in_front_matter_is_claimed_in_the_body(nlp) -> None:
+    front = "---\nauthor: Julianne Smith\n---\n"
+    text = front + "US ambassador Julianne Smith spoke to Julianne Smith's staff."
+    document = Document(id="fm", text=text, format="markdown", body_start=len(front))
+    sdoc = nlp(text[len(front) :])
+    names = [c for c in entity_claims(document, sdoc, len(front)) if c.kind == "person_name"]
+    assert [(c.text, c.fields["mentions"], c.span.start) for c in names] == [
+        ("Julianne Smith", 2, text.index("Julianne Smith", len(front)))
+    ]

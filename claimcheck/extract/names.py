@@ -123,15 +123,11 @@ def person_name_claims(
     claims, seen = [], set()
     for mention in mentions:
         name = mention.text
-        if (
-            mention.type != "PERSON"
-            or name in seen
-            or not first_said_at(document.text, name, mention)
-        ):
+        if mention.type != "PERSON" or name in seen or not first_said_at(document, name, mention):
             continue
         if shortens_fuller_name(document.text, name):
             continue
-        spans = name_spans(document.text, name)
+        spans = name_spans(document, name)
         seen.add(name)
         fields = {
             "name": name,
@@ -154,10 +150,16 @@ def person_name_claims(
     return claims
 
 
-def first_said_at(text: str, name: str, mention: Mention) -> bool:
-    """Is this mention the article's first use of the name, spelled just so?"""
-    first = re.search(rf"\b{re.escape(name)}\b", text)
+def first_said_at(document: Document, name: str, mention: Mention) -> bool:
+    """Is this mention the article's first use of the name, spelled just so (front matter and
+    code blocks, which are never mined, do not count)?"""
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    first = next((m for m in pattern.finditer(document.text) if mined(document, m.start())), None)
     return first is not None and first.start() == mention.start
+
+
+def mined(document: Document, at: int) -> bool:
+    return at >= document.body_start and not any(s.start <= at < s.end for s in document.skip)
 
 
 def shortens_fuller_name(text: str, name: str) -> bool:
@@ -174,13 +176,13 @@ def shortens_fuller_name(text: str, name: str) -> bool:
     return False
 
 
-def name_spans(text: str, name: str) -> list[Span]:
+def name_spans(document: Document, name: str) -> list[Span]:
     """Every occurrence of the full name, plus its surname standing alone."""
+    text = document.text
     spans = [Span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
     if " " in name:
-        surname = name.rsplit(" ", 1)[1]
-        first = name.rsplit(" ", 1)[0]
+        first, surname = name.rsplit(" ", 1)
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if not text[: m.start()].endswith(first + " "):
+            if text[max(m.start() - len(first) - 1, 0) : m.start()] != first + " ":
                 spans.append(Span(m.start(), m.end()))
-    return sorted(spans)
+    return sorted(s for s in spans if mined(document, s.start))
