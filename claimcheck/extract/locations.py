@@ -62,7 +62,8 @@ def location_claims(
         )
         if prep.lower_ not in PLACE_PREPS or prep.dep_ != "prep":
             continue
-        found = seat(prep.head, by_token) or event(sdoc, prep.head, by_token, offset)
+        head = seat_subject_of_copula(prep.head)
+        found = seat(head, by_token) or event(sdoc, head, by_token, offset)
         if found is None:
             continue
         subject, fields = found
@@ -74,6 +75,14 @@ def location_claims(
             make_claim(document, "location", span, sentence_of(sdoc, first), value, fields)
         )
     return claims
+
+
+def seat_subject_of_copula(head: Any) -> Any:
+    """ "NATO's headquarters are in Brussels": the place hangs on "are", the seat is its subject."""
+    if head.lemma_ != "be":
+        return head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lower_ in SEAT_NOUNS else head
 
 
 def seat(head: Any, by_token: dict[int, Mention]) -> tuple[dict[str, Any], dict[str, Any]] | None:

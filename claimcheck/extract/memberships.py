@@ -176,10 +176,10 @@ def subject_mention(verb: Any, by_token: dict[int, Mention]) -> Mention | None:
 
 
 def of_object(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
-    """ "member of NATO", or "an EU member"."""
+    """ "member of NATO", "an EU member", "NATO's 31st member"."""
     for child in noun.children:
         mention = by_token.get(child.i)
-        if child.dep_ == "compound" and mention is not None and mention.type == "ORG":
+        if child.dep_ in {"compound", "poss"} and mention is not None and mention.type == "ORG":
             return mention
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -274,11 +274,12 @@ def membership_count_claims(
         if amount is None or token.dep_ not in {"nummod", "npadvmod", "compound", "amod"}:
             continue
         noun = token.head
-        counted = counted_phrase(sdoc, token, noun)
+        counted = counted_phrase(sdoc, token, noun) or hyphenated_size(sdoc, token, noun)
         org = owner(noun, by_token) if counted else None
         if org is None:
             continue
-        end = noun.head if noun.lemma_ == "member" and noun.dep_ in {"compound", "amod"} else noun
+        sized = noun.lemma_ in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}
+        end = noun.head if sized and noun.head.i in by_token else noun
         span = Span(offset + token.idx, offset + end.idx + len(end))
         fields = {"organization": org.as_field(), "counted": counted}
         claims.append(
@@ -311,6 +312,14 @@ def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
     return None
 
 
+def hyphenated_size(sdoc: Any, number: Any, noun: Any) -> str | None:
+    """ "the 32-nation alliance": a size written into a modifier of the organization."""
+    hyphen = number.i + 1 < noun.i and sdoc[number.i + 1].text == "-"
+    if hyphen and noun.lemma_ in COUNTED_NOUNS and noun.dep_ in {"compound", "amod"}:
+        return str(noun.text)
+    return None
+
+
 def member_marker(token: Any) -> bool:
     """ "member states", "participating states" (the OSCE's word for its members)."""
     return token.dep_ in {"compound", "amod"} and token.lemma_ in {
@@ -323,7 +332,7 @@ def member_marker(token: Any) -> bool:
 def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
     """NATO's 30 member states / the 30 members of NATO / NATO, which has 30 members / the
     27-member bloc."""
-    if noun.lemma_ == "member" and noun.dep_ in {"compound", "amod"}:
+    if noun.lemma_ in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}:
         org = by_token.get(noun.head.i)
         return org if org is not None and org.type == "ORG" else None
     for child in noun.children:
