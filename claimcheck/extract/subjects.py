@@ -78,6 +78,8 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
 
 def number_token(claim: Claim, sdoc: Any, offset: int) -> Any | None:
     inside = [t for t in sdoc if claim.span.start <= offset + t.idx < claim.span.end]
+    if claim.kind == "ordinal":  # "the second of three": the ordinal, not its total
+        return inside[0] if inside else None
     numbers = [t for t in inside if t.like_num or t.pos_ == "NUM"]
     return numbers[-1] if numbers else (inside[0] if inside else None)
 
