@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 OUTPUT_FORMATS = ("table", "json", "jsonl")
+CHECK_FORMATS = (*OUTPUT_FORMATS, "concise", "github", "sarif", "claimreview")
 
 PathsArg = Annotated[
     list[str],
@@ -78,6 +79,24 @@ CacheDirOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", help="Where the HTTP cache lives. Default: the user cache directory.", show_default=False),
 ]
+# The newsroom-CI options of `check` (issue 7); None where not given so a config file can fill them.
+_Opt = Optional[str]  # noqa: UP045
+_Codes = Optional[list[str]]  # noqa: UP045
+CheckPathsArg = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Argument(help="Files or folders to read; '-' reads standard input.", show_default=False),
+]
+CheckFormatOpt = Annotated[_Opt, typer.Option("--format", "-f", help=f"Output format: {', '.join(CHECK_FORMATS)}. Default: table on a terminal, jsonl otherwise.", show_default=False)]
+SelectOpt = Annotated[_Codes, typer.Option("--select", help="Report only these rule codes or prefixes (CC3, CC503); repeat or comma-separate.", show_default=False)]
+IgnoreOpt = Annotated[_Codes, typer.Option("--ignore", help="Do not report these rule codes or prefixes; the most specific of --select/--ignore wins.", show_default=False)]
+FailOnOpt = Annotated[_Codes, typer.Option("--fail-on", help="What makes exit status 1: contradicted, inconsistent, unverified, error, warning, info. Default: contradicted,inconsistent.", show_default=False)]
+ExitZeroOpt = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail (never masks 2 or 3).")]
+ConfigOpt = Annotated[_Opt, typer.Option("--config", help="Configuration file (default: nearest .claimcheck.toml, else [tool.claimcheck] in pyproject.toml; env CLAIMCHECK_CONFIG).", show_default=False)]
+BaselineOpt = Annotated[_Opt, typer.Option("--baseline", help="Baseline file: findings in it show as suppressed.", show_default=False)]
+ChangedSinceOpt = Annotated[_Opt, typer.Option("--changed-since", help="Report only on lines added or changed since this git ref.", show_default=False)]
+FilesFromOpt = Annotated[_Opt, typer.Option("--files-from", help="Read more paths, one a line, from this file ('-': standard input).", show_default=False)]
+ColorOpt = Annotated[_Opt, typer.Option("--color", help="auto, always or never (wins over NO_COLOR / FORCE_COLOR).", show_default=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr; errors still show.")]
 
 
 def _version(value: bool) -> None:
@@ -187,8 +206,9 @@ def extract(
 
 @app.command()
 def check(
-    paths: PathsArg,
-    format: FormatOpt = None,
+    ctx: typer.Context,
+    paths: CheckPathsArg = None,
+    format: CheckFormatOpt = None,
     output: OutputOpt = None,
     glob: GlobOpt = None,
     input_format: InputFormatOpt = "auto",
@@ -204,16 +224,30 @@ def check(
     contact: ContactOpt = None,
     offline: OfflineOpt = False,
     cache_dir: CacheDirOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fail_on: FailOnOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    config: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write every current finding into the baseline file (instead of the report).")] = False,
+    prune_baseline: Annotated[bool, typer.Option("--prune-baseline", help="Drop baseline entries that no longer match a finding; add none.")] = False,
+    changed_since: ChangedSinceOpt = None,
+    files_from: FilesFromOpt = None,
+    color: ColorOpt = None,
+    quiet: QuietOpt = False,
 ) -> int:
     """Extract claims, check them against each other and against the knowledge source."""
     import dataclasses
+    import os
 
-    from . import output as out
+    from . import cirun
     from . import pipeline as pipe
     from .nlp import load_pipeline
-    from .render import RENDERERS
+    from .runconfig import CiOptions
 
-    fmt = choose_format(format)
+    paths = list(paths or []) + (cirun.files_from(files_from) if files_from else [])
+    ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, baseline, changed_since, color, quiet)
     settings = build_settings(
         as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
         stdin_filename=stdin_filename, max_bytes=max_file_bytes,
@@ -222,11 +256,63 @@ def check(
         source=source, api_url=api_url, sparql_url=sparql_url, contact=contact, offline=offline, cache_dir=cache_dir
     )
     settings = dataclasses.replace(settings, verify=not no_verify, sources=sources)
+    settings, cfg = cirun.configure(settings, ctx, ci)  # config file under the flags, baseline
+    fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
+    if not paths:
+        raise UsageError("check needs files or folders (or --files-from)")
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
-    out.write(RENDERERS[fmt](pipe.check(documents, nlp, settings)), output)
-    return ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK
+    run = cirun.Run(settings, fmt, os.environ)
+    results = run.collect(pipe.check(documents, nlp, settings))
+    if update_baseline or prune_baseline:
+        return run.write_baseline(results, prune=prune_baseline, unreadable=reporter.unreadable)
+    return run.report(results, output, reporter.unreadable)
+
+
+@app.command("baseline")
+def baseline_command(
+    ctx: typer.Context,
+    paths: CheckPathsArg = None,
+    baseline: BaselineOpt = None,
+    prune: Annotated[bool, typer.Option("--prune", help="Only drop entries that no longer match a finding; accept nothing new.")] = False,
+    config: ConfigOpt = None,
+    no_verify: Annotated[bool, typer.Option("--no-verify", help="Baseline the findings that need no network only.")] = False,
+    offline: OfflineOpt = False,
+    glob: GlobOpt = None,
+    files_from: FilesFromOpt = None,
+    quiet: QuietOpt = False,
+) -> int:
+    """Accept today's findings: write them to the baseline file so only new ones fail."""
+    return check(
+        ctx, paths=paths, baseline=baseline, config=config, no_verify=no_verify, offline=offline, glob=glob,
+        files_from=files_from, quiet=quiet, update_baseline=not prune, prune_baseline=prune,
+    )
+
+
+@app.command("config")
+def config_command(
+    show: Annotated[bool, typer.Option("--show", help="Print the effective configuration (file merged over the defaults).")] = False,
+    config: ConfigOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="toml or json.")] = "toml",
+) -> None:
+    """Show the configuration claimcheck would use here."""
+    import json
+    import os
+
+    from .config import Settings
+    from .configfile import effective, to_toml
+    from .runconfig import CiOptions, configure
+
+    if not show:
+        raise UsageError("config: nothing to do; use 'claimcheck config --show'")
+    if format not in ("toml", "json"):
+        raise UsageError(f"config --show: --format is toml or json, not '{format}'")
+    settings, cfg = configure(Settings(), CiOptions(config=config), set(), os.environ, Path.cwd())
+    for warning in cfg.warnings:
+        typer.echo(f"claimcheck: warning: [CC903] {warning}", err=True)
+    data = effective(settings, cfg, cfg.values.get("format"))
+    typer.echo(to_toml(data) if format == "toml" else json.dumps(data, indent=2, ensure_ascii=False), nl=format != "toml")
 
 
 @app.command()

@@ -305,6 +305,8 @@ def to_toml(data: Mapping[str, Any]) -> str:
 
 
 def _plain(v: Any) -> bool:
+    if isinstance(v, dict):
+        return False
     return not isinstance(v, list) or all(not isinstance(x, dict) for x in v)
 
 

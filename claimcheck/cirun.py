@@ -1,0 +1,110 @@
+"""The edge of a `check` run in CI: which flags were given, warnings on stderr, progress, the
+report on stdout (or a file), the GitHub job summary, the baseline file, the exit status.
+cli.py calls these so that it stays a thin translation of options."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import baseline as baseline_file
+from . import output as out
+from . import runconfig, terminal
+from .config import Settings
+from .configfile import FileConfig
+from .errors import ExitStatus, OutputError
+from .formats import concise, github
+from .models import DocumentResult
+from .outcome import exit_status
+from .render import RENDERERS
+
+
+def given_flags(ctx: Any) -> set[str]:
+    """The parameters the user actually typed (or set through an environment variable)."""
+    found = set()
+    for name in getattr(ctx, "params", {}) or {}:
+        source = ctx.get_parameter_source(name)
+        if source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT"):
+            found.add(name)
+    return found
+
+
+def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Settings, FileConfig]:
+    settings, cfg = runconfig.configure(settings, ci, given_flags(ctx), os.environ, Path.cwd())
+    if not settings.quiet:
+        for warning in cfg.warnings:
+            _stderr(f"claimcheck: warning: [CC903] {warning}")
+    return runconfig.with_baseline(settings), cfg
+
+
+def files_from(source: str) -> list[str]:
+    return runconfig.files_from(source, sys.stdin)
+
+
+class Run:
+    def __init__(self, settings: Settings, fmt: str, env: Mapping[str, str]) -> None:
+        self.settings = settings
+        self.fmt = fmt
+        self.env = env
+        self.results: list[DocumentResult] = []
+
+    def collect(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+        """Pass results through (so output streams) while keeping them for the exit status."""
+        shown = terminal.show_progress(sys.stderr, self.settings.quiet, self.env)
+        for result in terminal.progress(results, shown, sys.stderr):
+            self.results.append(result)
+            yield result
+
+    def renderer(self, to_terminal: bool) -> Callable[[Iterable[DocumentResult]], Iterator[str]]:
+        if self.fmt == "concise" and terminal.use_color(self.settings.color, self.env, to_terminal):
+            return functools.partial(concise.render, color=True)
+        return RENDERERS[self.fmt]
+
+    def report(self, results: Iterator[DocumentResult], output: str | None, unreadable: int) -> int:
+        to_terminal = output in (None, "-") and _isatty(sys.stdout)
+        out.write(self.renderer(to_terminal)(results), output)
+        if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):
+            _append(self.env["GITHUB_STEP_SUMMARY"], github.summary(self.results))
+        return int(exit_status(self.results, self.settings.rules, unreadable))
+
+    def write_baseline(
+        self, results: Iterator[DocumentResult], prune: bool, unreadable: int
+    ) -> int:
+        for _ in results:
+            pass
+        if unreadable or any(r.error for r in self.results):
+            return int(ExitStatus.ERROR)  # never accept a partial run as the baseline
+        path = runconfig.baseline_path(self.settings)
+        root = os.path.dirname(os.path.abspath(path))
+        entries = baseline_file.entries(self.results, root)
+        if prune:
+            entries = baseline_file.prune(baseline_file.load(path), entries)
+        out.write([baseline_file.render(entries)], path)
+        accepted = sum(int(str(e["count"])) for e in entries)
+        _stderr(
+            f"claimcheck: wrote {len(entries)} baseline entries ({accepted} findings) to {path}"
+        )
+        return int(ExitStatus.OK)
+
+
+def _append(path: str, text: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write the job summary ({err.strerror or err})") from None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)

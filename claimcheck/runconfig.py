@@ -1,0 +1,98 @@
+"""The CI options of `check` → Settings: the config file under the flags, rule codes validated,
+the baseline loaded, the changed lines of --changed-since computed. All the I/O the policy stage
+needs happens here, once, before the run."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from . import baseline as baseline_file
+from . import configfile, gitdiff
+from .config import Settings
+from .errors import UsageError
+from .outcome import check_fail_on
+from .rules import check_selectors
+
+
+@dataclass(frozen=True)
+class CiOptions:
+    """The flags as given; None (or empty) where not given, so the config file can fill them."""
+
+    config: str | None = None
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    fail_on: Sequence[str] = ()
+    exit_zero: bool = False
+    baseline: str | None = None
+    changed_since: str | None = None
+    color: str | None = None
+    quiet: bool = False
+
+
+def configure(
+    settings: Settings, options: CiOptions, given: set[str], env: Mapping[str, str], cwd: Path
+) -> tuple[Settings, configfile.FileConfig]:
+    cfg = configfile.load(options.config, env, cwd)
+    settings = configfile.merge(settings, cfg, given)
+    rules = settings.rules
+    if options.select:
+        rules = dataclasses.replace(rules, select=tuple(options.select))
+    if options.ignore:
+        rules = dataclasses.replace(rules, ignore=tuple(options.ignore))
+    if options.fail_on:
+        rules = dataclasses.replace(rules, fail_on=tuple(options.fail_on))
+    if options.exit_zero:
+        rules = dataclasses.replace(rules, exit_zero=True)
+    if options.baseline:
+        rules = dataclasses.replace(rules, baseline=options.baseline)
+    rules = dataclasses.replace(
+        rules,
+        select=check_selectors(rules.select, "--select"),
+        ignore=check_selectors(rules.ignore, "--ignore"),
+        fail_on=check_fail_on(rules.fail_on),
+    )
+    if options.color is not None:
+        if options.color not in configfile.COLORS:
+            raise UsageError(f"--color: choose auto, always or never, not '{options.color}'")
+        settings = dataclasses.replace(settings, color=options.color)
+    if options.quiet:
+        settings = dataclasses.replace(settings, quiet=True)
+    if options.changed_since:
+        changed = gitdiff.changed_lines(options.changed_since, str(cwd))
+        rules = dataclasses.replace(rules, changed_lines=changed)
+        settings = dataclasses.replace(settings, changed_since=options.changed_since)
+    return dataclasses.replace(settings, rules=rules), cfg
+
+
+def with_baseline(settings: Settings) -> Settings:
+    """Settings holding the loaded baseline entries (when a baseline file is set)."""
+    if not settings.rules.baseline:
+        return settings
+    entries = baseline_file.load(settings.rules.baseline)
+    return dataclasses.replace(
+        settings, rules=dataclasses.replace(settings.rules, baseline_entries=entries)
+    )
+
+
+def files_from(source: str, stdin: IO[str]) -> list[str]:
+    """Paths, one a line, from a file or '-' (standard input); blank lines and '#' lines skipped."""
+    try:
+        text = stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"--files-from: cannot read {source} ({err.strerror or err})") from None
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def baseline_path(settings: Settings) -> str:
+    return settings.rules.baseline or os.path.join(
+        settings.rules.root or os.curdir, baseline_file.DEFAULT_FILE
+    )
