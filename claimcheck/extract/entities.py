@@ -42,10 +42,9 @@ def might_hold_entities(sentence_text: str) -> bool:
 
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
-    ctx = ArticleContext.of(document)
-    mentions = sentence_mentions(ctx, sdoc, offset)
+    mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
     return [
-        *role_claims(document, ctx, sdoc, offset, mentions),
+        *role_claims(document, sdoc, offset, mentions),
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import Claim, Document, Span
 from .claims import make_claim
-from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, ArticleContext, Mention, sentence_of
+from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
 
 TITLE_HEADS = frozenset(
     """president minister secretary senator sen. representative rep. congressman congresswoman
@@ -76,9 +76,7 @@ class Title:
     polarity: str = "positive"
 
 
-def role_claims(
-    document: Document, ctx: ArticleContext, sdoc: Any, offset: int, mentions: list[Mention]
-) -> list[Claim]:
+def role_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
     people = [m for m in mentions if m.type == "PERSON"]
     claims: list[Claim] = []
     for person in people:
@@ -164,7 +162,7 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
             temporal = low
             break
         elif token.text in PARTIES or token.text in US_STATES:
-            qualifiers.insert(0, _pseudo(sdoc, i, token, mentions))
+            qualifiers.insert(0, _pseudo(token, person))
         else:
             break
         i -= 1
@@ -196,12 +194,13 @@ def _head_after_title(sdoc: Any, w: int, words: list[int]) -> bool:
     return sdoc[w].lower_ in WEAK_HEADS and w - 1 in words
 
 
-def _pseudo(sdoc: Any, i: int, token: Any, mentions: list[Mention]) -> Mention:
-    """A qualifier the model did not tag (a party or state name inside a title)."""
+def _pseudo(token: Any, person: Mention) -> Mention:
+    """A qualifier the model did not tag (a party or state name inside a title); its document
+    offset follows from the person's, as both sit in the same sentence doc."""
     label = "ORG" if token.text in PARTIES else "GPE"
     canonical = PARTIES.get(token.text, token.text)
-    start = mentions[0].start - (sdoc[mentions[0].first].idx - token.idx) if mentions else token.idx
-    return Mention(token.text, start, start + len(token), label, canonical, i, i + 1)
+    start = person.start - (token.doc[person.first].idx - token.idx)
+    return Mention(token.text, start, start + len(token), label, canonical, token.i, token.i + 1)
 
 
 # --- name, then an appositive title ----------------------------------------------------------
@@ -232,7 +231,7 @@ def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | 
             j += 1
         elif is_title_word(token.text) or token.text in PARTIES:
             if token.text in PARTIES:
-                qualifiers.append(_pseudo(sdoc, j, token, mentions))
+                qualifiers.append(_pseudo(token, person))
             else:
                 words.append(j)
             j += 1
