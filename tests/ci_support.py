@@ -1,0 +1,82 @@
+"""Helpers for the tests/test_ci_*.py files: documents, claims with verdicts, findings, built in
+memory so the policy layers and formats can be tested without spaCy or the network."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from claimcheck.config import RuleSettings, Settings
+from claimcheck.models import Claim, Document, DocumentResult, Finding, Span, claim_id, position
+
+NEWSROOM = Path(__file__).resolve().parent / "data" / "newsroom"
+
+
+def document(
+    text: str, path: str = "articles/story.md", fmt: str = "markdown", **meta: Any
+) -> Document:
+    return Document(
+        id=path, text=text, path=path, format=fmt, date=dt.date(2022, 1, 10), metadata=meta
+    )
+
+
+def claim(
+    doc: Document, snippet: str, kind: str, verdict: str | None = None, reason: str = "mismatch"
+) -> Claim:
+    start = doc.text.index(snippet)
+    span = Span(start, start + len(snippet))
+    line, column = position(doc.text, start)
+    verification = None
+    if verdict is not None:
+        verification = {
+            "verdict": verdict,
+            "reason": reason,
+            "evidence": [],
+            "explanation": f"the source disagrees ({kind}).",
+        }
+    return Claim(
+        id=claim_id(doc.id, kind, span, snippet),
+        doc=doc.id,
+        kind=kind,
+        text=snippet,
+        span=span,
+        line=line,
+        column=column,
+        sentence=snippet,
+        verification=verification,
+    )
+
+
+def finding(
+    doc: Document,
+    snippet: str,
+    rule: str,
+    severity: str = "error",
+    message: str | None = None,
+    after: int = 0,
+) -> Finding:
+    start = doc.text.index(snippet, after)
+    span = Span(start, start + len(snippet))
+    line, column = position(doc.text, start)
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message or f"{rule} about “{snippet}”",
+        doc=doc.id,
+        span=span,
+        line=line,
+        column=column,
+        spans=(span,),
+    )
+
+
+def settings(**rules: Any) -> Settings:
+    return Settings(rules=dataclasses.replace(RuleSettings(), **rules))
+
+
+def result(
+    doc: Document, claims: tuple[Claim, ...] = (), findings: tuple[Finding, ...] = ()
+) -> DocumentResult:
+    return DocumentResult(document=doc, claims=claims, findings=findings)
