@@ -184,3 +184,13 @@ def test_a_name_first_seen_in_front_matter_is_claimed_in_the_body(nlp) -> None:
     assert [(c.text, c.fields["mentions"], c.span.start) for c in names] == [
         ("Julianne Smith", 2, text.index("Julianne Smith", len(front)))
     ]
+
+
+def test_prefilter_keeps_every_sentence_the_table_expects_a_claim_from(nlp) -> None:
+    dropped = []
+    for case in CASES:
+        for _, sdoc in EVAL.sentences(nlp, case["text"]):
+            wanted = [e for e in case["claims"] if e["contains"] in sdoc.text]
+            if wanted and not might_hold_entities(sdoc.text):
+                dropped.append((case["id"], sdoc.text))
+    assert dropped == []

@@ -25,9 +25,12 @@ _CUES = re.compile(
         (
             _TITLES,
             r"\b[A-Z][a-z]+\s+[A-Z][a-z]+",
-            rf"\b[A-Z][a-z]+\s+{_SPEECH}\b",
+            rf"\b[A-Z][\w'’-]*\s+{_SPEECH}\b",
             rf"\b{_SPEECH}\s+[A-Z]",
             r"\bin [A-Z]",
+            r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]",
+            r"\b[A-Z][\w'’-]*, (?:who|whose|which)\b",
+            r"\d+-(?:nation|country|state)\b",
         )
     )
 )
