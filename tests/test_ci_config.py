@@ -1,0 +1,174 @@
+"""Configuration files: discovery and precedence, validation, unknown keys, syntax errors, overrides,
+and `config --show`."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from claimcheck import configfile
+from claimcheck.__main__ import main
+from claimcheck.config import Settings
+from claimcheck.errors import ConfigError, UsageError
+from claimcheck.runconfig import CiOptions, configure
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _settings(tmp_path, options=CiOptions(), given=frozenset(), env=None, start=None):
+    return configure(Settings(), options, set(given), env or {}, start or tmp_path)
+
+
+def test_nearest_claimcheck_toml_wins_over_pyproject_and_parents(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'select = ["CC1"]\n')
+    _write(tmp_path / "site" / "pyproject.toml", '[tool.claimcheck]\nselect = ["CC2"]\n')
+    deeper = tmp_path / "site" / "articles"
+    deeper.mkdir()
+    s, cfg = _settings(tmp_path, start=deeper)
+    assert s.rules.select == ("CC2",) and cfg.path.endswith("pyproject.toml")
+    _write(tmp_path / "site" / ".claimcheck.toml", 'select = ["CC3"]\n')
+    s, _ = _settings(tmp_path, start=deeper)
+    assert s.rules.select == ("CC3",)
+
+
+def test_pyproject_without_a_claimcheck_table_is_passed_over(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'ignore = ["CC4"]\n')
+    _write(tmp_path / "sub" / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
+    s, _ = _settings(tmp_path, start=tmp_path / "sub")
+    assert s.rules.ignore == ("CC4",)
+
+
+def test_explicit_config_and_env_override_discovery(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'select = ["CC1"]\n')
+    other = _write(tmp_path / "ci.toml", 'select = ["CC5"]\n')
+    env_file = _write(tmp_path / "env.toml", 'select = ["CC9"]\n')
+    s, _ = _settings(tmp_path, env={"CLAIMCHECK_CONFIG": str(env_file)})
+    assert s.rules.select == ("CC9",)
+    s, _ = _settings(
+        tmp_path, CiOptions(config=str(other)), env={"CLAIMCHECK_CONFIG": str(env_file)}
+    )
+    assert s.rules.select == ("CC5",)
+    with pytest.raises(ConfigError, match="no such configuration file"):
+        _settings(tmp_path, CiOptions(config=str(tmp_path / "missing.toml")))
+
+
+def test_cli_flags_win_over_the_file(tmp_path):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        'select = ["CC1"]\njobs = 3\ncolor = "never"\n[source]\noffline = true\n',
+    )
+    s, _ = _settings(tmp_path, CiOptions(select=["CC3"], color="always"), given={"offline", "jobs"})
+    assert s.rules.select == ("CC3",) and s.color == "always"
+    assert s.jobs == 1 and s.sources.offline is False  # given on the command line: file ignored
+    s, _ = _settings(tmp_path)
+    assert (s.rules.select, s.jobs, s.color, s.sources.offline) == (("CC1",), 3, "never", True)
+
+
+def test_relative_paths_in_the_file_are_relative_to_it(tmp_path):
+    _write(
+        tmp_path / "repo" / ".claimcheck.toml",
+        'baseline = "ci/baseline.json"\n[source]\ncache-dir = ".cache"\n',
+    )
+    s, _ = _settings(tmp_path, start=tmp_path / "repo")
+    assert s.rules.baseline == str(tmp_path / "repo" / "ci" / "baseline.json")
+    assert s.sources.cache_dir == str(tmp_path / "repo" / ".cache")
+
+
+def test_unknown_keys_warn_with_a_suggestion(tmp_path):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        'selet = ["CC1"]\n[source]\ncontakt = "x"\n[[overrides]]\nfiles = ["a/**"]\nsevrity = "info"\n',
+    )
+    _, cfg = _settings(tmp_path)
+    assert len(cfg.warnings) == 3
+    assert "unknown key 'selet' ignored; did you mean 'select'?" in cfg.warnings[0]
+    assert "'contakt'" in cfg.warnings[1] and "'sevrity'" in cfg.warnings[2]
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'select = ["CC1"]\n\nfail-on = [contradicted\n')
+    with pytest.raises(ConfigError) as err:
+        _settings(tmp_path)
+    assert str(err.value).startswith(f"{tmp_path / '.claimcheck.toml'}:3: invalid TOML")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('jobs = "two"\n', "'jobs' must be a whole number"),
+        ('color = "sometimes"\n', "'color' must be auto, always or never"),
+        ('[[overrides]]\nseverity = "warning"\n', "needs 'files'"),
+        (
+            '[[overrides]]\nfiles = ["a/**"]\nseverity = "fatal"\n',
+            "'severity' must be error, warning or info",
+        ),
+    ],
+)
+def test_invalid_values_are_config_errors(tmp_path, text, message):
+    _write(tmp_path / ".claimcheck.toml", text)
+    with pytest.raises(ConfigError, match=message):
+        _settings(tmp_path)
+
+
+def test_unknown_rule_code_in_the_file_is_a_usage_error(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'ignore = ["CC77"]\n')
+    with pytest.raises(UsageError, match="unknown rule code 'CC77'"):
+        _settings(tmp_path)
+
+
+def test_overrides_are_read_with_their_globs(tmp_path):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        '[[overrides]]\nfiles = ["archive/**"]\nseverity = "warning"\nignore = ["CC5"]\n',
+    )
+    s, _ = _settings(tmp_path)
+    (o,) = s.rules.overrides
+    assert (o.files, o.severity, o.ignore, s.rules.root) == (
+        ("archive/**",),
+        "warning",
+        ("CC5",),
+        str(tmp_path),
+    )
+
+
+def test_config_show_prints_the_merged_config_as_toml_and_json(tmp_path, monkeypatch, capsys):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        'fail-on = ["contradicted", "unverified"]\nformat = "github"\n[[overrides]]\nfiles = ["archive/**"]\nseverity = "warning"\n',
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    assert main(["config", "--show"]) == 0
+    shown = tomllib.loads(capsys.readouterr().out)
+    assert shown["fail-on"] == ["contradicted", "unverified"] and shown["format"] == "github"
+    assert shown["overrides"] == [{"files": ["archive/**"], "severity": "warning"}]
+    assert shown["source"]["api-url"].startswith("https://")
+    assert main(["config", "--show", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["config-file"] == str(tmp_path / ".claimcheck.toml")
+
+
+def test_config_syntax_error_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
+    _write(tmp_path / ".claimcheck.toml", "select = [\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "--show"]) == 2
+    err = capsys.readouterr().err
+    assert ".claimcheck.toml:" in err and "[CC903]" in err and "Traceback" not in err
+
+
+def test_to_toml_round_trips():
+    data = {
+        "a": 'quote " and \\ and ü',
+        "b": ["x", "y"],
+        "c": True,
+        "n": 3,
+        "t": {"k": "v"},
+        "arr": [{"files": ["a"]}],
+    }
+    assert tomllib.loads(configfile.to_toml(data)) == data
