@@ -23,7 +23,13 @@ def document(
 
 
 def claim(
-    doc: Document, snippet: str, kind: str, verdict: str | None = None, reason: str = "mismatch"
+    doc: Document,
+    snippet: str,
+    kind: str,
+    verdict: str | None = None,
+    reason: str = "mismatch",
+    value: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> Claim:
     start = doc.text.index(snippet)
     span = Span(start, start + len(snippet))
@@ -45,6 +51,8 @@ def claim(
         line=line,
         column=column,
         sentence=snippet,
+        value=value or {},
+        fields=fields,
         verification=verification,
     )
 
