@@ -63,7 +63,9 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
     noun = counted_noun(number)
     noun = measured_head(noun) if noun is not None else None
     extra: dict[str, Any] = {}
-    predicate = predicate_of(claim.kind, noun, sdoc, offset)
+    # An ordinal that is its own noun ("the second of three") measures nothing by itself.
+    measured = noun if noun is not None and noun.i != number.i else None
+    predicate = predicate_of(claim.kind, measured, sdoc, offset)
     if predicate:
         extra["predicate"] = predicate
     subject = subject_of(noun, by_token) if noun is not None else None
@@ -95,7 +97,7 @@ def counted_noun(number: Any) -> Any | None:
 def predicate_of(kind: str, noun: Any | None, sdoc: Any, offset: int) -> dict[str, Any] | None:
     if noun is None:
         return None
-    if kind == "duration" or noun.lemma_ in TIME_UNITS:
+    if kind == "duration":
         event = measured_event(noun)
         if event is None:
             return {"text": noun.text, "span": token_span(noun, offset), "measure": "duration"}
