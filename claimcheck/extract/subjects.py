@@ -66,7 +66,7 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
     # An ordinal that is its own noun ("the second of three") measures nothing by itself.
     measured = noun if noun is not None and noun.i != number.i else None
     predicate = predicate_of(claim.kind, measured, sdoc, offset)
-    if predicate:
+    if predicate and "predicate" not in claim.fields:
         extra["predicate"] = predicate
     subject = subject_of(noun, by_token) if noun is not None else None
     if subject is not None and "subject" not in claim.fields:
