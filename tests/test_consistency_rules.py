@@ -113,7 +113,7 @@ def count(document, text, amount, modifier=None, nth=0, lower=None, upper=None, 
     return claim(document, "count", text, value, nth=nth, **fields)
 
 
-TWO_PARAGRAPHS = "{a} Russian troops are near the border.\n\nRussia has {b} troops there."
+TWO_PARAGRAPHS = "{a} Russian troops are near the border.\n\nRussia has {b} troops at the border."
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..models import Claim, Finding, Span
 from . import amounts
@@ -26,6 +27,19 @@ _CAPITALISED_STOP = (
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
 )
+# words too common to show that two sentences speak of the same thing
+_FUNCTION = frozenset(
+    "with after before near said says told there then than will would could also which who whom "
+    "what when where while how why because according into onto under less most such other others "
+    "all each per not but yet just only very them they their its it he she his her we our you "
+    "your this that these those has have had was were is are be been being and for the are out "
+    "off one two three four five six seven eight nine ten dozen hundred least".split()
+)
+# counted nouns so common that the words around them must agree more before two figures pair
+_GENERIC = frozenset("people person other thing time year day month week hour case member".split())
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])\s", re.MULTILINE)
+_WINDOW_WORDS = 10
+_MAX_RATIO = Decimal("1.5")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _NAME = re.compile(r"\b[A-Z][A-Za-z’'-]+")
 _RATE = re.compile(
@@ -60,6 +74,8 @@ class Mention:
     sentence: Span
     anchors: frozenset[str]
     changing: bool
+    context: frozenset[str]
+    item: int | None
 
 
 def conflicting_bounds(ctx: Context) -> Iterator[Finding]:
@@ -140,7 +156,27 @@ def _mention(ctx: Context, claim: Claim) -> Mention | None:
         sentence=sentence,
         anchors=frozenset(a.lower() for a in _ANCHOR.findall(text)),
         changing=bool(_CHANGE.search(text)),
+        context=_context(
+            ctx.text[sentence.start : claim.span.start],
+            ctx.text[claim.span.end : sentence.end],
+            key,
+        ),
+        item=_list_item(ctx.text, claim.span.start),
     )
+
+
+def _context(before: str, after: str, key: str) -> frozenset[str]:
+    """Stems of the content words within a few words of the figure, its own noun left out."""
+    words = _WORD.findall(before)[-_WINDOW_WORDS:] + _WORD.findall(after)[:_WINDOW_WORDS]
+    stems = {_stem(w) for w in words if len(w) >= 3 and w.lower() not in _FUNCTION | _STOP}
+    return frozenset(stems - {key[:5]} - {w[:5] for w in _CAPITALISED_STOP})
+
+
+def _list_item(text: str, offset: int) -> int | None:
+    """Where the Markdown list item holding `offset` starts; None outside lists. Items of a list
+    are separate stories (a news digest), so figures in two items are never paired."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return line_start if _LIST_ITEM.match(text, line_start) else None
 
 
 def _name_of(value: object) -> str | None:
@@ -161,15 +197,23 @@ def _head(phrase: str) -> str | None:
 
 
 def _context_noun(before: str, after: str) -> str | None:
-    """The noun a money or quantity figure belongs to: "$2bn aid package" → aid,
-    "a deal worth $2.5bn" → deal."""
-    for word in _WORD.findall(after)[:3]:
-        if word.lower() not in _STOP:
-            return singular(word)
-    for word in reversed(_WORD.findall(before)[-3:]):
-        if word.lower() not in _STOP:
-            return singular(word)
+    """The noun a money or quantity figure belongs to, only where the wording ties it: the word
+    right after ("$2bn aid package" → aid) or before "worth"/"of" ("a deal worth $2.5bn")."""
+    following = _WORD.findall(after[:30])
+    if following and after[:1] in " -" and following[0].lower() not in _STOP | _FUNCTION:
+        return singular(following[0])
+    tied = re.search(r"([A-Za-z]+)\s+(?:worth|of|totalling|totaling|valued at)\s*$", before)
+    if tied and tied.group(1).lower() not in _STOP | _FUNCTION:
+        return singular(tied.group(1))
     return None
+
+
+def _close(a: Claim, b: Claim) -> bool:
+    """Figures far apart (13 and 4, 100 million and 2) are different figures, not one misstated."""
+    x, y = amounts.amount(a), amounts.amount(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    return max(x, y) / min(x, y) <= _MAX_RATIO
 
 
 def _pairing(early: Mention, late: Mention) -> float | None:
@@ -179,9 +223,15 @@ def _pairing(early: Mention, late: Mention) -> float | None:
         return None
     if early.sentence == late.sentence or early.changing or late.changing:
         return None
-    if early.anchors != late.anchors:
+    if early.anchors != late.anchors or not _close(a, b):
         return None
-    confidence = 0.6 if early.from_counted and late.from_counted else 0.5
+    if (early.item is not None or late.item is not None) and early.item != late.item:
+        return None
+    shared = early.context & late.context
+    if len(shared) < (3 if early.key in _GENERIC else 2):
+        return None
+    confidence = 0.5 + 0.05 * min(len(shared) - 2, 2)
+    confidence += 0.1 if early.from_counted and late.from_counted else 0
     if early.subject and late.subject:
         if _stem(early.subject) != _stem(late.subject):
             return None

@@ -19,6 +19,7 @@ _PARTIAL = re.compile(
     r"\b(?:among others|and others|etc|including|such as|for example|e\.g|among them|and more)\b",
     re.IGNORECASE,
 )
+_SCALE_NOUN = re.compile(r"(?:hundred|thousand|million|billion|trillion|percent|per cent)\b")
 _TOP_AND = re.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
 _COMPOUND = re.compile(
     r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|"
@@ -26,6 +27,11 @@ _COMPOUND = re.compile(
     r"Heard Island and McDonald)",
 )
 _MAX_ITEM_WORDS = 6
+# an item holding one of these is a clause, not a name: "(to be matched by States and cities)"
+_CLAUSE_WORD = re.compile(
+    r"\b(?:to|be|is|are|was|were|will|would|has|have|had|that|which|who|it|they|not)\b",
+    re.IGNORECASE,
+)
 # "five soldiers (two wounded, three dead)" is a breakdown (CC505), not a list of names
 _NUMBER_FIRST = re.compile(rf"\s*(?i:{NUMBER})\b")
 
@@ -43,7 +49,7 @@ def _check(ctx: Context, offset: int, text: str, match: re.Match[str]) -> Findin
     stated = parse_number(match["n"])
     closer = r"\)" if "(" in match["sep"] else r"[;)]|\s[—–]\s"
     tail = re.split(closer, text[match.end() :])[0].strip().rstrip(".,!?")
-    if stated is None or not tail or _PARTIAL.search(tail):
+    if stated is None or not tail or _PARTIAL.search(tail) or _SCALE_NOUN.match(match["noun"]):
         return None
     fewest, most = _item_counts(tail)
     if fewest is None or most is None or fewest <= stated <= most:
@@ -61,7 +67,10 @@ def _item_counts(tail: str) -> tuple[int | None, int | None]:
     """Fewest and most items the list can hold: an "and" may join two items or sit inside one
     name ("Bosnia and Herzegovina"); commas always separate."""
     items = [i for i in _TOP_AND.split(tail) if i.strip()]
-    if any(len(i.split()) > _MAX_ITEM_WORDS or _NUMBER_FIRST.match(i) for i in items):
+    if any(
+        len(i.split()) > _MAX_ITEM_WORDS or _NUMBER_FIRST.match(i) or _CLAUSE_WORD.search(i)
+        for i in items
+    ):
         return None, None
     by_comma = [i for i in re.split(r",\s*(?:and\s+|or\s+)?", tail) if i.strip()]
     if len(by_comma) == 1 and len(items) == 1:

@@ -41,14 +41,29 @@ def is_past(clause: str) -> bool:
     return any(w not in _NOT_PAST_ED for w in _ED_VERB.findall(clause))
 
 
-_DEFINITE_FUTURE = re.compile(
-    r"\b(?:will|shall|won[’']t|(?:is|are) (?:due|set|scheduled|slated|expected|planned) (?:to|for)"
-    r"|(?:is|are) scheduled|upcoming|plans? to)\b|[’']ll\b",
+_LEAD = r"(?:on|in|by|since|during)\s+(?:early|late|mid-?)?\s*"
+_PAST_VERB = rf"(?:{'|'.join(_PAST_WORDS)}|[a-z]{{3,}}ed)"
+# the verb right before the date, as in "was signed on March 3, 2023" or "died in 2027"
+_PAST_ATTACHED = re.compile(rf"\b(?P<verb>{_PAST_VERB})\s+{_LEAD}$", re.IGNORECASE)
+_NOT_PAST_BEFORE = re.compile(
+    r"\b(?:to|be|will|would|could|may|might|should|must|shall|can|is|are|am)\s+$", re.IGNORECASE
+)
+_FUTURE_ATTACHED = re.compile(
+    rf"(?:\b(?:will|shall)|[’']ll)\s+(?:not\s+)?(?:be\s+)?[a-z]+\s+{_LEAD}$"
+    rf"|\b(?:is|are)\s+(?:scheduled|due|set|slated|planned)\s+(?:to\s+[a-z]+\s+)?"
+    rf"(?:for|{_LEAD})\s*$",
     re.IGNORECASE,
 )
-_PAST_AUX = re.compile(r"\b(?:was|were|had|did|ago|yesterday)\b", re.IGNORECASE)
 
 
-def is_definite_future(clause: str) -> bool:
-    """Told as still to come: "will", "is scheduled to"..., with no past auxiliary beside it."""
-    return bool(_DEFINITE_FUTURE.search(clause)) and not _PAST_AUX.search(clause)
+def past_verb_before(text: str) -> bool:
+    """The text ends with a past-tense verb and its preposition: "... was signed on "."""
+    match = _PAST_ATTACHED.search(text)
+    if not match or match["verb"].lower() in _NOT_PAST_ED:
+        return False
+    return not _NOT_PAST_BEFORE.search(text[: match.start()])
+
+
+def future_verb_before(text: str) -> bool:
+    """The text ends with a future verb and its preposition: "... will be held on "."""
+    return bool(_FUTURE_ATTACHED.search(text))

@@ -21,10 +21,13 @@ def tense_vs_document_date(ctx: Context) -> Iterator[Finding]:
         order = _compare(str(claim.value.get("date") or ""), anchor)
         if order is None or order == 0:
             continue
-        clause = ctx.clause_at(claim.span)
-        if order > 0 and tense.is_past(clause):
+        # only the verb the date hangs on counts: a clause may hold other tenses and dates
+        before = ctx.text[
+            max(ctx.sentence_at(claim.span.start).start, claim.span.start - 60) : claim.span.start
+        ]
+        if order > 0 and tense.past_verb_before(before):
             yield _finding(ctx, claim, anchor, "is told as past but dated after")
-        elif order < 0 and tense.is_definite_future(clause):
+        elif order < 0 and tense.future_verb_before(before):
             yield _finding(ctx, claim, anchor, "is told as still to come but dated before")
 
 
