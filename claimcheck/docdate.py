@@ -82,7 +82,9 @@ def from_weekday(document: Document, found: list[FullDate]) -> tuple[dt.date, st
     )
 
 
-STRATEGIES: tuple[tuple[str, Callable[[Document, list[FullDate]], tuple[dt.date, str] | None]], ...] = (
+STRATEGIES: tuple[
+    tuple[str, Callable[[Document, list[FullDate]], tuple[dt.date, str] | None]], ...
+] = (
     ("dateline", from_dateline),
     ("weekday", from_weekday),
 )

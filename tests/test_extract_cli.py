@@ -37,7 +37,9 @@ def test_stdin_with_as_of_resolves_relative_dates(capsys, monkeypatch):
     (document,) = json.loads(capsys.readouterr().out)
     assert document["date_source"] == "option"
     assert [(c["text"], c["value"]["date"]) for c in document["claims"]] == [
-        ("last Tuesday", "2022-01-11"), ("next month", "2022-02")]
+        ("last Tuesday", "2022-01-11"),
+        ("next month", "2022-02"),
+    ]
 
 
 def test_table_format_is_readable(tmp_path, capsys):

@@ -25,10 +25,10 @@ WORDS = st.sampled_from(
     "km tonnes troops member states NATO Nord Stream 2 COVID-19 G7 10:30 a.m. 555-123-4567 "
     ". , ; - – ( ) \n \r\n \r \u00a0 \ufeff 1,000 2.5 0 99999999999999999999 1e9".split(" ")
 )
-TEXT = st.lists(
-    st.one_of(WORDS, st.text(max_size=6)), min_size=0, max_size=40
-).map(" ".join)
-ANCHORS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+TEXT = st.lists(st.one_of(WORDS, st.text(max_size=6)), min_size=0, max_size=40).map(" ".join)
+ANCHORS = st.one_of(
+    st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))
+)
 FAST = settings(max_examples=300, deadline=None)
 PARSED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

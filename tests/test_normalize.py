@@ -21,13 +21,18 @@ ANCHOR = dt.date(2022, 1, 12)
 
 def _cases() -> list:
     out = []
-    for number, line in enumerate((DATA / "normalize_cases.txt").read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(
+        (DATA / "normalize_cases.txt").read_text("utf-8").splitlines(), 1
+    ):
         if not line.strip() or line.startswith("#"):
             continue
         phrase, kind, text, value, *rest = (part.strip() for part in line.split(" | "))
         marks = [pytest.mark.xfail(reason=rest[0], strict=True)] if rest else []
-        out.append(pytest.param(phrase, kind, text, json.loads(value), id=f"L{number}:{phrase}",
-                                marks=marks))
+        out.append(
+            pytest.param(
+                phrase, kind, text, json.loads(value), id=f"L{number}:{phrase}", marks=marks
+            )
+        )
     return out
 
 
@@ -52,15 +57,29 @@ def test_case(phrase, kind, text, value):
 
 def test_relative_dates_without_an_anchor_stay_unresolved():
     (found,) = scan("They met on Monday.", None)
-    assert found.value == {"date": None, "precision": "day", "relative": True, "anchor": None,
-                           "resolved": False}
+    assert found.value == {
+        "date": None,
+        "precision": "day",
+        "relative": True,
+        "anchor": None,
+        "resolved": False,
+    }
 
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("1,000", "1000"), ("2.5 million", "2500000"), ("1.2bn", "1200000000"), ("twenty-one", "21"),
-     ("a dozen", "12"), ("seven hundred thousand", "700000"), ("forty two", "42"),
-     ("banana", None), ("", None), ("1,00", None)],
+    [
+        ("1,000", "1000"),
+        ("2.5 million", "2500000"),
+        ("1.2bn", "1200000000"),
+        ("twenty-one", "21"),
+        ("a dozen", "12"),
+        ("seven hundred thousand", "700000"),
+        ("forty two", "42"),
+        ("banana", None),
+        ("", None),
+        ("1,00", None),
+    ],
 )
 def test_parse_number_is_exact(written, expected):
     parsed = parse_number(written)

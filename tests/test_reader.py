@@ -34,7 +34,7 @@ def one(tmp_path, name: str, data: bytes, **options):
         (TEXT.encode("utf-16"), TEXT),  # with the platform's byte-order mark
         (b"\xff\xfe" + TEXT.encode("utf-16-le"), TEXT),
         (b"\xfe\xff" + TEXT.encode("utf-16-be"), TEXT),
-        ("line one\r\nline two\rline three\n".encode(), "line one\r\nline two\rline three\n"),
+        (b"line one\r\nline two\rline three\n", "line one\r\nline two\rline three\n"),
     ],
     ids=["utf8", "utf8-bom", "utf16", "utf16-le-bom", "utf16-be-bom", "crlf-kept"],
 )

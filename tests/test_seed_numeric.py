@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA, SEED
 
 from claimcheck import docdate, pipeline
 from claimcheck.config import Settings
 from claimcheck.models import Document
 from claimcheck.schema import errors
-
-from conftest import DATA, SEED
 
 OUR_KINDS = {"count", "duration", "date", "ordinal"}
 NUMERIC_KINDS = {"count", "quantity", "money", "percent", "duration", "date", "ordinal"}
@@ -43,8 +42,10 @@ def _line_of(text: str, line: int) -> tuple[int, str]:
 
 def _matching(result, want: dict):
     return [
-        c for c in result.claims
-        if c.kind == want["kind"] and c.line == want["line"]
+        c
+        for c in result.claims
+        if c.kind == want["kind"]
+        and c.line == want["line"]
         and (want["contains"] in c.text or c.text in want["contains"])
     ]
 
@@ -66,7 +67,9 @@ def test_expected_claim_is_extracted(result, want):
     for key in CONTEXT_FIELDS:
         if key in want and key in claim:
             got = claim[key]
-            assert want[key] in ((got.get("text"), got.get("canonical")) if isinstance(got, dict) else (got,))
+            assert want[key] in (
+                (got.get("text"), got.get("canonical")) if isinstance(got, dict) else (got,)
+            )
 
 
 def test_document_date_is_inferred_from_the_weekday(result):
@@ -85,7 +88,8 @@ def test_negative_is_not_a_numeric_claim(result, negative):
     start = line_start + line.index(negative["contains"])
     end = start + len(negative["contains"])
     clashing = [
-        c for c in result.claims
+        c
+        for c in result.claims
         if c.kind in NUMERIC_KINDS and c.span.start < end and start < c.span.end
     ]
     assert clashing == []

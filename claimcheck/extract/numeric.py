@@ -132,10 +132,24 @@ def _ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if Decimal(position) > total:
             continue
         taken.append((m.start(), m.end()))
-        value = {"amount": Decimal(position), "unit": None, "lower": Decimal(position),
-                 "upper": Decimal(position), "approximate": False, "modifier": None}
-        out.append(Found("ordinal", m.start(), m.end(), value, {"total": total},
-                         core=(m.start("ord"), m.end("ord"))))
+        value = {
+            "amount": Decimal(position),
+            "unit": None,
+            "lower": Decimal(position),
+            "upper": Decimal(position),
+            "approximate": False,
+            "modifier": None,
+        }
+        out.append(
+            Found(
+                "ordinal",
+                m.start(),
+                m.end(),
+                value,
+                {"total": total},
+                core=(m.start("ord"), m.end("ord")),
+            )
+        )
     return out
 
 
@@ -155,8 +169,16 @@ def _plurals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             low = Decimal(PLURAL_SCALES[m["scale"].lower()]) * 100
         taken.append((m.start(), m.end("phrase")))
         value = {"unit": None, **bounds.plural_scale(low, m["phrase"])}
-        out.append(Found("count", m.start(), m.end("phrase"), value, needs="counted",
-                         core=(m.start(), m.end("phrase"))))
+        out.append(
+            Found(
+                "count",
+                m.start(),
+                m.end("phrase"),
+                value,
+                needs="counted",
+                core=(m.start(), m.end("phrase")),
+            )
+        )
     return out
 
 
@@ -199,8 +221,14 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
 
 
 def _pronominal_one(text: str, start: int, rest: str) -> bool:
-    if re.match(r"\s+(?:of|another|and|or|who|that|which|is|was|has|had|said|says)\b|\s*[^\w\s]",
-                rest, re.IGNORECASE) or not rest.strip():
+    if (
+        re.match(
+            r"\s+(?:of|another|and|or|who|that|which|is|was|has|had|said|says)\b|\s*[^\w\s]",
+            rest,
+            re.IGNORECASE,
+        )
+        or not rest.strip()
+    ):
         return True
     return bool(_PRONOMINAL_ONE_BEFORE.search(text[max(0, start - 20) : start]))
 
@@ -222,7 +250,12 @@ def _modifier_before(text: str, start: int) -> tuple[str | None, int]:
 
 
 def _classify(
-    text: str, m: re.Match[str], amount: Decimal, start: int, end: int, currency: str | None,
+    text: str,
+    m: re.Match[str],
+    amount: Decimal,
+    start: int,
+    end: int,
+    currency: str | None,
     modifier: str | None,
 ) -> Found | None:
     core = (m.start(), m.end())
@@ -281,13 +314,17 @@ def _with_range(
     return bounds.ranged(amount, upper, label), end + rm.end()
 
 
-def _with_unit(start: int, end: int, value: dict[str, Any], written: str, core: tuple[int, int]
-               ) -> Found:
+def _with_unit(
+    start: int, end: int, value: dict[str, Any], written: str, core: tuple[int, int]
+) -> Found:
     key = " ".join(written.lower().split())
     if key in DURATION_ALIASES:
         unit = DURATION_ALIASES[key]
         amount = value["amount"]
-        extra = {"iso": durations.iso_duration(amount, unit), "seconds": durations.seconds(amount, unit)}
+        extra = {
+            "iso": durations.iso_duration(amount, unit),
+            "seconds": durations.seconds(amount, unit),
+        }
         return Found("duration", start, end, {**value, "unit": unit, **extra}, core=core)
     unit = QUANTITY_ALIASES.get(key) or QUANTITY_ALIASES.get(written) or key
     return Found("quantity", start, end, {**value, "unit": unit}, core=core)

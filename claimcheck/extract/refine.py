@@ -11,8 +11,24 @@ from .found import Found
 
 # Skipped between a figure and its noun: 'more than 100,000 Russian troops', '30 new cases'.
 _SKIP_POS = {"ADJ", "ADV", "PUNCT"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
-                "those", "in", "of", "by", "since"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "of",
+    "by",
+    "since",
+}
 
 
 def refine(found: Found, sdoc: Any, offset: int) -> Found | None:
@@ -38,8 +54,14 @@ def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
         counted = _noun_before_of(sdoc, inside[0].i)
     if counted is None:
         return None
-    return Found(found.kind, found.start, found.end, found.value,
-                 {**found.fields, "counted": counted}, core=found.core)
+    return Found(
+        found.kind,
+        found.start,
+        found.end,
+        found.value,
+        {**found.fields, "counted": counted},
+        core=found.core,
+    )
 
 
 def _noun_after(sdoc: Any, i: int) -> str | None:
@@ -47,8 +69,10 @@ def _noun_after(sdoc: Any, i: int) -> str | None:
         i += 1
         while i < len(sdoc) and sdoc[i].pos_ == "DET":
             i += 1
-    while i < len(sdoc) and (sdoc[i].pos_ in _SKIP_POS or sdoc[i].ent_type_ == "NORP") and (
-        sdoc[i].text not in (",", ".", ";", ":", ")")
+    while (
+        i < len(sdoc)
+        and (sdoc[i].pos_ in _SKIP_POS or sdoc[i].ent_type_ == "NORP")
+        and (sdoc[i].text not in (",", ".", ";", ":", ")"))
     ):
         i += 1
     nouns = []
@@ -84,6 +108,7 @@ def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
     if not plural_noun or (before is not None and before.lower_ in _DETERMINERS):
         return Found(found.kind, found.start, found.end, found.value, found.fields, core=found.core)
     amount = bounds.bounded(Decimal(token.text), None)
-    count = Found("count", found.start, found.end, {**amount, "unit": None}, needs="counted",
-                  core=found.core)
+    count = Found(
+        "count", found.start, found.end, {**amount, "unit": None}, needs="counted", core=found.core
+    )
     return _with_counted(count, sdoc, offset)

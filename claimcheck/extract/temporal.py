@@ -108,18 +108,40 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ("month_year", rf"\b(?P<month>{MONTH})(?:\s+of)?,?\s+{YEAR}\b", _month_year, 0),
     ("month_day", rf"\b(?P<month>{MONTH})\s+{DAY}\b(?![,.]?\d|:)", _month_day, 0),
     ("day_month", rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b", _month_day, 0),
-    ("named_month",
-     rf"\b(?:(?P<which>last|next|this|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|mid-)\s*)"
-     rf"(?P<month>{FULL_MONTH})\b", _named_month, 0),
-    ("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his)\s+)?"
-                rf"(?P<weekday>{WEEKDAY})\b(?!s\b)", _weekday, 0),
+    (
+        "named_month",
+        rf"\b(?:(?P<which>last|next|this|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|mid-)\s*)"
+        rf"(?P<month>{FULL_MONTH})\b",
+        _named_month,
+        0,
+    ),
+    (
+        "weekday",
+        rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his)\s+)?"
+        rf"(?P<weekday>{WEEKDAY})\b(?!s\b)",
+        _weekday,
+        0,
+    ),
     ("day_word", r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", _day_word, re.IGNORECASE),
-    ("this_next_last", r"\b(?P<which>last|this|next)\s+(?P<unit>year|month)\b(?![-\s]+old)",
-     _this_next_last, re.IGNORECASE),
-    ("ago", rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago,
-     re.IGNORECASE),
-    ("year", rf"(?:(?<![\w$£€¥.,-])(?P<cue>{YEAR_CUES})[\s-]+|(?<![\w$£€¥.,:/-])){YEAR}"
-             rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent))", _year, re.IGNORECASE),
+    (
+        "this_next_last",
+        r"\b(?P<which>last|this|next)\s+(?P<unit>year|month)\b(?![-\s]+old)",
+        _this_next_last,
+        re.IGNORECASE,
+    ),
+    (
+        "ago",
+        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+        _ago,
+        re.IGNORECASE,
+    ),
+    (
+        "year",
+        rf"(?:(?<![\w$£€¥.,-])(?P<cue>{YEAR_CUES})[\s-]+|(?<![\w$£€¥.,:/-])){YEAR}"
+        rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent))",
+        _year,
+        re.IGNORECASE,
+    ),
 )
 COMPILED = tuple((name, re.compile(p, flags), build) for name, p, build, flags in PATTERNS)
 

@@ -35,8 +35,13 @@ def absolute(year: int, month: int | None = None, day: int | None = None) -> dic
 
 
 def unresolved(precision: str) -> dict[str, Any]:
-    return {"date": None, "precision": precision, "relative": True, "anchor": None,
-            "resolved": False}
+    return {
+        "date": None,
+        "precision": precision,
+        "relative": True,
+        "anchor": None,
+        "resolved": False,
+    }
 
 
 def _value(date: str, precision: str, *, relative: bool, anchor: dt.date | None = None) -> dict:
@@ -63,8 +68,9 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
         diff -= 7
     elif diff < -3:
         diff += 7
-    return _value((anchor + dt.timedelta(days=diff)).isoformat(), "day", relative=True,
-                  anchor=anchor)
+    return _value(
+        (anchor + dt.timedelta(days=diff)).isoformat(), "day", relative=True, anchor=anchor
+    )
 
 
 def month_day(month: int, day: int, anchor: dt.date | None) -> dict[str, Any] | None:
@@ -99,10 +105,12 @@ def shifted(unit: str, steps: int, anchor: dt.date | None) -> dict[str, Any]:
         return unresolved(precision)
     if unit in ("day", "week"):
         days = steps * (7 if unit == "week" else 1)
-        return _value((anchor + dt.timedelta(days=days)).isoformat(), "day", relative=True,
-                      anchor=anchor)
+        return _value(
+            (anchor + dt.timedelta(days=days)).isoformat(), "day", relative=True, anchor=anchor
+        )
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + steps
-        return _value(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", relative=True,
-                      anchor=anchor)
+        return _value(
+            f"{index // 12:04d}-{index % 12 + 1:02d}", "month", relative=True, anchor=anchor
+        )
     return _value(f"{anchor.year + steps:04d}", "year", relative=True, anchor=anchor)

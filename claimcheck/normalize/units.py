@@ -8,10 +8,29 @@ from __future__ import annotations
 
 # Symbols written before the amount. "$" alone is read as US dollars: say so in the README.
 CURRENCY_SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY",
-    "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS", "Rs": "INR",
-    "Rs.": "INR", "CHF": "CHF",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₴": "UAH",
+    "₪": "ILS",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "CHF": "CHF",
 }
 # ISO codes may come before ("USD 5m") or after ("5m USD") the amount; only in capitals.
 CURRENCY_CODES = frozenset(
@@ -19,11 +38,29 @@ CURRENCY_CODES = frozenset(
     " DKK PLN".split()
 )
 CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "ruble": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF", "shekels": "ILS",
-    "rand": "ZAR", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "swiss francs": "CHF",
+    "shekels": "ILS",
+    "rand": "ZAR",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
 }
 
 # Canonical unit name ← written forms.
@@ -94,8 +131,14 @@ DURATION_WORDS = {
 # How many of the base ISO unit one of these is (a fortnight is written as 14 days).
 DURATION_ISO_FACTOR = {"fortnight": 14, "decade": 10, "century": 100}
 
-PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
-                 "percentage points": "percentage point", "percentage point": "percentage point"}
+PERCENT_WORDS = {
+    "%": "percent",
+    "per cent": "percent",
+    "percent": "percent",
+    "pct": "percent",
+    "percentage points": "percentage point",
+    "percentage point": "percentage point",
+}
 
 
 def alias_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
