@@ -64,19 +64,18 @@ class Run:
             return functools.partial(concise.render, color=True)
         return RENDERERS[self.fmt]
 
-    def report(self, results: Iterator[DocumentResult], output: str | None, unreadable: int) -> int:
+    def report(self, results: Iterator[DocumentResult], output: str | None, reporter: Any) -> int:
+        """Write the report; `reporter.unreadable` is read only after the inputs were consumed."""
         to_terminal = output in (None, "-") and _isatty(sys.stdout)
         out.write(self.renderer(to_terminal)(results), output)
         if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):
             _append(self.env["GITHUB_STEP_SUMMARY"], github.summary(self.results))
-        return int(exit_status(self.results, self.settings.rules, unreadable))
+        return int(exit_status(self.results, self.settings.rules, reporter.unreadable))
 
-    def write_baseline(
-        self, results: Iterator[DocumentResult], prune: bool, unreadable: int
-    ) -> int:
+    def write_baseline(self, results: Iterator[DocumentResult], prune: bool, reporter: Any) -> int:
         for _ in results:
             pass
-        if unreadable or any(r.error for r in self.results):
+        if reporter.unreadable or any(r.error for r in self.results):
             return int(ExitStatus.ERROR)  # never accept a partial run as the baseline
         path = runconfig.baseline_path(self.settings)
         root = os.path.dirname(os.path.abspath(path))

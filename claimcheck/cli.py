@@ -266,8 +266,8 @@ def check(
     run = cirun.Run(settings, fmt, os.environ)
     results = run.collect(pipe.check(documents, nlp, settings))
     if update_baseline or prune_baseline:
-        return run.write_baseline(results, prune=prune_baseline, unreadable=reporter.unreadable)
-    return run.report(results, output, reporter.unreadable)
+        return run.write_baseline(results, prune=prune_baseline, reporter=reporter)
+    return run.report(results, output, reporter)
 
 
 @app.command("baseline")

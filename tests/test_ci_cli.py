@@ -1,0 +1,249 @@
+"""End to end on the newsroom fixture (tests/data/newsroom): every format through the CLI with stdout
+parsed, every exit code, suppressions, the baseline command, --changed-since, terminal manners and
+byte-identical output. No network: `check --no-verify`."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ci_support import NEWSROOM
+from claimcheck import schema
+from claimcheck.__main__ import main
+from claimcheck.terminal import show_progress, use_color
+from test_ci_formats import CONCISE, SARIF_SCHEMA, parse_workflow_commands
+
+CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+
+
+@pytest.fixture()
+def newsroom(tmp_path, monkeypatch, nlp):
+    """A copy of the fixture repository as the current folder, with the session's pipeline."""
+    repo = tmp_path / "newsroom"
+    shutil.copytree(NEWSROOM, repo)
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *a, **k: nlp)
+    for name in ("CLAIMCHECK_CONFIG", "NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+    return repo
+
+
+def run(capsys, *args):
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _sarif_errors(text):
+    from jsonschema import Draft4Validator
+
+    return list(Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).iter_errors(json.loads(text)))
+
+
+PARSERS = {
+    "json": lambda out: [e for d in json.loads(out) for e in schema.errors(d, "document")],
+    "jsonl": lambda out: [e for line in out.splitlines() for e in schema.errors(json.loads(line))],
+    "sarif": _sarif_errors,
+    "github": lambda out: [c for c in parse_workflow_commands(out) if not c.get("message")],
+    "concise": lambda out: [line for line in out.splitlines() if not CONCISE.match(line)],
+    "claimreview": lambda out: [
+        d for d in json.loads(out) if d.get("creativeWorkStatus") != "Draft"
+    ],
+    "table": lambda out: [] if "articles/council-meeting.md" in out else ["no table"],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(PARSERS))
+def test_every_format_writes_only_parseable_output_on_stdout(newsroom, capsys, fmt):
+    status, out, err = run(capsys, ".", "--no-verify", "--format", fmt)
+    assert status == 1, err  # the fixture has a contradiction in articles/council-meeting.md
+    assert out and PARSERS[fmt](out) == []
+    assert err == ""
+
+
+def test_suppressions_and_baseline_show_in_the_records(newsroom, capsys):
+    _, out, _ = run(capsys, ".", "--no-verify", "--format", "jsonl")
+    found = [json.loads(x) for x in out.splitlines() if '"record":"finding"' in x]
+    state = sorted((f["doc"], f["rule"], f["severity"], f["suppressed"] or "") for f in found)
+    assert state == [
+        ("archive/2019-summit.md", "CC501", "warning", ""),  # the archive override only warns
+        ("articles/baselined.md", "CC501", "error", "baseline"),
+        ("articles/council-meeting.md", "CC501", "error", ""),
+        ("articles/front-matter-suppressed.md", "CC501", "error", "front_matter"),
+        ("articles/inline-suppressed.md", "CC501", "error", "inline"),
+        ("articles/inline-suppressed.md", "CC911", "warning", ""),  # ignore CC301 hid nothing
+        ("articles/press-release.html", "CC501", "error", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "args, status",
+    [
+        (["archive"], 0),  # warnings only
+        (["articles/baselined.md", "articles/inline-suppressed.md"], 0),
+        (["articles"], 1),
+        (["articles", "--exit-zero"], 0),
+        (["articles", "--ignore", "CC501"], 0),
+        (["archive", "--fail-on", "warning"], 1),
+        (["articles", "missing.md", "--exit-zero"], 2),
+        (["articles", "--select", "CC599"], 2),
+        (["articles", "--fail-on", "sometimes"], 2),
+        (["articles", "--color", "purple"], 2),
+    ],
+)
+def test_exit_codes(newsroom, capsys, args, status):
+    assert run(capsys, *args, "--no-verify", "--format", "concise")[0] == status
+
+
+def test_unknown_code_suggests_the_nearest(newsroom, capsys):
+    _, out, err = run(capsys, "articles", "--no-verify", "--select", "CC599")
+    assert out == "" and "unknown rule code 'CC599'; did you mean CC509?" in err
+
+
+def test_baseline_command_accepts_todays_findings_and_only_new_ones_fail(newsroom, capsys):
+    assert main(["baseline", ".", "--no-verify"]) == 0
+    assert "baseline entries" in capsys.readouterr().err
+    assert run(capsys, ".", "--no-verify", "--format", "concise") == (0, "", "")
+    story = newsroom / "articles" / "council-meeting.md"
+    story.write_text(story.read_text().replace("# Council", "An added line.\n\n# Council"))
+    assert run(capsys, ".", "--no-verify", "--format", "concise")[0] == 0  # moved, not new
+    story.write_text(story.read_text() + "\nThey met again on Monday, January 12, 2022.\n")
+    status, out, _ = run(capsys, ".", "--no-verify", "--format", "concise")
+    assert status == 1 and out.count("\n") == 1 and "Monday" in out
+
+
+def test_prune_drops_entries_whose_findings_are_gone(newsroom, capsys):
+    (newsroom / "articles" / "baselined.md").unlink()
+    assert main(["baseline", ".", "--no-verify", "--prune"]) == 0
+    entries = json.loads((newsroom / ".claimcheck-baseline.json").read_text())["entries"]
+    assert entries == []  # the only entry was for the deleted article; nothing new accepted
+
+
+def test_changed_since_reports_only_new_lines(newsroom, capsys):
+    git = [
+        "git",
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "-c",
+        "commit.gpgsign=false",
+    ]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "articles"], check=True)
+    story = newsroom / "articles" / "council-meeting.md"
+    story.write_text(story.read_text() + "\nThey met again on Monday, January 12, 2022.\n")
+    status, out, _ = run(
+        capsys, ".", "--no-verify", "--format", "concise", "--changed-since", "HEAD"
+    )
+    assert status == 1 and [CONCISE.match(x)["line"] for x in out.splitlines()] == ["11"]
+
+
+def test_files_from_stdin(newsroom, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("archive/2019-summit.md\n"))
+    status, out, _ = run(capsys, "--files-from", "-", "--no-verify", "--format", "concise")
+    assert status == 0 and out.startswith("archive/2019-summit.md:5:22: warning CC501")
+
+
+def test_config_warnings_on_stderr_and_quiet(newsroom, capsys):
+    cfg = newsroom / ".claimcheck.toml"
+    cfg.write_text("fial-on = []\n" + cfg.read_text())
+    _, out, err = run(capsys, "archive", "--no-verify", "--format", "concise")
+    assert "unknown key 'fial-on' ignored; did you mean 'fail-on'?" in err and "CC501" in out
+    assert run(capsys, "archive", "--no-verify", "--format", "concise", "--quiet")[2] == ""
+
+
+def test_github_format_writes_the_job_summary(newsroom, capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run(capsys, ".", "--no-verify", "--format", "github")
+    text = summary.read_text()
+    assert (
+        text.startswith("## claimcheck")
+        and "| articles/council-meeting.md | 7 | error | CC501 |" in text
+    )
+
+
+@pytest.mark.parametrize(
+    "env, flag, coloured",
+    [
+        ({}, None, False),  # not a terminal
+        ({"FORCE_COLOR": "1"}, None, True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, None, False),
+        ({"FORCE_COLOR": "1"}, "never", False),
+        ({"NO_COLOR": "1"}, "always", True),
+    ],
+)
+def test_colour_precedence_end_to_end(newsroom, capsys, monkeypatch, env, flag, coloured):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    extra = ["--color", flag] if flag else []
+    _, out, _ = run(capsys, "archive", "--no-verify", "--format", "concise", *extra)
+    assert ("\x1b[" in out) is coloured
+
+
+def test_colour_and_progress_rules():
+    assert use_color("auto", {}, isatty=True) is True
+    assert use_color("auto", {"TERM": "dumb"}, isatty=True) is False
+    assert use_color("auto", {"NO_COLOR": ""}, isatty=True) is True  # empty NO_COLOR does not count
+    assert use_color("always", {"TERM": "dumb"}, isatty=False) is True
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert show_progress(Tty(), quiet=False, env={}) is True
+    assert show_progress(Tty(), quiet=True, env={}) is False
+    assert show_progress(io.StringIO(), quiet=False, env={}) is False
+
+
+# --- real processes: pipes and determinism ------------------------------------------------
+
+
+def _env(**extra):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "CLAIMCHECK_CONFIG")
+    }
+    return {**env, **extra}
+
+
+def test_closed_pipe_exits_quietly():
+    """`claimcheck check ... | head -1`: the reader goes away before the output is written."""
+    proc = subprocess.Popen(
+        [*CLAIMCHECK, "check", ".", "--no-verify", "--format", "jsonl"],
+        cwd=NEWSROOM,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) in (0, 1)
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
+def test_output_is_byte_identical_across_runs_and_hash_seeds():
+    outputs = {
+        seed: subprocess.run(
+            [*CLAIMCHECK, "check", ".", "--no-verify", "--format", "json"],
+            cwd=NEWSROOM,
+            capture_output=True,
+            env=_env(PYTHONHASHSEED=seed),
+            timeout=120,
+        ).stdout
+        for seed in ("0", "4242")
+    }
+    assert outputs["0"] and outputs["0"] == outputs["4242"]
+    assert not re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d", outputs["0"])  # no run timestamps
