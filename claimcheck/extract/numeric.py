@@ -40,7 +40,8 @@ WORD_NUMBER = (
     rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-BIG_SCALE = r"(?:\s+(?:million|billion|trillion|thousand|crore|lakh)\b|\s?(?:bn|mn|mln|tn)\b)"
+# Zero-width characters turn up between figure and scale in copy-pasted text.
+BIG_SCALE = r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b|\s?(?:bn|mn|mln|tn)\b)"
 CORE = re.compile(
     rf"(?<![\w.,/:#@-])(?:(?P<digits>{DIGITS})(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
     re.IGNORECASE,

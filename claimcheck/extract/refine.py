@@ -11,24 +11,8 @@ from .found import Found
 
 # Skipped between a figure and its noun: 'more than 100,000 Russian troops', '30 new cases'.
 _SKIP_POS = {"ADJ", "ADV", "PUNCT"}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "of",
-    "by",
-    "since",
-}
+_BEFORE_A_COUNT = {"VERB", "AUX", "CCONJ", "PUNCT"}
+_COUNT_WORDS = {"than", "to", "about", "around", "some", "over", "under", "nearly", "almost"}
 
 
 def refine(found: Found, sdoc: Any, offset: int) -> Found | None:
@@ -105,7 +89,9 @@ def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
     after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
     before = sdoc[token.i - 1] if token.i > 0 else None
     plural_noun = after is not None and after.tag_ == "NNS"
-    if not plural_noun or (before is not None and before.lower_ in _DETERMINERS):
+    # "killed 2000 people" is a count; "the disputed 2024 elections" names a year.
+    counted_verb = before is None or before.pos_ in _BEFORE_A_COUNT or before.lower_ in _COUNT_WORDS
+    if not plural_noun or not counted_verb:
         return Found(found.kind, found.start, found.end, found.value, found.fields, core=found.core)
     amount = bounds.bounded(Decimal(token.text), None)
     count = Found(

@@ -97,12 +97,13 @@ PLURAL_SCALES = {
 }
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def parse_number(text: str) -> Decimal | None:
     """The value of a written number, or None when the text is not one."""
-    cleaned = " ".join(text.replace("\u00a0", " ").replace("\u2009", " ").split()).lower()
+    cleaned = " ".join(_ZERO_WIDTH.sub(" ", text).split()).lower()
     for _name, strategy in STRATEGIES:
         value = strategy(cleaned)
         if value is not None:

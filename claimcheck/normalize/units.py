@@ -9,6 +9,9 @@ from __future__ import annotations
 # Symbols written before the amount. "$" alone is read as US dollars: say so in the README.
 CURRENCY_SYMBOLS = {
     "US$": "USD",
+    "CAN$": "CAD",
+    "Can$": "CAD",
+    "AUD$": "AUD",
     "U.S.$": "USD",
     "$": "USD",
     "A$": "AUD",

@@ -1,0 +1,54 @@
+"""What a count counts, decided on the parse: a case table over real sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.config import Settings
+from claimcheck.extract import extract_claims
+from claimcheck.models import Document
+
+pytestmark = pytest.mark.slow
+
+NUMERIC = {"count", "quantity", "money", "percent", "duration", "date", "ordinal"}
+
+CASES = [
+    (
+        "More than 100,000 Russian troops massed at the border.",
+        "count",
+        "More than 100,000",
+        "troops",
+    ),
+    ("Each of NATO's 30 member states sent a delegation.", "count", "30", "member states"),
+    ("The delegates met in a forum of 31.", "count", "31", "forum"),
+    ("Tens of thousands of people marched in the capital.", "count", "Tens of thousands", "people"),
+    ("Rebels killed 2000 villagers in the raid.", "count", "2000", "villagers"),
+    ("At least 17 people died in the fire.", "count", "At least 17", "people"),
+    ("Police arrested two dozen protesters.", "count", "two dozen", "protesters"),
+    ("One person was injured in the attack.", "count", "One", "person"),
+]
+NOT_COUNTS = [
+    ("One of the officials said the talks failed.", "One"),
+    ("No one is suggesting that we change the policy.", "one"),
+    ("Protests followed the disputed 2024 elections.", "2024"),
+    ("The score stood at 3 when the match ended.", "3"),
+]
+
+
+def _claims(nlp, text: str):
+    document = Document(id="t", text=text, date=dt.date(2022, 1, 12))
+    ((_, claims),) = list(extract_claims([document], nlp, Settings()))
+    return [c for c in claims if c.kind in NUMERIC]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "text", "counted"), CASES)
+def test_counted_noun(nlp, sentence, kind, text, counted):
+    hits = [c for c in _claims(nlp, sentence) if c.text == text]
+    assert [(c.kind, c.fields.get("counted")) for c in hits] == [(kind, counted)]
+
+
+@pytest.mark.parametrize(("sentence", "figure"), NOT_COUNTS)
+def test_not_a_count(nlp, sentence, figure):
+    assert [c.text for c in _claims(nlp, sentence) if c.kind == "count"] == []
