@@ -32,6 +32,7 @@ ALIASES: dict[str, str] = {
     "Democrats": "Democratic Party",
     "Republicans": "Republican Party",
     "Tories": "Conservative Party",
+    "North Atlantic Treaty Organization": "NATO",
 }
 
 DEMONYMS: dict[str, str] = {
@@ -165,6 +166,9 @@ GENERIC_REFERENTS: dict[str, tuple[str, ...]] = {
     "bloc": ("European Union", "EU", "ASEAN", "Mercosur"),
 }
 
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
+)
 TYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 DETERMINERS = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -297,7 +301,7 @@ def _by_generic_referent(surface: str, label: str, ctx: ArticleContext, offset: 
     if not words or words[-1] not in GENERIC_REFERENTS:
         return None
     named = ctx.named_before(GENERIC_REFERENTS[words[-1]], offset)
-    distinct = {ctx.acronyms.get(n, n) for n in named}
+    distinct = {ALIASES.get(n, ctx.acronyms.get(n, n)) for n in named}
     return named[0] if len(distinct) == 1 else None
 
 
@@ -339,6 +343,8 @@ def sentence_mentions(ctx: ArticleContext, sdoc: Any, offset: int) -> list[Menti
     mentions += acronym_mentions(ctx, sdoc, offset, mentions)
     mentions += generic_mentions(ctx, sdoc, offset, mentions)
     people = repaired_people(ctx, sdoc, offset, mentions)
+    people += [m for m in mentions if m.type == "PERSON"]
+    mentions = [m for m in mentions if m.type != "PERSON"]
     mentions = [m for m in mentions if not any(overlaps(m, (p.first, p.last)) for p in people)]
     return sorted(mentions + people, key=lambda m: m.start)
 
@@ -375,8 +381,22 @@ def person_core(ent: Any) -> Any | None:
         or (end > begin and ent[end - 1].is_punct)
     ):
         end -= 1
-    core = ent[begin:end]
-    return core if len(core) else None
+    if end < len(ent):
+        return ent[begin:end] if end > begin else None
+    return with_particles(ent.doc, ent.start + begin, ent.end) if end > begin else None
+
+
+def with_particles(doc: Any, first: int, last: int) -> Any:
+    """ "Ursula von der" + "Leyen": a name the model cut at its particles runs on to the
+    capitalized word after them."""
+    end = last
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+        end += 1
+    if end < len(doc) and end > last and doc[end].text[:1].isupper():
+        return doc[first : end + 1]
+    if doc[last - 1].lower_ in NAME_PARTICLES and last < len(doc) and doc[last].text[:1].isupper():
+        return doc[first : last + 1]
+    return doc[first:last]
 
 
 def make_mention(ctx: ArticleContext, span: Any, label: str, offset: int) -> Mention:

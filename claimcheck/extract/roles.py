@@ -166,9 +166,7 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
         else:
             break
         i -= 1
-    if not words or not any(
-        is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words
-    ):
+    if not words or not (has_head(sdoc, words) or owned_chief(sdoc, words, qualifiers)):
         return None
     if words[-1] != person.first - 1:
         return None
@@ -183,6 +181,16 @@ def title_before(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title |
     return Title(
         first, person.first, position, tuple(q for q in qualifiers if q.first < words[0]), temporal
     )
+
+
+def has_head(sdoc: Any, words: list[int]) -> bool:
+    return any(is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words)
+
+
+def owned_chief(sdoc: Any, words: list[int], qualifiers: list[Mention]) -> bool:
+    """ "IAEA chief Rafael Grossi": a bare "chief" or "head" right after an organization."""
+    owner = [q for q in qualifiers if q.type == "ORG" and q.last == words[0]]
+    return len(words) == 1 and sdoc[words[0]].lower_ in {"chief", "head"} and bool(owner)
 
 
 def _all_title_words(sdoc: Any, mention: Mention | None) -> bool:

@@ -162,6 +162,9 @@ def subject_of(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
                 mention = by_token.get(pobj.i)
                 if mention is not None and mention.type in SUBJECT_TYPES:
                     return mention
+    if noun.dep_ in {"compound", "amod"} and noun.head.i in by_token:  # "the 27-member bloc"
+        owner = by_token[noun.head.i]
+        return owner if owner.type in SUBJECT_TYPES else None
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_ in HOLDING_VERBS:
         for child in verb.children:
