@@ -41,7 +41,10 @@ WORD_NUMBER = (
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Zero-width characters turn up between figure and scale in copy-pasted text.
-BIG_SCALE = r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b|\s?(?:bn|mn|mln|tn)\b)"
+BIG_SCALE = (
+    r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
+    r"|\s?(?:bn|mn|mln|tn)\b)"
+)
 CORE = re.compile(
     rf"(?<![\w.,/:#@-])(?:(?P<digits>{DIGITS})(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
     re.IGNORECASE,
