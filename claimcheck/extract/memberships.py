@@ -184,9 +184,13 @@ def of_object(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            mention = by_token.get(pobj.i) if pobj is not None else None
-            if mention is not None and mention.type == "ORG":
-                return mention
+            named = [pobj] if pobj is not None else []
+            if pobj is not None:
+                named += [t for t in pobj.subtree if t.i < pobj.i and t.dep_ == "compound"]
+            for token in named:  # "of NATO", "of the USMCA trade pact"
+                mention = by_token.get(token.i)
+                if mention is not None and mention.type == "ORG":
+                    return mention
     return None
 
 

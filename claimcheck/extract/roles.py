@@ -23,7 +23,7 @@ TITLE_HEADS = frozenset(
     spokeswoman spokesperson director admiral commander king queen prince princess pope judge
     justice speaker leader adviser advisor undersecretary commissioner premier lawmaker mp
     secretary-general president-elect vice-president prosecutor negotiator emir chief
-    general""".split()
+    general executive""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """deputy vice foreign defense defence interior finance health prime first assistant under
@@ -35,7 +35,7 @@ TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", 
 COPULAS = frozenset({"be", "become", "remain"})
 # "General" alone before a name is a military rank, but "General Motors" is a company: a bare
 # "general" counts as a head only after another title word ("Secretary General").
-WEAK_HEADS = frozenset({"general", "chief", "leader", "head"})
+WEAK_HEADS = frozenset({"general", "chief", "leader", "head", "executive"})
 STATE_TITLES = frozenset(
     {
         "senator",
@@ -188,9 +188,12 @@ def has_head(sdoc: Any, words: list[int]) -> bool:
 
 
 def owned_chief(sdoc: Any, words: list[int], qualifiers: list[Mention]) -> bool:
-    """ "IAEA chief Rafael Grossi": a bare "chief" or "head" right after an organization."""
-    owner = [q for q in qualifiers if q.type == "ORG" and q.last == words[0]]
-    return len(words) == 1 and sdoc[words[0]].lower_ in {"chief", "head"} and bool(owner)
+    """ "IAEA chief Rafael Grossi", "Republican leader Mitch McConnell": a bare "chief", "head" or
+    "leader" right after the organization or party it leads."""
+    owner = [q for q in qualifiers if q.type in {"ORG", "NORP"} and q.last == words[0]]
+    owner = [q for q in owner if q.type == "ORG" or q.text in PARTIES]
+    bare_head = sdoc[words[0]].lower_ in {"chief", "head", "leader"}
+    return len(words) == 1 and bare_head and bool(owner)
 
 
 def _all_title_words(sdoc: Any, mention: Mention | None) -> bool:
