@@ -1,17 +1,23 @@
 """Precision and recall of the internal-consistency rules on tests/data/consistency_cases.yaml.
 
-    .venv/bin/python benchmarks/consistency_eval.py [--verbose]
+    .venv/bin/python benchmarks/consistency_eval.py [--verbose] [--corpus articles.jsonl]
 
 Every case goes through the real pipeline (reader-free: a Document with the case's date, then
 extraction with the English spaCy pipeline, then the consistency stage). A rule code raised on a
 case that does not expect it counts against precision; an expected code not raised counts against
 recall. Cases marked `xfail` are scored like the others: the figures include what we miss.
 
+With `--corpus`, it also runs over a JSON-lines corpus of real text ({id, text, date}) and prints
+every finding there: on consistent published text each one is likely a false alarm, so the count
+per 10,000 words is the false-alarm rate to watch.
+
 The test suite imports this module, so the table has one reading.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -80,10 +86,37 @@ def report(cases: list[dict[str, Any]], found: list[set[str]]) -> list[str]:
     return lines
 
 
+def corpus_findings(path: Path, nlp: Any) -> tuple[int, list[str]]:
+    """Words read and one line per finding, over every record of a JSON-lines corpus."""
+    words, lines = 0, []
+    for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+        case = {"id": row["id"], "text": row["text"], "date": _date(row.get("date"))}
+        words += len(row["text"].split())
+        try:
+            found = findings_for(case, nlp)
+        except Exception as err:  # noqa: BLE001 - an extractor crash must not end the survey
+            lines.append(f"CRASH {row['id']}: {err!r}")
+            continue
+        for f in found:
+            lines.append(f"{f.rule} {row['id']}:{f.line} {f.message}")
+    return words, lines
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def main(argv: list[str]) -> int:
     from claimcheck.nlp import load_pipeline
 
     nlp = load_pipeline()
+    if "--corpus" in argv:
+        words, lines = corpus_findings(Path(argv[argv.index("--corpus") + 1]), nlp)
+        print("\n".join(lines))
+        print(
+            f"corpus: {len(lines)} findings in {words} words "
+            f"({len(lines) * 10000 / max(words, 1):.2f} per 10,000 words)"
+        )
     cases = load_cases()
     found = [codes_for(case, nlp) for case in cases]
     if "--verbose" in argv:

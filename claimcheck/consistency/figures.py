@@ -38,7 +38,7 @@ _FUNCTION = frozenset(
 # counted nouns so common that the words around them must agree more before two figures pair
 _GENERIC = frozenset("people person other thing time year day month week hour case member".split())
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])\s", re.MULTILINE)
-_WINDOW_WORDS = 10
+_WINDOW_WORDS = 15
 _MAX_RATIO = Decimal("1.5")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _NAME = re.compile(r"\b[A-Z][A-Za-z’'-]+")
@@ -52,7 +52,7 @@ _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra|new|of\b)", re.IGNO
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|grew|grown|increased|decreased|fell|fallen|dropped|declined|doubled|"
     r"tripled|halved|climbed|surged|jumped|slumped|reduced|cut|boosted|up from|down from|"
-    r"compared (?:with|to)|from\b.*\bto)\b",
+    r"compared (?:with|to)|from\s+\S*\d\S*\s+to)\b",
     re.IGNORECASE,
 )
 _ANCHOR = re.compile(

@@ -142,12 +142,23 @@ def _ordinal_finding(
     return ctx.finding("CC506", "error", message, [span], claims, 1.0)
 
 
-_SHARE_CUE = re.compile(
-    r"\b(?:of the vote|of votes|of the ballots|voted|undecided|the rest|remaining|remainder|"
-    r"against|opposed?|opposes|disapprove[ds]?|approve[ds]?|in favou?r|backed|supported|"
-    r"supports?|said no|said yes)\b",
+# shares of one whole show themselves by naming both sides, or a side and the rest
+_FOR = re.compile(
+    r"\b(?:in favou?r|voted for|yes|support(?:s|ed)?|backed|approved?|approves)\b", re.IGNORECASE
+)
+_AGAINST = re.compile(
+    r"\b(?:against|voted no|said no|opposed?|opposes|disapproved?|disapproves|rejected)\b",
     re.IGNORECASE,
 )
+_REST = re.compile(r"\b(?:undecided|the rest|remaining|remainder|did not answer)\b", re.IGNORECASE)
+_OF_THE_VOTE = re.compile(r"\bof (?:the )?votes?\b", re.IGNORECASE)
+
+
+def _one_whole(text: str) -> bool:
+    sides = [bool(p.search(text)) for p in (_FOR, _AGAINST, _REST)]
+    return sum(sides) >= 2 or len(_OF_THE_VOTE.findall(text)) >= 2
+
+
 _SHARE_CHANGE = re.compile(
     r"\b(?:rose|risen|grew|grown|increased?|decreased?|fell|fallen|dropped|declined|climbed|up|down|"
     r"points?|compared|from|last year|growth|inflation|rate|each|respectively)\b|\b(?:19|20)\d\d\b",
@@ -163,8 +174,7 @@ def shares_over_whole(ctx: Context) -> Iterator[Finding]:
             by_sentence.setdefault(ctx.sentence_at(claim.span.start), []).append(claim)
     for sentence, claims in sorted(by_sentence.items()):
         text = ctx.text[sentence.start : sentence.end]
-        cues = {c.lower() for c in _SHARE_CUE.findall(text)}
-        if len(claims) < 2 or len(cues) < 2 or _SHARE_CHANGE.search(text):
+        if len(claims) < 2 or not _one_whole(text) or _SHARE_CHANGE.search(text):
             continue
         total = sum((_least(c) for c in claims), Decimal(0))
         slack = sum((amounts.rounding_unit(c) / 2 for c in claims), Decimal(0))
