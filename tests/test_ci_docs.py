@@ -1,0 +1,76 @@
+"""Docs that cannot drift: the README documents every rule code with an example, and the CI
+workflow and pre-commit hooks it ships call only options `check` really has."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import yaml
+
+from claimcheck.__main__ import main
+from claimcheck.rules import ERROR_CODES, registry
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    start = README.index(f"\n## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start : end if end != -1 else None]
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| CC"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_every_rule_code_is_documented_with_an_example():
+    rows = {**_rows(_section("Rule codes")), **_rows(_section("Internal consistency"))}
+    for code in registry():
+        assert code in rows, f"{code} missing from the README"
+        assert len(rows[code]) >= 4 and rows[code][-1], f"{code} has no example"
+    for code in ERROR_CODES:
+        assert code in rows
+
+
+def _check_options(capsys) -> set[str]:
+    main(["check", "--help"])
+    return set(re.findall(r"--[a-z][a-z-]+", capsys.readouterr().out))
+
+
+def _invocations(text: str) -> list[list[str]]:
+    found = []
+    for line in text.splitlines():
+        if "claimcheck check" in line:
+            command = line.split("claimcheck check", 1)[1].split("||")[0].split("#")[0]
+            found.append(shlex.split(command.replace("${{ github.base_ref }}", "main")))
+    return found
+
+
+def test_ci_workflow_parses_and_uses_real_options(capsys):
+    section = _section("Using it in CI")
+    workflow = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.S).group(1))
+    steps = workflow["jobs"]["claimcheck"]["steps"]
+    assert any(s.get("uses", "").startswith("actions/cache") for s in steps)
+    run_text = "\n".join(s.get("run", "") for s in steps)
+    options = _check_options(capsys)
+    invocations = _invocations(run_text)
+    assert len(invocations) == 2
+    for args in invocations:
+        assert {a for a in args if a.startswith("--")} <= options
+
+
+def test_pre_commit_hooks_call_real_options(capsys):
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    options = _check_options(capsys)
+    assert {h["id"] for h in hooks} == {"claimcheck", "claimcheck-verify"}
+    for hook in hooks:
+        assert hook["entry"].startswith("claimcheck check ")
+        assert {a for a in shlex.split(hook["entry"]) if a.startswith("--")} <= options
