@@ -242,7 +242,7 @@ def merge(settings: Settings, cfg: FileConfig, given: set[str]) -> Settings:
     for key, value in cfg.values.get("source", {}).items():
         if key not in given:
             value = os.path.join(cfg.root, value) if key == "cache_dir" else value
-            sources = dataclasses.replace(sources, **{key: value})
+            sources = dataclasses.replace(sources, **{key: value})  # type: ignore[arg-type]
     rules = dataclasses.replace(settings.rules, overrides=cfg.overrides, root=cfg.root)
     return dataclasses.replace(settings, sources=sources, rules=rules)
 

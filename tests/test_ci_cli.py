@@ -1,6 +1,6 @@
-"""End to end on the newsroom fixture (tests/data/newsroom): every format through the CLI with stdout
-parsed, every exit code, suppressions, the baseline command, --changed-since, terminal manners and
-byte-identical output. No network: `check --no-verify`."""
+"""End to end on the newsroom fixture (tests/data/newsroom): every format through the CLI with
+stdout parsed, every exit code, suppressions, the baseline command, --changed-since, terminal
+manners and byte-identical output. No network: `check --no-verify`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,14 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from ci_support import NEWSROOM
+from test_ci_formats import CONCISE, SARIF_SCHEMA, parse_workflow_commands
+
 from claimcheck import schema
 from claimcheck.__main__ import main
 from claimcheck.terminal import show_progress, use_color
-from test_ci_formats import CONCISE, SARIF_SCHEMA, parse_workflow_commands
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 

@@ -1,5 +1,5 @@
-"""Configuration files: discovery and precedence, validation, unknown keys, syntax errors, overrides,
-and `config --show`."""
+"""Configuration files: discovery and precedence, validation, unknown keys, syntax errors,
+overrides, and `config --show`."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _settings(tmp_path, options=CiOptions(), given=frozenset(), env=None, start=None):
-    return configure(Settings(), options, set(given), env or {}, start or tmp_path)
+def _settings(tmp_path, options=None, given=frozenset(), env=None, start=None):
+    return configure(Settings(), options or CiOptions(), set(given), env or {}, start or tmp_path)
 
 
 def test_nearest_claimcheck_toml_wins_over_pyproject_and_parents(tmp_path):
@@ -84,7 +84,8 @@ def test_relative_paths_in_the_file_are_relative_to_it(tmp_path):
 def test_unknown_keys_warn_with_a_suggestion(tmp_path):
     _write(
         tmp_path / ".claimcheck.toml",
-        'selet = ["CC1"]\n[source]\ncontakt = "x"\n[[overrides]]\nfiles = ["a/**"]\nsevrity = "info"\n',
+        'selet = ["CC1"]\n[source]\ncontakt = "x"\n'
+        '[[overrides]]\nfiles = ["a/**"]\nsevrity = "info"\n',
     )
     _, cfg = _settings(tmp_path)
     assert len(cfg.warnings) == 3
@@ -141,7 +142,8 @@ def test_overrides_are_read_with_their_globs(tmp_path):
 def test_config_show_prints_the_merged_config_as_toml_and_json(tmp_path, monkeypatch, capsys):
     _write(
         tmp_path / ".claimcheck.toml",
-        'fail-on = ["contradicted", "unverified"]\nformat = "github"\n[[overrides]]\nfiles = ["archive/**"]\nseverity = "warning"\n',
+        'fail-on = ["contradicted", "unverified"]\nformat = "github"\n'
+        '[[overrides]]\nfiles = ["archive/**"]\nseverity = "warning"\n',
     )
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)

@@ -45,7 +45,8 @@ def _results(path="articles/story.md", **meta):
 # --- concise -------------------------------------------------------------------------------
 
 CONCISE = re.compile(
-    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>CC\d{3}) (?P<msg>.+)$"
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<sev>error|warning|info) (?P<rule>CC\d{3}) (?P<msg>.+)$"
 )
 
 

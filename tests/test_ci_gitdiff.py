@@ -7,8 +7,8 @@ import os
 import subprocess
 
 import pytest
-
 from ci_support import document, finding, result, settings
+
 from claimcheck.errors import UsageError
 from claimcheck.gitdiff import changed_lines, parse_diff
 from claimcheck.policy import apply_rules

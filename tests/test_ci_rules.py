@@ -1,5 +1,5 @@
-"""Rule codes: the registry, --select/--ignore with prefixes (the most specific wins), unknown codes,
-and the proselint lesson: every code can be switched off on its own."""
+"""Rule codes: the registry, --select/--ignore with prefixes (the most specific wins), unknown
+codes, and the proselint lesson: every code can be switched off on its own."""
 
 from __future__ import annotations
 

@@ -44,7 +44,10 @@ def test_code_must_match_and_other_codes_are_reported_as_unused():
 
 
 def test_block_disable_enable():
-    text = "bad0\n<!-- claimcheck: disable CC501 -->\nbad1\nbad2\n<!-- claimcheck: enable CC501 -->\nbad3\n"
+    text = (
+        "bad0\n<!-- claimcheck: disable CC501 -->\nbad1\nbad2\n"
+        "<!-- claimcheck: enable CC501 -->\nbad3\n"
+    )
     res = _findings(text, rules=("CC501",) * 4)
     assert _state(res) == [
         ("CC501", 1, None),

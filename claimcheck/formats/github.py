@@ -71,7 +71,8 @@ def render(results: Iterable[DocumentResult]) -> Iterator[str]:
             for sev, n in sorted(left_out.items(), key=lambda kv: SEVERITY_ORDER[kv[0]])
         )
         total = sum(left_out.values())
-        yield f"::notice title=claimcheck::{escape_data(f'{total} more findings not shown as annotations ({parts}); see the job summary')}\n"
+        message = f"{total} more findings not shown as annotations ({parts}); see the job summary"
+        yield f"::notice title=claimcheck::{escape_data(message)}\n"
 
 
 def _overflows(rows: list[tuple[DocumentResult, str, Finding]]) -> bool:
@@ -100,7 +101,8 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
     size = len(out.encode())
     for index, (_, path, f) in enumerate(rows):
         line = f"| {_cell(path)} | {f.line} | {f.severity} | {f.rule} | {_cell(f.message)} |\n"
-        tail = f"\n_…truncated: {len(rows) - index} more finding(s) not listed (summary size limit)._\n"
+        left = len(rows) - index
+        tail = f"\n_…truncated: {left} more finding(s) not listed (summary size limit)._\n"
         if size + len(line.encode()) + len(tail.encode()) > limit:
             return out + tail
         out += line

@@ -93,7 +93,8 @@ def render(results: Iterable[DocumentResult]) -> Iterator[str]:
         "columnKind": "unicodeCodePoints",
     }
     if len(found) > MAX_RESULTS:
-        note = f"{len(found) - MAX_RESULTS} results left out: SARIF consumers accept at most {MAX_RESULTS} per run."
+        left = len(found) - MAX_RESULTS
+        note = f"{left} results left out: SARIF consumers accept at most {MAX_RESULTS} per run."
         run["invocations"] = [
             {
                 "executionSuccessful": True,
