@@ -284,7 +284,15 @@ WORLD: tuple[Entity, ...] = (
         st("member_of", ref("fake:nato-command"), start_time=day("2009-04-04")),
     ),
     E("fake:nato-command", "NATO Integrated Military Command", ["organization"], []),
-    E("fake:ukraine", "Ukraine", ["country"], []),
+    E(
+        "fake:ukraine",
+        "Ukraine",
+        ["country"],
+        [],
+        # Test construct: a deprecated (wrong) membership that must never count as evidence.
+        st("member_of", ref("fake:nato"), "deprecated", start_time=day("2008-04-03")),
+    ),
+    E("fake:dems", "Democratic Party", ["organization"], ["Democrats"]),
     E(
         "fake:osce",
         "Organization for Security and Co-operation in Europe",
@@ -310,7 +318,15 @@ WORLD: tuple[Entity, ...] = (
         ),
     ),
     # Statistics Iceland: area 103,000 km².
-    E("fake:iceland", "Iceland", ["country"], [], st("area", qty("103000", "square kilometre"))),
+    E(
+        "fake:iceland",
+        "Iceland",
+        ["country"],
+        [],
+        st("area", qty("103000", "square kilometre"), "preferred"),
+        # Wikipedia "Iceland" also quotes 102,775 km²; kept at normal rank to test rank choice.
+        st("area", qty("102775", "square kilometre")),
+    ),
     # Wikidata Douglas Adams (shared/wikidata-samples Q42): born 1952-03-11, died 2001-05-11.
     E(
         "fake:adams",
@@ -365,3 +381,35 @@ class FakeSource:
 
     def describe(self) -> Mapping[str, Any]:
         return {"name": self.name, "endpoint": ENDPOINT}
+
+
+def fake_linker(mentions, source):
+    """Links by exact label/alias (ambiguous when two entities share it), else by a close
+    spelling; keeps the verification tables independent of link.py's scoring weights."""
+    from claimcheck.link import Link
+
+    out = {}
+    for m in mentions:
+        term = (m.canonical or m.text).casefold()
+        exact = [
+            e
+            for e in ENTITIES.values()
+            if term in {n.casefold() for n in (e.label, *e.aliases) if n}
+        ]
+        if len(exact) > 1:
+            out[m] = Link(m, None, 1.0, tuple((e.id, 1.0) for e in exact), "ambiguous_link")
+            continue
+        if exact:
+            out[m] = Link(m, exact[0], 1.0, ((exact[0].id, 1.0),), None)
+            continue
+        close = [(fuzz.ratio(term, (e.label or "").casefold()) / 100, e) for e in ENTITIES.values()]
+        score, best = max(close, key=lambda se: se[0])
+        linked = score >= 0.9
+        out[m] = Link(
+            m,
+            best if linked else None,
+            score,
+            ((best.id, score),),
+            None if linked else "no_entity_link",
+        )
+    return out

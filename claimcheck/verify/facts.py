@@ -68,7 +68,8 @@ def field_text(claim: Claim, name: str) -> str | None:
     else:
         raw = claim.fields.get(name)
     if isinstance(raw, Mapping):
-        raw = raw.get("canonical") or raw.get("text")
+        # A predicate's `measure` ("population") names what is measured better than its words.
+        raw = raw.get("canonical") or raw.get("measure") or raw.get("text")
     return str(raw).strip() if raw else None
 
 

@@ -34,7 +34,8 @@ def verify_membership(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict
         return not_checked(
             "not_checkable_kind", "Future or hypothetical membership is not checked.", as_of
         )
-    negative = polarity in NEGATIVE
+    # "left" says the membership had ended by the date: checked like a negative claim.
+    negative = polarity in NEGATIVE or claim.fields.get("status") == "left"
     naming = [
         s
         for s in usable(member.statements.get("member_of", ()))
@@ -75,6 +76,10 @@ def verify_membership(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict
 
 
 def verify_location(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+    if claim.fields.get("relation") == "event":
+        return not_checked(
+            "not_checkable_kind", "Where a meeting was held is not in the source.", as_of
+        )
     subject = linked(claim, facts, "subject")
     if not isinstance(subject, Entity):
         return not_checked(subject[0], subject[1], as_of)

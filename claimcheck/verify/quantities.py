@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Claim
 from ..sources.base import Entity, Quantity, Statement
 from . import numeric, units
-from .facts import Facts, field_text, linked
+from .facts import Facts, field_surface, field_text, linked
 from .result import evidence, not_checked, property_label, show, source_name, verdict, when
 from .timeselect import select, validity
 
@@ -50,7 +50,12 @@ def predicate_property(claim: Claim, extra: Mapping[str, str]) -> str | None:
     if claim.kind == "membership_count":
         return "member_count"
     table = {**PREDICATES, **{k.lower(): v for k, v in extra.items()}}
-    texts = [field_text(claim, "predicate"), field_text(claim, "counted"), claim.value.get("unit")]
+    texts = [
+        field_text(claim, "predicate"),
+        field_surface(claim, "predicate"),
+        field_text(claim, "counted"),
+        claim.value.get("unit"),
+    ]
     for text in texts:
         if not text:
             continue

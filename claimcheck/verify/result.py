@@ -46,7 +46,7 @@ def verdict(
         "reason": reason,
         "as_of": as_of.isoformat() if as_of else None,
         "evidence": list(evidence),
-        "explanation": explanation,
+        "explanation": explanation[:1].upper() + explanation[1:],
         "correction": correction,
         "note": note,
     }

@@ -13,11 +13,11 @@ import datetime as dt
 from typing import Any
 
 from ..models import Claim
-from ..sources.base import Entity, EntityRef, Statement
+from ..sources.base import Entity, EntityRef, Statement, TimeValue
 from . import words
 from .facts import Facts, field_surface, field_text, linked
 from .result import evidence, not_checked, show, source_name, verdict, when
-from .timeselect import select, usable, validity
+from .timeselect import bounds, select, usable, validity
 
 QUALIFIER_FIELDS = ("organization", "country", "state", "party")
 
@@ -72,6 +72,13 @@ def _judge(
     facts: Facts,
     as_of: dt.date | None,
 ) -> dict[str, Any]:
+    temporal = claim.fields.get("temporal")
+    if claim.fields.get("polarity") == "negative" or temporal == "late":
+        return not_checked(
+            "not_checkable_kind", "Negated or posthumous roles are not checked.", as_of
+        )
+    if temporal in ("former", "ex") and as_of is not None:
+        return _former(claim, person, matching, facts, as_of)
     timed = [(s, True if as_of is None else validity(s, as_of)) for s in matching]
     valid = [s for s, v in timed if v is True]
     for statement in valid:
@@ -216,7 +223,9 @@ def _in_position(claim: Claim, name: str, statement: Statement, facts: Facts) ->
         return True
     if any(words.mentions(t, words.names(facts.entity(r), r)) for t in texts for r in refs):
         return True
-    return False if refs and name == "country" else None
+    # Only a linked country that differs from the one the source gives contradicts; unlinked words
+    # ("Norwegian") that match no name are unknown, not wrong.
+    return False if refs and wanted_id and name == "country" else None
 
 
 def _district(claim: Claim, statement: Statement, facts: Facts) -> bool | None:
@@ -251,3 +260,43 @@ def _party(
         ):
             return True, evidence(person, statement, facts)
     return False, evidence(person, chosen[0], facts)
+
+
+def _former(
+    claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
+) -> dict[str, Any]:
+    """ "former X": held before the date and no longer on it."""
+    timed = [(s, validity(s, as_of)) for s in matching]
+    current = [s for s, v in timed if v is True]
+    if current:
+        held = current[0]
+        said = (
+            f"{person.label} still held {show(held.mainsnak.value, facts)} on {as_of} "
+            f"({when(held)}); the article calls it former."
+        )
+        return verdict(
+            "contradicted", "still_held_at_date", said, [evidence(person, held, facts)], as_of=as_of
+        )
+    if any(v is None for _, v in timed):
+        return not_checked(
+            "date_too_coarse",
+            f"The dates of {person.label}'s position are too "
+            f"coarse to tell whether it had ended by {as_of}.",
+            as_of,
+        )
+    ended = [s for s, _ in timed if _started_before(s, as_of)]
+    if not ended:
+        return _not_held(claim, person, matching, facts, as_of)
+    held = ended[0]
+    said = (
+        f"{source_name(person)} lists {person.label} as {show(held.mainsnak.value, facts)} "
+        f"before {as_of} ({when(held)}); the article says “{claim.text}”."
+    )
+    return verdict("supported", "match", said, [evidence(person, held, facts)], as_of=as_of)
+
+
+def _started_before(statement: Statement, as_of: dt.date) -> bool:
+    for snak in statement.qualifiers.get("start_time", ()):
+        span = bounds(snak.value) if isinstance(snak.value, TimeValue) else None
+        return span is not None and span[1] < as_of
+    return True  # no start: nothing says it began later
