@@ -19,6 +19,7 @@ JOIN_VERBS = {
     "join": "joined",
     "enter": "joined",
     "accede": "joined",
+    "admit": "joined",
     "leave": "left",
     "quit": "left",
     "exit": "left",
@@ -216,9 +217,9 @@ def joining(
     member = subject_mention(verb, by_token)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
-        prep = next(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "into"}), None
-        )
+        # "withdrew from", "entered into", "was admitted to", "acceded to"
+        preps = {"from", "into"} | ({"to"} if verb.lemma_ in {"admit", "accede"} else set())
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         obj = (
             next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         )
@@ -231,7 +232,7 @@ def joining(
     status = (
         JOIN_VERBS[verb.lemma_]
         if done
-        else ("prospective" if verb.lemma_ in {"join", "enter", "accede"} else "leaving")
+        else ("prospective" if verb.lemma_ in {"join", "enter", "accede", "admit"} else "leaving")
     )
     return member, org, status, min(member.first, verb.i), max(org.last, verb.i + 1)
 

@@ -33,6 +33,9 @@ TITLE_MODIFIERS = frozenset(
 )
 TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", "late"})
 COPULAS = frozenset({"be", "become", "remain"})
+APPOINTING = frozenset(
+    {"appoint", "name", "elect", "reelect", "nominate", "confirm", "swear", "install"}
+)
 # "General" alone before a name is a military rank, but "General Motors" is a company: a bare
 # "general" counts as a head only after another title word ("Secretary General").
 WEAK_HEADS = frozenset({"general", "chief", "leader", "head", "executive"})
@@ -311,13 +314,17 @@ def title_answered(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title
 
 
 def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
+    """ "X is (not) the president of Y", "X, who became chancellor", "X was appointed
+    ambassador to NATO", "X was sworn in as chancellor"."""
     name = sdoc[person.last - 1]
     verb = name.head if name.dep_ == "nsubj" and name.head.lemma_ in COPULAS else None
+    if name.dep_ == "nsubjpass" and name.head.lemma_ in APPOINTING:
+        verb = name.head
     for child in name.children:
         if verb is None and child.dep_ == "relcl" and child.lemma_ in COPULAS:
             if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
                 verb = child
-    attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
+    attr = predicated_title(verb) if verb is not None else None
     if verb is None or attr is None or not is_title_head(attr.text):
         return None
     words = [attr.i]
@@ -331,6 +338,15 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     polarity = "negative" if any(c.dep_ == "neg" for c in verb.children) else "positive"
     position = sdoc[words[0] : words[-1] + 1].text
     return Title(first, last, position, tuple(inside), temporal, polarity)
+
+
+def predicated_title(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in {"attr", "oprd"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ in APPOINTING:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 # --- a definite description answered by a name fragment -------------------------------------
