@@ -32,7 +32,13 @@ _SUFFIXES = {
     ".ndjson": "jsonl",
 }
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# Front matter opens the file, after at most HTML comments (some editors put one first); an empty
+# block ("---\n---") is front matter too.
+_LEADING_COMMENTS = re.compile(r"\A\ufeff?(?:\s*<!--.*?-->\s*)*", re.S)
+_FRONT_MATTER = re.compile(
+    r"---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_OPENING = re.compile(r"---[ \t]*\r?\n")
 _FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -137,7 +143,8 @@ def _read_stdin(options: ReadOptions, stream: BinaryIO) -> Iterator[Document | U
         yield Unreadable(name, f"{name}: standard input is closed")
         return
     if len(data) > options.max_bytes:
-        yield Unreadable(name, f"{name}: standard input is over the limit of {options.max_bytes} bytes")
+        limit = options.max_bytes
+        yield Unreadable(name, f"{name}: standard input is over the limit of {limit} bytes")
         return
     yield from _documents_from_bytes(name, data, _format_for(name, options.input_format))
 
@@ -174,7 +181,8 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError as err:
             raise InputError(f"{name}: not valid UTF-16 text (byte {err.start})") from None
     if b"\x00" in data[:8192]:
-        hint = " (UTF-16 without a byte-order mark? re-save it as UTF-8)" if _looks_utf16(data) else ""
+        hint = " (UTF-16 without a byte-order mark? re-save it as UTF-8)"
+        hint = hint if _looks_utf16(data) else ""
         raise InputError(f"{name}: binary file, not text{hint}")
     try:
         return data.decode("utf-8")
@@ -187,18 +195,22 @@ def decode(data: bytes, name: str) -> str:
 
 def _looks_utf16(data: bytes) -> bool:
     sample = data[:2000]
-    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+    quarter = len(sample) // 4
+    return len(sample) >= 4 and (sample[1::2].count(0) > quarter or sample[0::2].count(0) > quarter)
 
 
 def markdown_document(name: str, text: str) -> Document:
     meta: dict[str, Any] = {}
     body_start = 0
-    match = _FRONT_MATTER.match(text)
+    lead = _LEADING_COMMENTS.match(text)
+    start = lead.end() if lead else 0
+    match = _FRONT_MATTER.match(text, start)
     if match:
-        meta = _load_front_matter(name, match.group(1), text)
+        meta = _load_front_matter(name, match["body"] or "", text[:start].count("\n"))
         body_start = match.end()
-    elif text.lstrip("\ufeff").startswith("---\n") or text.startswith("---\r\n"):
-        raise InputError(f"{name}:1: front matter is not closed with a '---' line")
+    elif _OPENING.match(text, start):
+        line = text[:start].count("\n") + 1
+        raise InputError(f"{name}:{line}: front matter is not closed with a '---' line")
     skip = tuple(
         Span(m.start(), m.end())
         for regex in (_FENCE, _INLINE_CODE, _HTML_COMMENT)
@@ -221,20 +233,23 @@ def markdown_document(name: str, text: str) -> Document:
     )
 
 
-def _load_front_matter(name: str, block: str, text: str) -> dict[str, Any]:
+def _load_front_matter(name: str, block: str, lines_before: int) -> dict[str, Any]:
+    """The YAML mapping of a front-matter block that starts after `lines_before` lines."""
     import yaml
 
     try:
         loaded = yaml.safe_load(block)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + 2 + lines_before if mark is not None else lines_before + 1
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise InputError(f"{name}:{line}: front matter is not valid YAML ({problem})") from None
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
-        raise InputError(f"{name}:2: front matter must be a mapping of keys to values")
+        raise InputError(
+            f"{name}:{lines_before + 2}: front matter must be a mapping of keys to values"
+        )
     return {str(k): v for k, v in loaded.items()}
 
 
@@ -276,7 +291,8 @@ def html_document(name: str, raw: str) -> Document:
     found = None
     try:
         found = find_date(raw, extensive_search=False, original_date=True)
-    except Exception:  # htmldate raises assorted parser errors on broken pages; the date is optional
+    except Exception:  # htmldate raises assorted parser errors on broken pages
+        # The date is optional: no parser error of htmldate's may stop the page being read.
         found = None
     date = parse_date(found) if found else None
     return Document(
@@ -293,7 +309,10 @@ def html_document(name: str, raw: str) -> Document:
 
 def _jsonl_documents(name: str, text: str) -> Iterator[Document | Unreadable]:
     seen_any = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on \n only: str.splitlines() would also cut at U+2028 and friends, which JSON allows
+    # raw inside strings, and every later line number would be off.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         seen_any = True

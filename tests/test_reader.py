@@ -178,3 +178,34 @@ def test_empty_stdin_is_unreadable():
 def test_inputs_over_the_size_limit_are_skipped(tmp_path):
     item = one(tmp_path, "big.txt", b"x" * 100, max_bytes=10)
     assert isinstance(item, Unreadable) and "over the limit" in item.message
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (b"<!-- draft -->\n---\ntitle: After a comment\n---\nbody 5 km\n", "After a comment"),
+        (b"---\r\ntitle: Windows\r\n---\r\nbody 5 km\r\n", "Windows"),
+        (b"---\n---\nbody 5 km\n", None),
+    ],
+    ids=["comment-first", "crlf", "empty-block"],
+)
+def test_front_matter_variants(tmp_path, data, title):
+    document = one(tmp_path, "a.md", data)
+    assert document.title == title
+    assert document.text[document.body_start :].strip() == "body 5 km"
+
+
+def test_front_matter_error_lines_count_a_leading_comment(tmp_path):
+    plain = one(tmp_path, "a.md", b"---\ntitle: ok\nbad: [\n---\nbody\n")
+    item = one(tmp_path, "b.md", b"<!-- c -->\n---\ntitle: ok\nbad: [\n---\nbody\n")
+    assert plain.message.startswith(f"{tmp_path / 'a.md'}:3:")
+    assert item.message.startswith(f"{tmp_path / 'b.md'}:4:")
+
+
+def test_jsonl_line_numbers_survive_unicode_line_separators(tmp_path):
+    lines = [json.dumps({"id": "a", "text": "x\u2028y"}, ensure_ascii=False), "{bad"]
+    path = tmp_path / "b.jsonl"
+    path.write_text("\r\n".join(lines) + "\r\n", "utf-8")
+    items = read([path])
+    assert items[0].text == "x\u2028y"
+    assert isinstance(items[1], Unreadable) and items[1].source.endswith(":2")
