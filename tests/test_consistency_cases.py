@@ -66,3 +66,31 @@ def pipeline_documents(document, settings):
     from claimcheck import docdate
 
     return [docdate.resolve(document, settings.as_of)]
+
+
+@pytest.mark.slow
+def test_check_command_writes_findings_that_validate(tmp_path):
+    import json
+    import subprocess
+
+    from claimcheck.schema import errors
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "check",
+            "--no-verify",
+            str(SEED),
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    findings = [r for r in records if r["record"] == "finding" and r["rule"] in EVAL.RULES]
+    assert [(f["rule"], f["line"]) for f in findings] == [("CC503", 72)], done.stderr
+    assert all(errors(f, "finding") == [] for f in findings)

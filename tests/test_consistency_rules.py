@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.consistency import CHECKS, RULES, find_inconsistencies
 from claimcheck.extract.claims import make_claim
@@ -351,3 +353,21 @@ def test_findings_come_in_document_order_and_repeat_exactly():
     first = find_inconsistencies(doc(text), [])
     assert [f.rule for f in first] == ["CC506", "CC508", "CC501"]
     assert first == find_inconsistencies(doc(text), [])
+
+
+# words the rules look for, so that random texts reach deep into every pattern
+WORDS = (
+    "Tuesday, Wed. January 12, 2022 (Monday) yesterday next this Earlier week three two countries: "
+    "Norway, Qatar and Bosnia Herzegovina fourth 5th of 31 30 member states Russia in a forum "
+    "people were killed: seven soldiers including from 10:00 to 12:00 10 a.m. noon 1:30 p.m. - — "
+    "( ) . ; 56% voted favour against 0 00"
+).split()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text() | st.lists(st.sampled_from([*WORDS, "\n", "\n\n"])).map(" ".join))
+def test_any_text_gives_findings_inside_it(text):
+    document = doc(text)
+    for finding in find_inconsistencies(document, []):
+        assert all(0 <= s.start <= s.end <= len(text) for s in finding.spans)
+        assert finding.rule in RULES
