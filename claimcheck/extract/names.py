@@ -38,6 +38,7 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         or after_title(sdoc, r[0])
         or before_who(sdoc, r[1])
         or stands_alone(sdoc, r)
+        or appointed(sdoc, r[1])
     ]
     return slots + listed_beside(sdoc, runs, people | set(slots))
 
@@ -80,6 +81,14 @@ def before_who(sdoc: Any, last: int) -> bool:
         and sdoc[last].text == ","
         and sdoc[last + 1].lower_ in {"who", "whose"}
     )
+
+
+def appointed(sdoc: Any, last: int) -> bool:
+    """ "Olaf Scholz was sworn in": only people are appointed, elected or sworn in."""
+    from .roles import APPOINTING
+
+    name = sdoc[last - 1]
+    return name.dep_ == "nsubjpass" and name.head.lemma_ in APPOINTING
 
 
 def stands_alone(sdoc: Any, run: tuple[int, int]) -> bool:
