@@ -60,6 +60,8 @@ class Settings:
     read: ReadOptions = field(default_factory=ReadOptions)
     max_bytes: int = DEFAULT_MAX_BYTES
     verify: bool = True
+    # Extra predicate words → semantic property ("souls" → "population") for verification.
+    predicates: tuple[tuple[str, str], ...] = ()
     sources: SourceSettings = field(default_factory=SourceSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     changed_since: str | None = None

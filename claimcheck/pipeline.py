@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .config import Settings
+    from .sources.base import KnowledgeSource
 
 OnUnreadable = Callable[[Unreadable], None]
 
@@ -35,14 +36,50 @@ def extract(documents: Iterable[Document], nlp: Language, settings: Settings) ->
 
 
 def check(
-    documents: Iterable[Document], nlp: Language, settings: Settings
+    documents: Iterable[Document],
+    nlp: Language,
+    settings: Settings,
+    source: KnowledgeSource | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source. Later stages land with their issues."""
     from .policy import apply_rules
 
+    verifier = verifier_for(settings, source)
     for result in extract(documents, nlp, settings):
-        yield apply_rules(add_inconsistencies(result), settings)  # apply_rules stays last
+        yield apply_rules(verifier(add_inconsistencies(result)), settings)  # apply_rules stays last
+
+
+def verify(
+    results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | None = None
+) -> Iterator[DocumentResult]:
+    """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
+    the same verification and rules `check` applies."""
+    from .policy import apply_rules
+
+    verifier = verifier_for(settings, source)
+    for result in results:
+        yield apply_rules(verifier(result), settings)
+
+
+def verifier_for(
+    settings: Settings, source: KnowledgeSource | None
+) -> Callable[[DocumentResult], DocumentResult]:
+    """The verification stage for this run, or the identity when --no-verify. The source is
+    built lazily from settings unless one is injected (tests pass a fake)."""
+    if not settings.verify:
+        return lambda result: result
+    from .sources import get_source
+    from .verification import verify_result
+
+    built: list[KnowledgeSource] = []
+
+    def run(result: DocumentResult) -> DocumentResult:
+        if not built:
+            built.append(source if source is not None else get_source(settings.sources))
+        return verify_result(result, built[0], settings.as_of, dict(settings.predicates))
+
+    return run
 
 
 def add_inconsistencies(result: DocumentResult) -> DocumentResult:

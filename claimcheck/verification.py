@@ -164,3 +164,16 @@ def _pointed_at(entity: Entity) -> Iterator[EntityRef]:
 
 
 __all__ = ["Coverage", "coverage", "field_text", "gather", "verify_claims", "verify_results"]
+
+
+def verify_result(
+    result: DocumentResult,
+    source: KnowledgeSource,
+    as_of: dt.date | None = None,
+    predicates: Mapping[str, str] | None = None,
+    linker: Linker = link_mentions,
+) -> DocumentResult:
+    """One document's result with every claim verified (as of `as_of`, else its own date)."""
+    date = as_of or result.document.date
+    claims = verify_claims(result.claims, source, date, linker, predicates or {})
+    return dataclasses.replace(result, claims=tuple(claims))

@@ -109,7 +109,11 @@ def linked(claim: Claim, facts: Facts, name: str) -> Entity | tuple[str, str]:
         return "no_entity_link", f"“{text}” was not linked to an entity."
     if resolution.entity is None:
         reason = resolution.reason or "no_entity_link"
-        return reason, f"“{text}” could not be linked to one entity ({reason.replace('_', ' ')})."
+        why = {
+            "no_entity_link": "matches no entity in the knowledge source",
+            "ambiguous_link": "matches several entities equally well",
+        }.get(reason, f"could not be looked up ({reason.replace('_', ' ')})")
+        return reason, f"“{text}” {why}."
     if resolution.entity.missing:
         return "entity_missing", f"The entity linked for “{text}” is missing from the source."
     return resolution.entity
