@@ -246,6 +246,7 @@ def check(
     from .nlp import load_pipeline
     from .runconfig import CiOptions
 
+    cirun.refuse_conflicts(paths or [], files_from, update_baseline, prune_baseline)
     paths = list(paths or []) + (cirun.files_from(files_from) if files_from else [])
     ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, baseline, changed_since, color, quiet)
     settings = build_settings(
@@ -268,6 +269,61 @@ def check(
     if update_baseline or prune_baseline:
         return run.write_baseline(results, prune=prune_baseline, reporter=reporter)
     return run.report(results, output, reporter)
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="JSON-lines files written by 'claimcheck extract --format jsonl'; '-' reads standard input.", show_default=False)],
+    format: CheckFormatOpt = None,
+    output: OutputOpt = None,
+    as_of: AsOfOpt = None,
+    source: SourceOpt = "wikidata",
+    api_url: ApiUrlOpt = None,
+    sparql_url: SparqlUrlOpt = None,
+    contact: ContactOpt = None,
+    offline: OfflineOpt = False,
+    cache_dir: CacheDirOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fail_on: FailOnOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    config: ConfigOpt = None,
+    color: ColorOpt = None,
+    quiet: QuietOpt = False,
+) -> int:
+    """Verify already-extracted claims against the knowledge source, as 'check' does."""
+    import dataclasses
+    import os
+
+    from . import cirun
+    from . import pipeline as pipe
+    from .config import Settings
+    from .runconfig import CiOptions
+    from .verify.records import read_results
+
+    ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, None, None, color, quiet)
+    sources = source_settings(
+        source=source, api_url=api_url, sparql_url=sparql_url, contact=contact, offline=offline, cache_dir=cache_dir
+    )
+    settings = dataclasses.replace(Settings(as_of=parse_as_of(as_of)), sources=sources)
+    settings, cfg = cirun.configure(settings, ctx, ci)
+    fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
+    run = cirun.Run(settings, fmt, os.environ)
+    results = run.collect(pipe.verify(_jsonl_inputs(paths, read_results), settings))
+    return run.report(results, output, Reporter())
+
+
+def _jsonl_inputs(paths: list[str], read_results):
+    for path in paths:
+        if path == "-":
+            yield from read_results(sys.stdin, "<stdin>")
+            continue
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                yield from read_results(handle, path)
+        except OSError as err:
+            raise UsageError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
 @app.command("baseline")
