@@ -149,14 +149,16 @@ def holders_of(noun: Any | None, verb: Any | None, by_token: dict[int, Mention])
     or "between X and Y" / "with X" on the event noun."""
     found: list[Mention] = []
     roots = []
-    if verb is not None:
-        roots += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    if verb is not None:  # not the event itself: "the talks in Geneva were useful"
+        roots += [c for c in verb.children if c.dep_ in {"nsubj", "agent"} and c != noun]
     if noun is not None:
         roots += [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in {"between", "among"}]
     for root in roots:
         for token in root.subtree:
             mention = by_token.get(token.i)
             if mention is not None and mention.type in {"ORG", "GPE", "PERSON", "NORP"}:
+                if token.head.lower_ in PLACE_PREPS:
+                    continue  # a place in the subject's phrase is not a holder
                 if all(m.canonical != mention.canonical for m in found):
                     found.append(mention)
     return found
