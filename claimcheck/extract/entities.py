@@ -46,13 +46,15 @@ def might_hold_entities(sentence_text: str) -> bool:
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
     mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
-    return [
+    stated = [
         *role_claims(document, sdoc, offset, mentions),
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
-        *person_name_claims(document, sdoc, offset, mentions),
     ]
+    # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
+    stated = [c for c in stated if not c.sentence.rstrip("”’\"' ").endswith("?")]
+    return stated + person_name_claims(document, sdoc, offset, mentions)
 
 
 def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Claim]) -> list[Claim]:

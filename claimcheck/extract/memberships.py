@@ -249,6 +249,10 @@ def conjoined(sdoc: Any, member: Mention, by_token: dict[int, Mention]) -> list[
 
 
 def status_of(verb: Any) -> str:
+    """ "is a member" / "became a member"; a modal ("should be", "could become", "will be")
+    makes it a membership not (yet) stated as fact."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return "prospective"
     if verb.lemma_ == "become":
         return "joined" if verb.tag_ in {"VBD", "VBN"} else "prospective"
     return "member"

@@ -126,8 +126,8 @@ def qualifier_slot(q: Mention, head: list[str], has_party: bool) -> str:
         return "principal"
     if q.text in PARTIES and q.type in {"ORG", "NORP", ""}:
         return "party"
-    if q.text in US_STATES and (has_party or STATE_TITLES.intersection(head)):
-        return "state"
+    if q.text in US_STATES:  # "Georgia's Secretary of State": never read as the country
+        return "state" if has_party or STATE_TITLES.intersection(head) else "jurisdiction"
     if q.type == "NORP" or (q.type == "GPE" and q.canonical in KNOWN_COUNTRIES):
         return "country"
     # A city or region ("Kyiv Mayor Vitali Klitschko") is not a country; nothing checks it yet.
@@ -327,6 +327,8 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     attr = predicated_title(verb) if verb is not None else None
     if verb is None or attr is None or not is_title_head(attr.text):
         return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None  # "X could become chancellor" states no role
     words = [attr.i]
     while words[0] > 0 and is_title_word(sdoc[words[0] - 1].text):
         words.insert(0, words[0] - 1)
