@@ -16,7 +16,7 @@ from . import output as out
 from . import runconfig, terminal
 from .config import Settings
 from .configfile import FileConfig
-from .errors import ExitStatus, OutputError
+from .errors import ExitStatus, OutputError, UsageError
 from .formats import concise, github
 from .models import DocumentResult
 from .outcome import exit_status
@@ -39,6 +39,13 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
     return runconfig.with_baseline(settings), cfg
+
+
+def refuse_conflicts(paths: list[str], files_from: str | None, update: bool, prune: bool) -> None:
+    if update and prune:
+        raise UsageError("--update-baseline and --prune-baseline contradict each other; pick one")
+    if files_from == "-" and "-" in paths:
+        raise UsageError("'-' and --files-from - both want standard input; pick one")
 
 
 def files_from(source: str) -> list[str]:

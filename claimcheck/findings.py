@@ -29,19 +29,26 @@ _CONTRADICTED = {
 }
 _NUMERIC = frozenset({"quantity", "money", "percent", "count", "membership_count"})
 
+
 # not_checked reasons that mean "the source could not answer", not "the claim cannot be checked":
-# these make the run's outcome UNVERIFIED rather than a pass.
-UNAVAILABLE_REASONS = frozenset(
-    {
-        SourceUnavailable.reason,
-        OfflineCacheMiss.reason,
-        "upstream_lagged",
-        "upstream_unavailable",
-        "upstream_invalid_response",
-        "upstream_timeout",
-        "rate_limited",
-    }
-)
+# these make the run's outcome UNVERIFIED rather than a pass. Every SourceUnavailable subclass
+# names its reason; the others are the fault-matrix outcomes a source may report directly.
+def _unavailable_reasons(cls: type[SourceUnavailable] = SourceUnavailable) -> frozenset[str]:
+    found = {str(getattr(cls, "reason", SourceUnavailable.reason))}
+    for sub in cls.__subclasses__():
+        found |= _unavailable_reasons(sub)
+    return frozenset(found)
+
+
+# Looked up at call time: SourceUnavailable subclasses may live in modules imported later.
+EXTRA_UNAVAILABLE_REASONS = {
+    OfflineCacheMiss.reason,
+    "upstream_lagged",
+    "upstream_unavailable",
+    "upstream_invalid_response",
+    "upstream_timeout",
+    "rate_limited",
+}
 
 
 def rule_for(claim: Claim) -> str | None:
@@ -52,7 +59,7 @@ def rule_for(claim: Claim) -> str | None:
         if reason == "minor_mismatch" and claim.kind in _NUMERIC:
             return "CC104"
         return _CONTRADICTED.get(claim.kind, "CC100")
-    if verdict == "not_checked" and reason in UNAVAILABLE_REASONS:
+    if verdict == "not_checked" and reason in _unavailable_reasons() | EXTRA_UNAVAILABLE_REASONS:
         return SOURCE_UNAVAILABLE
     return None
 
