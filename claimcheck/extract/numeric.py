@@ -8,6 +8,7 @@ claims.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import Any
@@ -95,6 +96,17 @@ NOT_FIGURES = re.compile(
     r"|\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
     r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+",
 )
+SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
+# Abbreviated units whose case matters, with the spellings accepted.
+CASE_SENSITIVE_UNITS = {
+    "mw": ("MW",),
+    "gw": ("GW",),
+    "kw": ("kW", "KW"),
+    "gb": ("GB",),
+    "mi": ("mi",),
+    "ft": ("ft",),
+    "oz": ("oz",),
+}
 # Capitalized words that may precede a figure without making it part of a name.
 NOT_NAME_WORDS = frozenset(
     "the a an in on at of for by with about around over nearly almost some more less fewer up to "
@@ -115,6 +127,7 @@ _PRONOMINAL_ONE_BEFORE = re.compile(
 def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every figure in `text` not overlapping `taken` (which grows with what is found)."""
     taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
+    taken.extend(_scores(text))
     found = _ordinals(text, taken) + _plurals(text, taken)
     for m in CORE.finditer(text):
         if overlaps(m.start(), m.end(), taken) or _in_name(text, m):
@@ -124,6 +137,14 @@ def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             taken.append((item.start, item.end))
             found.append(item)
     return found
+
+
+def _scores(text: str) -> list[tuple[int, int]]:
+    """'votes 85–5', 'won 3-2', 'the 2014-15 season': a pair falling from the first to the
+    second number is a score or a span of years, never a range."""
+    return [
+        (m.start(), m.end()) for m in SCORE.finditer(text) if int(m["second"]) < int(m["first"])
+    ]
 
 
 def _ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -220,8 +241,15 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
     if AGE_AFTER.match(rest):
         return None
     currency, start = _currency_before(text, start)
+    if currency == "":
+        return None  # 'Mex$96': a dollar we cannot name is no money claim, nor a count
+    plain_start = start
     modifier, start = _modifier_before(text, start)
-    return _classify(text, m, amount, start, end, currency, modifier)
+    found = _classify(text, m, amount, start, end, currency, modifier)
+    if found is not None and modifier and modifier.lower() in ("between", "from"):
+        if found.value["modifier"] not in ("between", "range"):  # 'from 1,178 dollars to 45'
+            found = dataclasses.replace(found, start=plain_start)
+    return found
 
 
 def _pronominal_one(text: str, start: int, rest: str) -> bool:
@@ -242,7 +270,12 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
     if cm is None:
         return None, start
     iso = CURRENCY_SYMBOLS.get(cm["symbol"]) if cm["symbol"] else cm["code"].strip()
-    return iso, start - (len(cm.group(0)))
+    begin = start - len(cm.group(0))
+    if cm["symbol"] and begin > 0 and text[begin - 1].isalpha():
+        if cm["symbol"][0].isalpha():
+            return None, start  # 'FORM 5' is no ringgit
+        return "", start  # glued to letters we do not know: 'Z$' and the like
+    return iso, begin
 
 
 def _modifier_before(text: str, start: int) -> tuple[str | None, int]:
@@ -288,11 +321,22 @@ def _classify(
         unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
         return Found("percent", start, end + pct.end(), {**value, "unit": unit}, core=core)
     unit_match = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest)
+    if unit_match and not _unit_as_written(unit_match["unit"], rest):
+        return None
     if unit_match:
         return _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
     if value["modifier"] in ("range",) and m["words"]:
         return None  # 'one or two', 'five to six': loose talk, not a figure
     return Found("count", start, end, {**value, "unit": None}, needs="counted", core=core)
+
+
+def _unit_as_written(written: str, rest: str) -> bool:
+    """Abbreviations keep their case ('Mw' is a magnitude, not megawatts); a Title-Case unit
+    after a hyphen names something ('the Six-Day War')."""
+    key = " ".join(written.lower().split())
+    if key in CASE_SENSITIVE_UNITS and written not in CASE_SENSITIVE_UNITS[key]:
+        return False
+    return not (rest.startswith("-") and written[:1].isupper())
 
 
 def _with_range(

@@ -34,6 +34,14 @@ CURRENCY_SYMBOLS = {
     "Rs": "INR",
     "Rs.": "INR",
     "CHF": "CHF",
+    "Mex$": "MXN",
+    "MX$": "MXN",
+    "NT$": "TWD",
+    "₱": "PHP",
+    "₦": "NGN",
+    "₫": "VND",
+    "฿": "THB",
+    "RM": "MYR",
 }
 # ISO codes may come before ("USD 5m") or after ("5m USD") the amount; only in capitals.
 CURRENCY_CODES = frozenset(
