@@ -24,6 +24,8 @@ JOIN_VERBS = {
     "quit": "left",
     "exit": "left",
 }
+DOUBTING = frozenset({"claim", "allege", "deny", "dispute", "rumor", "rumour", "speculate"})
+DISPUTING = frozenset({"falsely", "wrongly", "baselessly", "incorrectly", "erroneously"})
 BECOME_VERBS = frozenset({"be", "become", "remain"})
 FUTURE = frozenset({"prospective", "leaving"})
 MEMBER_TYPES = frozenset({"GPE", "ORG", "PERSON"})
@@ -47,7 +49,7 @@ def membership_claims(
             found = copular_membership(sdoc, token, by_token, mentions)
         elif token.lemma_ in JOIN_VERBS and token.pos_ == "VERB":
             found = joining(sdoc, token, by_token)
-        if found is not None:
+        if found is not None and not hedged(token):
             member, org, status, first, last = found
             claims.append(
                 membership_claim(
@@ -226,9 +228,9 @@ def joining(
     org = by_token.get(obj.i) if obj is not None else None
     if member is None or org is None or org.type != "ORG" or member.canonical == org.canonical:
         return None
-    done = verb.tag_ in {"VBD", "VBN"} and not any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
-    )
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    past_aux = any(a.lemma_ in {"do", "have"} and a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes)
+    done = (verb.tag_ in {"VBD", "VBN"} or past_aux) and not any(a.tag_ == "MD" for a in auxes)
     status = (
         JOIN_VERBS[verb.lemma_]
         if done
@@ -256,6 +258,17 @@ def status_of(verb: Any) -> str:
     if verb.lemma_ == "become":
         return "joined" if verb.tag_ in {"VBD", "VBN"} else "prospective"
     return "member"
+
+
+def hedged(token: Any) -> bool:
+    """ "Russia falsely claims Ukraine is a member": a statement the article disputes or only
+    reports as an allegation is not the article's claim."""
+    node, hops = token, 0
+    while hops < 4 and node.head is not node:
+        node, hops = node.head, hops + 1
+        if node.lemma_ in DOUBTING or any(c.lower_ in DISPUTING for c in node.children):
+            return True
+    return False
 
 
 def negated(token: Any) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Claim, Document, Span
 from .claims import make_claim
+from .memberships import hedged
 from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
 
 TITLE_HEADS = frozenset(
@@ -327,8 +328,8 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     attr = predicated_title(verb) if verb is not None else None
     if verb is None or attr is None or not is_title_head(attr.text):
         return None
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-        return None  # "X could become chancellor" states no role
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) or hedged(verb):
+        return None  # "X could become chancellor", "they falsely claim X is president"
     words = [attr.i]
     while words[0] > 0 and is_title_word(sdoc[words[0] - 1].text):
         words.insert(0, words[0] - 1)
