@@ -124,11 +124,30 @@ def gather(
             surface = field_surface(claim, name) or text
             canonical = text if text != surface else None
             wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence)
+    implied = implied_subjects(claims)
+    for claim_id, name in implied.items():
+        wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "")
     links = linker(list(dict.fromkeys(wanted.values())), source) if wanted else {}
     resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
     entities = _follow(entities, source)
-    return Facts(resolutions, entities, extra_predicates=dict(predicates or {}))
+    return Facts(resolutions, entities, {}, dict(predicates or {}), implied)
+
+
+def implied_subjects(claims: Sequence[Claim]) -> dict[str, str]:
+    """Date claims with no subject whose sentence names exactly one person (as a person_name or
+    role claim of the same document): that person is the subject. Two people: none."""
+    people = {field_text(c, "name") or "" for c in claims if c.kind == "person_name"}
+    people |= {field_text(c, "person") or "" for c in claims if c.kind == "role"}
+    people.discard("")
+    out = {}
+    for claim in claims:
+        if claim.kind != "date" or field_text(claim, "subject"):
+            continue
+        named = {p for p in people if p in claim.sentence}
+        if len(named) == 1:
+            out[claim.id] = named.pop()
+    return out
 
 
 def _resolution(link: Link | None, mention: Mention) -> Resolution:

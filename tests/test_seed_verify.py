@@ -114,3 +114,23 @@ def test_verify_of_extract_output_equals_check(extracted, nlp, snapshot):
     documents = pipeline.read_documents([str(SEED)], settings, lambda item: None)
     via_check = list(pipeline.check(documents, nlp, settings, snapshot))
     assert [c.to_dict() for c in via_verify[0].claims] == [c.to_dict() for c in via_check[0].claims]
+
+
+def test_demo_article_shows_supported_and_contradicted_side_by_side(nlp, snapshot):
+    """examples/anniversaries.md against the real snapshot: its planted errors are caught."""
+    settings = Settings()
+    documents = pipeline.read_documents(
+        [str(EXAMPLES / "anniversaries.md")], settings, lambda _: None
+    )
+    [result] = pipeline.check(documents, nlp, settings, snapshot)
+    got = {
+        (c.kind, c.text): (c.verification["verdict"], c.verification["reason"])
+        for c in result.claims
+    }
+    assert got[("count", "7.4 million")] == ("supported", "match")
+    assert got[("date", "March 11, 1952")] == ("supported", "match")
+    assert got[("date", "May 11, 2003")] == ("contradicted", "mismatch")
+    assert got[("role", "Russian President Vladimir Putin")] == ("supported", "match")
+    assert got[("role", "Prime Minister Vladimir Putin")] == ("contradicted", "not_held_at_date")
+    assert got[("role", "Texas GOP Senator Ted Cruz")] == ("supported", "match")
+    assert got[("person_name", "Henning Christopherson")] == ("contradicted", "likely_misspelling")

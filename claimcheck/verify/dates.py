@@ -9,6 +9,7 @@ confirm the day — rather than supported.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..models import Claim
@@ -37,12 +38,19 @@ ORDER = ("year", "month", "day")
 
 
 def date_property(claim: Claim) -> str | None:
-    for text in (field_text(claim, "predicate"), claim.sentence):
-        lowered = f" {(text or '').lower()} "
-        hits = [w for w in DATE_PREDICATES if f" {w} " in lowered or f" {w}," in lowered]
-        if hits:
-            return DATE_PREDICATES[max(hits, key=len)]
-    return None
+    """The event the date belongs to: the predicate's words, else the event word nearest before
+    the date in its sentence ("born on March 11, 1952, died on May 11, 2001")."""
+    predicate = f" {(field_text(claim, 'predicate') or '').lower()} "
+    hits = [w for w in DATE_PREDICATES if f" {w} " in predicate]
+    if hits:
+        return DATE_PREDICATES[max(hits, key=len)]
+    sentence = claim.sentence.lower()
+    at = sentence.find(claim.text.lower())
+    found = [(m.start(), w) for w in DATE_PREDICATES for m in re.finditer(rf"\b{w}\b", sentence)]
+    before = [f for f in found if at < 0 or f[0] < at]
+    if not before:
+        return None
+    return DATE_PREDICATES[max(before)[1]]
 
 
 def truncate(iso: str, precision: str) -> str:
@@ -58,7 +66,8 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
             "The date is not a calendar date at day, month or year precision.",
             as_of,
         )
-    prop = date_property(claim) if field_text(claim, "subject") else None
+    has_subject = field_text(claim, "subject") or facts.implied_subjects.get(claim.id)
+    prop = date_property(claim) if has_subject else None
     if prop is None:
         return not_checked(
             "not_checkable_kind",

@@ -46,6 +46,9 @@ class Facts:
     # Organization id → the member entities the source could list (only when it can answer).
     members: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
     extra_predicates: Mapping[str, str] = field(default_factory=dict)
+    # Claim id → a subject the claim itself lacks but its sentence names unambiguously (the one
+    # person named in "Douglas Adams was born on March 11, 1952").
+    implied_subjects: Mapping[str, str] = field(default_factory=dict)
 
     def resolve(self, claim: Claim, name: str) -> Resolution | None:
         return self.resolutions.get((claim.id, name))
@@ -101,7 +104,9 @@ def mentions_of(claim: Claim) -> list[tuple[str, str, str | None]]:
 
 def linked(claim: Claim, facts: Facts, name: str) -> Entity | tuple[str, str]:
     """The entity a claim field links to, or (reason code, plain sentence) why there is none."""
-    text = field_text(claim, name)
+    text = field_text(claim, name) or (
+        facts.implied_subjects.get(claim.id) if name == "subject" else None
+    )
     if not text:
         return "no_subject", f"The claim does not say whose {name} it is."
     resolution = facts.resolve(claim, name)
