@@ -10,7 +10,7 @@ named entities become organization / country / party / state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Claim, Document, Span
@@ -224,66 +224,79 @@ def _pseudo(token: Any, person: Mention) -> Mention:
 def title_after(sdoc: Any, person: Mention, mentions: list[Mention]) -> Title | None:
     """ "Jens Stoltenberg, NATO's secretary general," / "Ted Cruz, the Republican senator from
     Texas," — the appositive must close with a comma, a verb or the sentence end."""
-    i = person.last
-    if i >= len(sdoc) or sdoc[i].text != ",":
+    if person.last >= len(sdoc) or sdoc[person.last].text != ",":
         return None
-    by_token = {t: m for m in mentions for t in range(m.first, m.last)}
-    j = i + 1
-    qualifiers: list[Mention] = []
-    words: list[int] = []
-    temporal = None
+    walk = _Appositive(sdoc, person, {t: m for m in mentions for t in range(m.first, m.last)})
+    j = person.last + 1
     while j < len(sdoc):
-        token = sdoc[j]
-        if token.lower_ in {"the", "a", "an"} and not words and not qualifiers:
-            j += 1
-        elif j in by_token and by_token[j].type in {"ORG", "GPE", "NORP"}:
-            qualifiers.append(by_token[j])
-            j = by_token[j].last
-            if j < len(sdoc) and sdoc[j].tag_ == "POS":
-                j += 1
-        elif token.lower_ in TEMPORAL and not words:
-            temporal = token.lower_
-            j += 1
-        elif is_title_word(token.text) or token.text in PARTIES:
-            if token.text in PARTIES:
-                qualifiers.append(_pseudo(token, person))
-            else:
-                words.append(j)
-            j += 1
-        elif (
-            token.lower_ in {"of", "-"}
-            and words
-            and j + 1 < len(sdoc)
-            and is_title_word(sdoc[j + 1].text)
-        ):
-            words += [j, j + 1]
-            j += 2
-        elif (
-            token.lower_ in {"of", "to", "from", "for"}
-            and words
-            and j + 1 < len(sdoc)
-            and (j + 1 in by_token or sdoc[j + 1].lower_ == "the")
-        ):
-            k = j + 2 if sdoc[j + 1].lower_ == "the" else j + 1
-            if k in by_token and by_token[k].type in {"ORG", "GPE", "NORP"}:
-                qualifiers.append(by_token[k])
-                j = by_token[k].last
-            else:
-                break
-        else:
+        step = walk.step(j)
+        if step is None:
             break
-    if not words or not any(
-        is_title_head(sdoc[w].text) or _head_after_title(sdoc, w, words) for w in words
-    ):
+        j = step
+    if not walk.words or not has_head(sdoc, walk.words) or not _closed(sdoc, j):
         return None
-    if (
-        j < len(sdoc)
-        and sdoc[j].text not in {",", ".", ";", "–", "—"}
-        and sdoc[j].pos_ not in {"VERB", "AUX"}
-    ):
+    position = sdoc[walk.words[0] : walk.words[-1] + 1].text
+    return Title(person.last + 1, j, position, tuple(walk.qualifiers), walk.temporal)
+
+
+def _closed(sdoc: Any, j: int) -> bool:
+    return (
+        j >= len(sdoc)
+        or sdoc[j].text in {",", ".", ";", "–", "—"}
+        or sdoc[j].pos_ in {"VERB", "AUX"}
+    )
+
+
+@dataclass
+class _Appositive:
+    """Reads an appositive title one token at a time: articles, qualifiers (with their
+    possessive), a temporal word, title words, "of State", and "of / to / from <entity>"."""
+
+    sdoc: Any
+    person: Mention
+    by_token: dict[int, Mention]
+    words: list[int] = field(default_factory=list)
+    qualifiers: list[Mention] = field(default_factory=list)
+    temporal: str | None = None
+
+    def step(self, j: int) -> int | None:
+        """The index after what token j starts, or None where the appositive ends."""
+        token, named = self.sdoc[j], self._named(j)
+        if token.lower_ in {"the", "a", "an"} and not self.words and not self.qualifiers:
+            return j + 1
+        if named is not None:
+            self.qualifiers.append(named)
+            after = named.last
+            return after + 1 if after < len(self.sdoc) and self.sdoc[after].tag_ == "POS" else after
+        if token.lower_ in TEMPORAL and not self.words:
+            self.temporal = token.lower_
+            return j + 1
+        if token.text in PARTIES:
+            self.qualifiers.append(_pseudo(token, self.person))
+            return j + 1
+        if is_title_word(token.text):
+            self.words.append(j)
+            return j + 1
+        return self._complement(token, j) if self.words else None
+
+    def _complement(self, token: Any, j: int) -> int | None:
+        nxt = j + 1
+        if nxt >= len(self.sdoc):
+            return None
+        if token.lower_ in {"of", "-"} and is_title_word(self.sdoc[nxt].text):
+            self.words += [j, nxt]  # "secretary of state"
+            return nxt + 1
+        if token.lower_ in {"of", "to", "from", "for"}:
+            k = nxt + 1 if self.sdoc[nxt].lower_ == "the" else nxt
+            named = self._named(k) if k < len(self.sdoc) else None
+            if named is not None:
+                self.qualifiers.append(named)
+                return named.last
         return None
-    position = sdoc[words[0] : words[-1] + 1].text
-    return Title(i + 1, j, position, tuple(qualifiers), temporal)
+
+    def _named(self, j: int) -> Mention | None:
+        mention = self.by_token.get(j)
+        return mention if mention is not None and mention.type in {"ORG", "GPE", "NORP"} else None
 
 
 # --- a description, then the name in apposition ----------------------------------------------
