@@ -54,3 +54,13 @@ def test_missing_pipeline_says_how_to_install(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "a.txt"), "--pipeline", "no_such_pipeline_xyz"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "[CC904]" in err and "pip install" in err
+
+
+def test_jobs_give_byte_identical_output(capsys):
+    from conftest import SEED
+
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["extract", str(SEED), "--format", "jsonl", "--jobs", jobs]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and outputs[0].count('"record":"claim"') > 20
