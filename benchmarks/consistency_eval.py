@@ -113,9 +113,11 @@ def main(argv: list[str]) -> int:
     if "--corpus" in argv:
         words, lines = corpus_findings(Path(argv[argv.index("--corpus") + 1]), nlp)
         print("\n".join(lines))
+        found = sum(1 for line in lines if not line.startswith("CRASH"))
         print(
-            f"corpus: {len(lines)} findings in {words} words "
-            f"({len(lines) * 10000 / max(words, 1):.2f} per 10,000 words)"
+            f"corpus: {found} findings in {words} words "
+            f"({found * 10000 / max(words, 1):.2f} per 10,000 words), "
+            f"{len(lines) - found} documents the pipeline failed on"
         )
     cases = load_cases()
     found = [codes_for(case, nlp) for case in cases]

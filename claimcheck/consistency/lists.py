@@ -12,6 +12,7 @@ from .words import NUMBER, parse_number
 
 _INTRO = re.compile(
     rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)"
+    r"(?:(?P<gap>(?:\s+[a-z]+){1,4}?)(?=\s*:))?"
     r"(?P<sep>\s*:\s*|\s+[—–]\s+|\s*\(\s*|,\s+namely\s+)"
 )
 # lists that say they are incomplete, or item names that carry their own "and"
@@ -27,6 +28,7 @@ _COMPOUND = re.compile(
     r"Heard Island and McDonald)",
 )
 _MAX_ITEM_WORDS = 6
+_NAME_PARTICLES = frozenset("the of de al van von bin der".split())
 # an item holding one of these is a clause, not a name: "(to be matched by States and cities)"
 _CLAUSE_WORD = re.compile(
     r"\b(?:to|be|is|are|was|were|will|would|has|have|had|that|which|who|it|they|not)\b",
@@ -51,6 +53,8 @@ def _check(ctx: Context, offset: int, text: str, match: re.Match[str]) -> Findin
     tail = re.split(closer, text[match.end() :])[0].strip().rstrip(".,!?")
     if stated is None or not tail or _PARTIAL.search(tail) or _SCALE_NOUN.match(match["noun"]):
         return None
+    if match["gap"] and not all(_is_name(i) for i in _TOP_AND.split(tail) if i.strip()):
+        return None  # words between the count and the list: only a list of names is read
     fewest, most = _item_counts(tail)
     if fewest is None or most is None or fewest <= stated <= most:
         return None
@@ -61,6 +65,11 @@ def _check(ctx: Context, offset: int, text: str, match: re.Match[str]) -> Findin
     ]
     message = f"{match['n']} {match['noun']} are announced but {named} are named: {tail}"
     return ctx.finding("CC508", "error", message, spans, _claims_in(ctx, spans), 0.9)
+
+
+def _is_name(item: str) -> bool:
+    words = item.split()
+    return bool(words) and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
 
 
 def _item_counts(tail: str) -> tuple[int | None, int | None]:
