@@ -90,7 +90,7 @@ def _message(claim: Claim, verification: Mapping[str, Any]) -> str:
     said = " ".join(claim.text.split())
     if verification.get("verdict") == "not_checked":
         reason = str(verification.get("reason", "")).replace("_", " ")
-        return f"“{said}” could not be verified ({reason}). {explanation}".strip()
+        return f"“{said}”: not verified, the knowledge source could not answer ({reason})"
     return f"“{said}”: {explanation}" if explanation else f"“{said}” is contradicted by the source"
 
 

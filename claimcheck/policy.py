@@ -39,7 +39,7 @@ def apply_rules(
     kept = [
         _capped(f, overrides) for f in findings if f.rule in enabled or f.rule not in registry()
     ]
-    kept = suppress.apply(result.document, kept, enabled)
+    kept = suppress.apply(result.document, _drop_nested(kept), enabled)
     claims = result.claims
     if rules.changed_lines is not None:
         kept, claims = _changed_only(result, kept, rules.changed_lines)
@@ -52,6 +52,27 @@ def apply_rules(
             remaining,
         )
     return dataclasses.replace(result, claims=claims, findings=tuple(sorted(kept, key=sort_key)))
+
+
+def _drop_nested(findings: list[Finding]) -> list[Finding]:
+    """One report per contradiction: "28" (a count) inside "28 member states" (a membership
+    count) is the same mistake, so a verdict finding inside a longer one of the same category
+    goes. Runs after --select/--ignore, so switching off the longer rule keeps the shorter."""
+    from_claims = [f for f in findings if f.claims and f.rule[2] in "12349"]
+
+    def inside(f: Finding, g: Finding) -> bool:
+        same = (f.rule[2] == "9") == (g.rule[2] == "9")
+        return (
+            same
+            and g is not f
+            and g.span.start <= f.span.start
+            and f.span.end <= g.span.end
+            and (g.span.end - g.span.start > f.span.end - f.span.start)
+        )
+
+    return [
+        f for f in findings if f not in from_claims or not any(inside(f, g) for g in from_claims)
+    ]
 
 
 def _baseline_root(rules: RuleSettings) -> str:

@@ -260,3 +260,47 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds():
     assert outputs["C"] == outputs["0"]  # another locale
     assert outputs["0"] and outputs["0"] == outputs["4242"]
     assert not re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d", outputs["0"])  # no run timestamps
+
+
+# --- with verdicts: the fixture's alliance article against the in-memory fake source ----------
+
+
+def _verified(nlp, unavailable=False, **rules):
+    from ci_support import settings
+    from fakes import FakeSource
+
+    from claimcheck import pipeline
+    from claimcheck.reader import markdown_document
+
+    name = "articles/alliance-talks.md"
+    doc = markdown_document(name, (NEWSROOM / name).read_text(encoding="utf-8"))
+    s = settings(**rules)
+    return list(pipeline.check([doc], nlp, s, source=FakeSource(unavailable=unavailable))), s
+
+
+def test_contradicted_claim_fails_once_and_every_format_carries_it(nlp):
+    from claimcheck.formats import claimreview
+    from claimcheck.outcome import exit_status
+    from claimcheck.render import RENDERERS
+
+    results, s = _verified(nlp)
+    assert [(f.rule, f.severity, f.line) for f in results[0].findings] == [("CC302", "error", 5)]
+    assert exit_status(results, s.rules) == 1
+    assert _sarif_errors("".join(RENDERERS["sarif"](results))) == []
+    (command,) = parse_workflow_commands("".join(RENDERERS["github"](results)))
+    assert command["title"] == "CC302 (error)" and "30" in command["message"]
+    drafts = json.loads("".join(claimreview.render(results)))
+    ratings = sorted(d["reviewRating"]["ratingValue"] for d in drafts)
+    assert ratings[0] == 1 and 5 in ratings  # the contradicted count and the supported role
+    ignored, s = _verified(nlp, ignore=("CC302",))
+    assert [f.rule for f in ignored[0].findings] == ["CC301"]  # the count inside it stays reported
+
+
+def test_source_unavailable_is_exit_3_and_fail_on_unverified_makes_it_1(nlp):
+    from claimcheck.outcome import exit_status
+
+    results, s = _verified(nlp, unavailable=True)
+    assert {f.rule for f in results[0].findings} == {"CC910"}
+    assert exit_status(results, s.rules) == 3
+    results, s = _verified(nlp, unavailable=True, fail_on=("unverified",))
+    assert exit_status(results, s.rules) == 1
