@@ -26,8 +26,12 @@ lint: install
 	$(BIN)/ruff format --check claimcheck tests benchmarks
 	$(BIN)/mypy claimcheck
 
+# No network: checked against the snapshot of real Wikidata responses in examples/. The demo
+# article plants errors on purpose, hence --exit-zero. (The snapshot is itself a .jsonl file, so
+# the articles are named rather than the folder, which would read it as a batch of articles.)
 demo: install
-	$(BIN)/claimcheck extract examples/nato-russia-council.txt --format table
+	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
+		--source snapshot:examples/wikidata-snapshot.jsonl --format table --exit-zero
 
 bench: install
 	$(BIN)/python benchmarks/extract.py

@@ -268,7 +268,9 @@ def check(
     results = run.collect(pipe.check(documents, nlp, settings))
     if update_baseline or prune_baseline:
         return run.write_baseline(results, prune=prune_baseline, reporter=reporter)
-    return run.report(results, output, reporter)
+    status = run.report(results, output, reporter)
+    _coverage_note(run.results, settings)
+    return status
 
 
 @app.command()
@@ -311,7 +313,18 @@ def verify(
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     run = cirun.Run(settings, fmt, os.environ)
     results = run.collect(pipe.verify(_jsonl_inputs(paths, read_results), settings))
-    return run.report(results, output, Reporter())
+    status = run.report(results, output, Reporter())
+    _coverage_note(run.results, settings)
+    return status
+
+
+def _coverage_note(results, settings) -> None:
+    """"found N claims, M checkable, K checked" on stderr after a verifying run."""
+    if settings.verify and not settings.quiet and results:
+        from .verification import coverage
+
+        total = sum((coverage(r.claims) for r in results[1:]), coverage(results[0].claims))
+        typer.echo(f"claimcheck: {total.sentence()}", err=True)
 
 
 def _jsonl_inputs(paths: list[str], read_results):

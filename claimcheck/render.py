@@ -64,9 +64,11 @@ def _value_summary(record: dict[str, Any]) -> str:
     for key in ("counted", "person", "position", "member", "organization", "place"):
         if isinstance(record.get(key), str):
             parts.append(f"{key}={record[key]}")
-    verdict = (record.get("verification") or {}).get("verdict")
-    if verdict:
-        parts.append(f"[{verdict}]")
+    verification = record.get("verification") or {}
+    verdict = verification.get("verdict")
+    if verdict:  # the reason code says why a claim was not checked, or how it was contradicted
+        reason = verification.get("reason")
+        parts.append(f"[{verdict}: {reason}]" if reason and reason != "match" else f"[{verdict}]")
     return " ".join(parts)
 
 
