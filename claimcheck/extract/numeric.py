@@ -325,6 +325,8 @@ def _classify(
         return None
     if unit_match:
         return _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
+    if re.match(r"-[^\W\d_]", rest):
+        return None  # 'a four-story building', 'six-time champion': an attribute, not a count
     if value["modifier"] in ("range",) and m["words"]:
         return None  # 'one or two', 'five to six': loose talk, not a figure
     return Found("count", start, end, {**value, "unit": None}, needs="counted", core=core)
