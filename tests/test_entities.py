@@ -194,3 +194,20 @@ def test_prefilter_keeps_every_sentence_the_table_expects_a_claim_from(nlp) -> N
             if wanted and not might_hold_entities(sdoc.text):
                 dropped.append((case["id"], sdoc.text))
     assert dropped == []
+
+
+def test_context_keeps_what_the_extractor_said_and_leaves_dates_alone(nlp) -> None:
+    from claimcheck.extract.claims import make_claim
+    from claimcheck.models import Span
+
+    text = "On Monday, NATO's 30 member states met in Brussels."
+    document, sdoc = Document(id="ctx", text=text), nlp(text)
+    at = text.index("30")
+    count = make_claim(document, "count", Span(at, at + 2), text, {"amount": 30}, {"subject": "x"})
+    date = make_claim(document, "date", Span(3, 9), text, {"date": "2022-01-10"})
+    counted, dated = attach_context(document, sdoc, 0, [count, date])
+    assert (
+        counted.fields["subject"] == "x"
+        and counted.fields["predicate"]["measure"] == "member count"
+    )
+    assert dated == date
