@@ -73,6 +73,14 @@ class Run:
 
     def report(self, results: Iterator[DocumentResult], output: str | None, reporter: Any) -> int:
         """Write the report; `reporter.unreadable` is read only after the inputs were consumed."""
+        if (
+            self.env.get("GITHUB_ACTIONS") == "true"
+            and self.fmt != "github"
+            and not self.settings.quiet
+        ):
+            _stderr(
+                "claimcheck: note: in GitHub Actions, --format github annotates the pull request"
+            )
         to_terminal = output in (None, "-") and _isatty(sys.stdout)
         out.write(self.renderer(to_terminal)(results), output)
         if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):

@@ -64,7 +64,8 @@ def rule_for(claim: Claim) -> str | None:
     return None
 
 
-def claim_findings(result: DocumentResult) -> Iterator[Finding]:
+def claim_findings(result: DocumentResult, key: str | None = None) -> Iterator[Finding]:
+    """`key` is the path the fingerprint uses (repository-relative); default: the path as given."""
     rules = registry()
     for claim in result.claims:
         code = rule_for(claim)
@@ -81,7 +82,7 @@ def claim_findings(result: DocumentResult) -> Iterator[Finding]:
             column=claim.column,
             claims=(claim.id,),
             spans=(claim.span,),
-            fingerprint=fingerprint(_doc_key(result.document), code, claim.text),
+            fingerprint=fingerprint(key or _doc_key(result.document), code, claim.text),
         )
 
 
@@ -107,9 +108,9 @@ def _doc_key(document: Document) -> str:
     return (document.path or document.id).replace("\\", "/")
 
 
-def with_fingerprints(result: DocumentResult) -> tuple[Finding, ...]:
+def with_fingerprints(result: DocumentResult, key: str | None = None) -> tuple[Finding, ...]:
     """Fill in the fingerprint of findings made by other stages, from the text they point at."""
-    key = _doc_key(result.document)
+    key = key or _doc_key(result.document)
     text = result.document.text
     out = []
     for finding in result.findings:

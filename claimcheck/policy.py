@@ -29,8 +29,9 @@ def apply_rules(
     rules = settings.rules
     root = rules.root or os.getcwd()
     rel = baseline.relative(result.document.path, result.document.id, root)
+    # Fingerprints use the path relative to the root, so they do not depend on how it was given.
     findings = with_fingerprints(
-        dataclasses.replace(result, findings=(*result.findings, *claim_findings(result)))
+        dataclasses.replace(result, findings=(*result.findings, *claim_findings(result, rel))), rel
     )
     overrides = [o for o in rules.overrides if matches(o.files, rel)]
     select = (*rules.select, *(c for o in overrides for c in o.select))

@@ -46,7 +46,9 @@ def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
         for claim in result.claims:
             yield f"  {claim.line:>4}:{claim.column:<3} {claim.kind:<10} {_one_line(claim.text):<32} {_value_summary(claim.to_dict())}\n"
         for finding in result.findings:
-            yield f"  {finding.line:>4}:{finding.column:<3} {finding.severity:<10} {finding.rule} {finding.message}\n"
+            where = f"{finding.line:>4}:{finding.column:<3}"
+            hidden = f" (suppressed: {finding.suppressed})" if finding.suppressed else ""
+            yield f"  {where} {finding.severity:<10} {finding.rule} {finding.message}{hidden}\n"
         yield "\n"
 
 

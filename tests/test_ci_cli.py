@@ -30,7 +30,13 @@ def newsroom(tmp_path, monkeypatch, nlp):
     shutil.copytree(NEWSROOM, repo)
     monkeypatch.chdir(repo)
     monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *a, **k: nlp)
-    for name in ("CLAIMCHECK_CONFIG", "NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"):
+    for name in (
+        "CLAIMCHECK_CONFIG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "GITHUB_STEP_SUMMARY",
+        "GITHUB_ACTIONS",
+    ):
         monkeypatch.delenv(name, raising=False)
     return repo
 
@@ -304,3 +310,10 @@ def test_source_unavailable_is_exit_3_and_fail_on_unverified_makes_it_1(nlp):
     assert exit_status(results, s.rules) == 3
     results, s = _verified(nlp, unavailable=True, fail_on=("unverified",))
     assert exit_status(results, s.rules) == 1
+
+
+def test_table_marks_suppressed_findings_and_actions_suggests_github(newsroom, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, err = run(capsys, "articles/baselined.md", "--no-verify", "--format", "table")
+    assert "CC501" in out and "(suppressed: baseline)" in out
+    assert "--format github" in err

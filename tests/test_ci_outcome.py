@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pytest
 from ci_support import claim, document, finding, result, settings
@@ -110,3 +111,9 @@ def test_fail_on_values_are_checked():
     assert check_fail_on(["contradicted,unverified"]) == ("contradicted", "unverified")
     with pytest.raises(UsageError, match="unknown value 'everything'"):
         check_fail_on(["everything"])
+
+
+def test_fingerprint_does_not_depend_on_how_the_path_was_given():
+    relative, _ = _run([contradicted], path="articles/story.md")
+    absolute, _ = _run([contradicted], path=os.path.abspath("articles/story.md"))
+    assert relative.findings[0].fingerprint == absolute.findings[0].fingerprint
