@@ -257,6 +257,21 @@ def duration(document, text, hours, modifier=None, approximate=False):
         ("The four-hour meeting ran from 10:00 to 12:00.", "four-hour", 4, None, ["CC509"]),
         ("The four-hour meeting ran from 10:00 to 13:45.", "four-hour", 4, None, []),
         ("The four-hour meeting ran from 10 a.m. to 2 p.m.", "four-hour", 4, None, []),
+        # two places, maybe two time zones: the clock times cannot be subtracted
+        (
+            "The eight-hour flight took off at 9 a.m. and landed at noon local time.",
+            "eight-hour",
+            8,
+            None,
+            [],
+        ),
+        (
+            "The eight-hour session opened at 9 a.m. and closed at noon.",
+            "eight-hour",
+            8,
+            None,
+            ["CC509"],
+        ),
         (
             "The talks lasted more than seven hours. The talks began at 9 a.m. and ended at 1 p.m.",
             "more than seven hours",

@@ -30,6 +30,10 @@ _EVENT = re.compile(
     r"trip|operation|match|game|vote|ceremony|conference|call|discussions?|sitting)\b",
     re.IGNORECASE,
 )
+# clock times in two places may be in two time zones: the elapsed time is unknown
+_ZONE = re.compile(
+    r"\blocal time\b|\btime zones?\b|\b(?:GMT|UTC|ET|EST|EDT|CET|CEST|BST|PT|PST|PDT|MSK)\b"
+)
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
@@ -52,7 +56,7 @@ def duration_vs_clock(ctx: Context) -> Iterator[Finding]:
 def _clock_range(ctx: Context, sentence: Span) -> tuple[Span, int] | None:
     text = ctx.text[sentence.start : sentence.end]
     times = list(_TIME.finditer(text))
-    if len(times) != 2:
+    if len(times) != 2 or _ZONE.search(text):
         return None
     first, second = times
     joined = _JOIN.match(text[first.end() : second.start()]) or _START_END.search(text)

@@ -13,14 +13,14 @@ from .context import Context
 from .words import NUMBER, ORDINALS, parse_number
 
 _NUM = rf"(?i:{NUMBER})"
-_NOUN = r"(?:[a-z-]+\s+){0,2}(?:[a-z-]+s|people|children|men|women|personnel|staff|police)\b"
+_NOUN = r"(?:[A-Za-z-]+\s+){0,2}(?:[a-z-]+s|people|children|men|women|personnel|staff|police)\b"
 _NAMEWORD = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*"
 _FORUM = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?P<noun>{_NOUN})\s+(?:and|plus)\s+"
     rf"(?P<extra>{_NAMEWORD}(?:(?:,\s*|,?\s+and\s+){_NAMEWORD})*)"
     rf".{{0,120}}?(?:\b(?:an?|the)\s+(?:\w+\s+)?(?:forum|group|total|body|gathering|meeting|"
     rf"council|bloc|panel|table|grouping|committee|delegation|team|summit)\s+of\s+(?P<m>{_NUM})"
-    rf"|\b(?P<m2>{_NUM})\s+(?:in all|in total|altogether)"
+    rf"|\b(?P<m2>{_NUM})\s+(?:[a-z]+\s+)?(?:in all|in total|altogether)"
     rf"|\btotal (?:of|to)\s+(?P<m3>{_NUM}))\b"
 )
 _MODIFIED = re.compile(
