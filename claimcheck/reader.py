@@ -94,10 +94,7 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
                 fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern)
             ):
                 continue
-            if pattern is None and _format_for(file.name, "auto") == "text" and file.suffix not in (
-                ".txt",
-                ".text",
-            ):
+            if pattern is None and not _readable_by_default(file):
                 continue
             try:
                 key = (file.stat().st_dev, file.stat().st_ino)
@@ -107,6 +104,11 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
                 continue
             seen.add(key)
             yield file
+
+
+def _readable_by_default(file: Path) -> bool:
+    """Without --glob a folder yields text, Markdown, HTML and JSON lines, not every file."""
+    return _format_for(file.name, "auto") != "text" or file.suffix in (".txt", ".text")
 
 
 def _format_for(name: str, requested: str) -> str:
