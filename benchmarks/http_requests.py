@@ -4,7 +4,7 @@ The Wikidata API is played by benchmarks/fake_wikidata.py from a snapshot (no ne
 figures count the requests claimcheck's own client sends: the aim is at most one search per
 distinct mention and one wbgetentities call per 50 ids.
 
-    .venv/bin/python benchmarks/requests.py [ARTICLE] [--snapshot PATH]
+    .venv/bin/python benchmarks/http_requests.py [ARTICLE] [--snapshot PATH]
 """
 
 from __future__ import annotations
