@@ -20,7 +20,9 @@ from .models import Claim, DocumentResult
 from .sources.base import Entity, EntityRef, KnowledgeSource
 from .verify import Facts, Resolution, mentions_of, verify_claim
 from .verify.facts import field_surface, field_text
+from .verify.quantities import predicate_property
 from .verify.result import not_checked
+from .verify.timeselect import usable
 
 Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
 
@@ -131,7 +133,33 @@ def gather(
     resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
     entities = _follow(entities, source)
-    return Facts(resolutions, entities, {}, dict(predicates or {}), implied)
+    members = _member_lists(claims, resolutions, source, predicates or {})
+    return Facts(resolutions, entities, members, dict(predicates or {}), implied)
+
+
+def _member_lists(
+    claims: Sequence[Claim],
+    resolutions: Mapping[tuple[str, str], Resolution],
+    source: KnowledgeSource,
+    predicates: Mapping[str, str],
+) -> dict[str, tuple[Entity, ...]]:
+    """For organizations whose member count the source lacks, their members — only from a
+    source that declares its member lists complete (`members_complete`): a snapshot holds only
+    some members, and counting those would contradict true claims."""
+    lister = getattr(source, "members", None)
+    if lister is None or not getattr(source, "members_complete", False):
+        return {}
+    out: dict[str, tuple[Entity, ...]] = {}
+    for claim in claims:
+        if predicate_property(claim, predicates) != "member_count":
+            continue
+        name = "organization" if claim.kind == "membership_count" else "subject"
+        org = resolutions.get((claim.id, name))
+        entity = org.entity if org else None
+        if entity is None or entity.id in out or usable(entity.statements.get("member_count", ())):
+            continue
+        out[entity.id] = tuple(lister(entity.id))
+    return out
 
 
 def implied_subjects(claims: Sequence[Claim]) -> dict[str, str]:

@@ -231,6 +231,7 @@ WORLD: tuple[Entity, ...] = (
         ["country"],
         [],
         st("member_of", ref("fake:nato"), start_time=day("1949-04-04")),
+        st("member_of", ref("fake:benelux"), start_time=day("1944-09-05")),
     ),
     E(
         "fake:norway",
@@ -245,6 +246,7 @@ WORLD: tuple[Entity, ...] = (
         ["country"],
         [],
         st("member_of", ref("fake:nato"), start_time=day("1949-04-04")),
+        st("member_of", ref("fake:benelux"), start_time=day("1944-09-05")),
     ),
     E(
         "fake:usa",
@@ -293,6 +295,16 @@ WORLD: tuple[Entity, ...] = (
         st("member_of", ref("fake:nato"), "deprecated", start_time=day("2008-04-03")),
     ),
     E("fake:dems", "Democratic Party", ["organization"], ["Democrats"]),
+    # benelux.int: Belgium, the Netherlands and Luxembourg, since the London Customs Convention of
+    # 5 September 1944. The fake holds no member count for it, so counts come from member-of.
+    E("fake:benelux", "Benelux", ["organization"], ["Benelux Union"]),
+    E(
+        "fake:luxembourg",
+        "Luxembourg",
+        ["country"],
+        [],
+        st("member_of", ref("fake:benelux"), start_time=day("1944-09-05")),
+    ),
     E(
         "fake:osce",
         "Organization for Security and Co-operation in Europe",
@@ -351,10 +363,14 @@ class FakeSource:
     name = "fake"
 
     def __init__(
-        self, entities: Mapping[str, Entity] | None = None, unavailable: bool = False
+        self,
+        entities: Mapping[str, Entity] | None = None,
+        unavailable: bool = False,
+        members_complete: bool = True,
     ) -> None:
         self._entities = dict(ENTITIES if entities is None else entities)
         self.unavailable = unavailable
+        self.members_complete = members_complete
         self.calls: list[tuple[str, Any]] = []
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
@@ -378,6 +394,18 @@ class FakeSource:
         if self.unavailable:
             raise SourceUnavailable("fake source is down")
         return {i: self._entities.get(i, Entity(i, None, missing=True)) for i in ids}
+
+    def members(self, organization_id: str) -> Sequence[Entity]:
+        """Every entity with a member-of statement naming the organization (any rank, any date)."""
+        self.calls.append(("members", organization_id))
+        return tuple(
+            e
+            for e in self._entities.values()
+            if any(
+                getattr(x.mainsnak.value, "id", None) == organization_id
+                for x in e.statements.get("member_of", ())
+            )
+        )
 
     def describe(self) -> Mapping[str, Any]:
         return {"name": self.name, "endpoint": ENDPOINT}

@@ -203,22 +203,24 @@ def _since(
 def _count_members(
     org: Entity, facts: Facts, as_of: dt.date | None
 ) -> list[tuple[Entity, Statement]] | None:
-    """Member-of statements naming `org` valid on the date, from the members the source could
-    list; None when it could not list any."""
+    """Member-of statements naming `org` valid on the date, from the complete member list the
+    source gave; None when it gave none, or when some membership's dates are too coarse to tell
+    (an undercount would turn into a false contradiction)."""
     members = facts.members.get(org.id)
     if not members or as_of is None:
         return None
     found = []
     for member in members:
-        for statement in member.statements.get("member_of", ()):
-            value = statement.mainsnak.value
-            if (
-                statement.rank != "deprecated"
-                and getattr(value, "id", None) == org.id
-                and validity(statement, as_of) is True
-            ):
-                found.append((member, statement))
-                break
+        naming = [
+            s
+            for s in member.statements.get("member_of", ())
+            if s.rank != "deprecated" and getattr(s.mainsnak.value, "id", None) == org.id
+        ]
+        states = [validity(s, as_of) for s in naming]
+        if True in states:
+            found.append((member, naming[states.index(True)]))
+        elif None in states:
+            return None
     return found
 
 
