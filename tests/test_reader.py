@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -209,3 +210,11 @@ def test_jsonl_line_numbers_survive_unicode_line_separators(tmp_path):
     items = read([path])
     assert items[0].text == "x\u2028y"
     assert isinstance(items[1], Unreadable) and items[1].source.endswith(":2")
+
+
+def test_folder_without_glob_reads_only_article_formats(tmp_path):
+    for name in ("a.txt", "b.md", "c.html", "d.jsonl", "e.py", "f.png", "g"):
+        (tmp_path / name).write_text("x", "utf-8")
+    items = read([tmp_path])
+    sources = sorted(Path(getattr(i, "path", None) or i.source).name.split(":")[0] for i in items)
+    assert sources == ["a.txt", "b.md", "c.html", "d.jsonl"]
