@@ -87,7 +87,7 @@ def conflicting_bounds(ctx: Context) -> Iterator[Finding]:
         if a is None or b is None or a.overlaps(b):
             continue
         message = (
-            f"bounds on the same figure cannot both hold: "
+            f"bounds on the same {_noun(early)} cannot both hold: "
             f'"{amounts.describe(early.claim)}" ({ctx.where(early.claim.span)}) vs '
             f'"{amounts.describe(late.claim)}"'
         )
@@ -102,10 +102,15 @@ def different_values(ctx: Context) -> Iterator[Finding]:
         if amounts.same_when_rounded(early.claim, late.claim):
             continue
         message = (
-            f'the same figure is given as "{amounts.describe(early.claim)}" '
+            f'the same {_noun(early)} is given as "{amounts.describe(early.claim)}" '
             f'({ctx.where(early.claim.span)}) and "{amounts.describe(late.claim)}"'
         )
         yield _report(ctx, "CC504", message, early, late, confidence)
+
+
+def _noun(mention: Mention) -> str:
+    counted = mention.claim.fields.get("counted")
+    return f"number of {counted}" if isinstance(counted, str) else f"{mention.key} figure"
 
 
 def _report(
