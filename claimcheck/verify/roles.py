@@ -212,13 +212,13 @@ def _in_position(claim: Claim, name: str, statement: Statement, facts: Facts) ->
     labels = _position_names(statement, facts)
     if any(words.contains_words(t, label) for t in texts for label in labels):
         return True
-    refs = (
+    values = (
         [s.mainsnak.value for s in usable(office_entity.statements.get("country", ()))]
         if office_entity
         else []
     )
-    refs += [q.value for q in statement.qualifiers.get("of", ()) if q.kind == "value"]
-    refs = [r for r in refs if isinstance(r, EntityRef)]
+    values += [q.value for q in statement.qualifiers.get("of", ()) if q.kind == "value"]
+    refs = [r for r in values if isinstance(r, EntityRef)]
     if wanted_id and any(r.id == wanted_id for r in refs):
         return True
     if any(words.mentions(t, words.names(facts.entity(r), r)) for t in texts for r in refs):
