@@ -22,6 +22,7 @@ from .rules import UNUSED_SUPPRESSION, registry
 
 _COMMENT = re.compile(r"<!--\s*claimcheck:\s*(ignore|disable|enable)\b(.*?)-->", re.S | re.I)
 _CODE = re.compile(r"\bCC[0-9]{0,3}\b", re.I)
+END_OF_ARTICLE = 1 << 30  # a line number past any article's end
 
 
 @dataclass
@@ -81,12 +82,14 @@ def _inline(document: Document) -> Iterable[Suppression]:
         if verb == "enable":
             _close(open_blocks, codes, line - 1)
             continue
-        first = line if verb == "disable" else _target_line(text, match)
-        item = Suppression(codes, first, first, "inline", span, " ".join(match.group(0).split()))
-        (open_blocks if verb == "disable" else out).append(item)
-        if verb == "disable":
-            out.append(item)
-            item.last = 1 << 30  # until enabled, or to the end of the article
+        shown = " ".join(match.group(0).split())
+        if verb == "disable":  # until the matching enable, or to the end of the article
+            item = Suppression(codes, line, END_OF_ARTICLE, "inline", span, shown)
+            open_blocks.append(item)
+        else:
+            target = _target_line(text, match)
+            item = Suppression(codes, target, target, "inline", span, shown)
+        out.append(item)
     return out
 
 
