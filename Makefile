@@ -36,6 +36,7 @@ demo: install
 bench: install
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/http_requests.py
+	$(BIN)/python benchmarks/consistency_eval.py
 
 # Re-records cassettes/recorded/ against live Wikidata; needs network and CLAIMCHECK_CONTACT.
 record: install
