@@ -109,18 +109,21 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
-        line = _error_line(str(err))
+        line = _error_line(str(err), path)
         raise ConfigError(f"{path}:{line}: invalid TOML ({str(err).split(' (at ')[0]})") from None
     except OSError as err:
         raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
-def _error_line(message: str) -> int:
-    # tomllib says "... (at line 3, column 7)"; the line is what a person needs.
+def _error_line(message: str, path: Path) -> int:
+    # tomllib says "... (at line 3, column 7)" or "(at end of document)"; a person needs the line.
     marker = "(at line "
     if marker in message:
         return int(message.split(marker, 1)[1].split(",")[0].rstrip(")"))
-    return 1
+    try:
+        return max(path.read_bytes().count(b"\n"), 1)
+    except OSError:
+        return 1
 
 
 def parse(data: Mapping[str, Any], name: str, root: str) -> FileConfig:

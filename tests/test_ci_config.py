@@ -93,6 +93,12 @@ def test_unknown_keys_warn_with_a_suggestion(tmp_path):
     assert "'contakt'" in cfg.warnings[1] and "'sevrity'" in cfg.warnings[2]
 
 
+def test_syntax_error_at_the_end_names_the_last_line(tmp_path):
+    _write(tmp_path / ".claimcheck.toml", 'ignore = []\nselect = [\n')
+    with pytest.raises(ConfigError, match=r"\.claimcheck\.toml:2: invalid TOML"):
+        _settings(tmp_path)
+
+
 def test_syntax_error_names_file_and_line(tmp_path):
     _write(tmp_path / ".claimcheck.toml", 'select = ["CC1"]\n\nfail-on = [contradicted\n')
     with pytest.raises(ConfigError) as err:
