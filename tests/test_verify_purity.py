@@ -1,0 +1,65 @@
+"""verify/ is pure: no source, HTTP, file or clock access; only the verification stage talks to a
+knowledge source."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+VERIFY = Path(__file__).resolve().parent.parent / "claimcheck" / "verify"
+ALLOWED_INTERNAL = {"models", "errors", "sources.base"}
+FORBIDDEN_CALLS = {"now", "today", "utcnow", "open", "urlopen", "time"}
+
+
+def imports(path: Path) -> list[str]:
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 2:
+            out.append(node.module or "")
+        elif isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            out.append(node.module or "")
+    return out
+
+
+def test_verify_imports_only_plain_modules():
+    bad = []
+    for path in sorted(VERIFY.glob("*.py")):
+        for name in imports(path):
+            if name in ("requests", "socket", "urllib", "sqlite3", "time") or name.startswith(
+                "http"
+            ):
+                bad.append(f"{path.name}: {name}")
+    internal = {
+        n
+        for p in VERIFY.glob("*.py")
+        for n in imports(p)
+        if n
+        and not n.startswith(
+            (
+                "collections",
+                "dataclasses",
+                "datetime",
+                "decimal",
+                "typing",
+                "re",
+                "json",
+                "__future__",
+                "rapidfuzz",
+            )
+        )
+    }
+    assert bad == []
+    assert internal <= ALLOWED_INTERNAL
+
+
+def test_verify_never_reads_the_clock():
+    calls = [
+        f"{p.name}:{node.lineno}"
+        for p in VERIFY.glob("*.py")
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", getattr(node.func, "id", None)) in FORBIDDEN_CALLS
+    ]
+    assert calls == []
