@@ -97,3 +97,32 @@ def test_weekday_resolution_directions():
     assert dates.weekday("Friday", ANCHOR, "past")["date"] == "2022-01-07"
     assert dates.weekday("Friday", ANCHOR, "future")["date"] == "2022-01-14"
     assert dates.weekday("Friday", ANCHOR, "nearest")["date"] == "2022-01-14"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "two years and eight months",
+        "1 hour 30 minutes",
+        "5-10%",
+        "€300m",
+        "last March",
+        "the second of three",
+        "tens of thousands of people",
+        "1.5 hours",
+    ],
+)
+def test_values_validate_against_the_schema(phrase):
+    from claimcheck.extract.claims import make_claim
+    from claimcheck.models import Document, Span
+    from claimcheck.schema import errors
+
+    document = Document(id="d", text=phrase)
+    (found,) = scan(phrase, ANCHOR)
+    claim = make_claim(
+        document, found.kind, Span(found.start, found.end), phrase, found.value, found.fields
+    )
+    record = claim.to_dict()
+    if found.kind == "count":
+        record["counted"] = "people"
+    assert errors(record, "claim") == []

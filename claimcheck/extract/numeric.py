@@ -21,6 +21,7 @@ from ..normalize.units import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATION_ALIASES,
+    DURATION_UNITS,
     PERCENT_WORDS,
     QUANTITY_ALIASES,
 )
@@ -76,6 +77,11 @@ CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 AGE_AFTER = re.compile(r"[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old\b|\s+ago\b", re.IGNORECASE)
+COMPOUND_AFTER = re.compile(
+    rf"(?:\s*,\s*|\s+)(?:and\s+)?(?P<n>{DIGITS}|{WORD_ATOM}|an?)\s+"
+    rf"(?P<unit>{_alternation(DURATION_ALIASES)})\b",
+    re.IGNORECASE,
+)
 ORDINAL = re.compile(
     rf"\b(?P<ord>{_alternation(k for k in ORDINALS if k != 'last')}|\d+(?:st|nd|rd|th))\s+of\s+"
     rf"(?:the\s+)?(?P<total>{DIGITS}|{WORD_ATOM})\b(?!\s*(?:{_alternation(PLURAL_SCALES)}))",
@@ -324,7 +330,8 @@ def _classify(
     if unit_match and not _unit_as_written(unit_match["unit"], rest):
         return None
     if unit_match:
-        return _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
+        found = _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
+        return _compound(text, found) if found.kind == "duration" else found
     if re.match(r"-[^\W\d_]", rest):
         return None  # 'a four-story building', 'six-time champion': an attribute, not a count
     if value["modifier"] in ("range",) and m["words"]:
@@ -362,6 +369,27 @@ def _with_range(
         amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
     label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
     return bounds.ranged(amount, upper, label), end + rm.end()
+
+
+def _compound(text: str, found: Found) -> Found:
+    """'two years and eight months', '1 hour 30 minutes': one duration, parts in falling units."""
+    parts = [(found.value["amount"], found.value["unit"])]
+    end = found.end
+    while (more := COMPOUND_AFTER.match(text, end)) is not None:
+        amount = parse_number(more["n"])
+        unit = DURATION_ALIASES[" ".join(more["unit"].lower().split())]
+        if amount is None or DURATION_UNITS[unit][2] >= DURATION_UNITS[parts[-1][1]][2]:
+            break
+        parts.append((amount, unit))
+        end = more.end()
+    if len(parts) == 1 or found.value["modifier"] in ("range", "between"):
+        return found
+    value = {**found.value, **durations.compound(parts)}
+    exact = value["lower"] is not None and value["lower"] == value["upper"]
+    for bound in ("lower", "upper"):
+        if value[bound] is not None or exact:
+            value[bound] = value["amount"]
+    return dataclasses.replace(found, end=end, value=value)
 
 
 def _with_unit(

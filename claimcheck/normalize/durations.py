@@ -18,3 +18,47 @@ def iso_duration(amount: Decimal, unit: str) -> str:
 def seconds(amount: Decimal, unit: str) -> Decimal:
     exact = amount * DURATION_UNITS[unit][2]
     return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
+
+
+# Designators in the order ISO 8601 writes them; weeks, fortnights, decades and centuries are
+# folded into days and years when parts are combined.
+_DATE_PART = (("year", "Y"), ("month", "M"), ("day", "D"))
+_TIME_PART = (("hour", "H"), ("minute", "M"), ("second", "S"))
+_FOLD = {
+    "week": ("day", 7),
+    "fortnight": ("day", 14),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+}
+
+
+def compound(parts: list[tuple[Decimal, str]]) -> dict[str, object]:
+    """'two years and eight months' → amount 32, unit month, iso P2Y8M: the amount is counted in
+    the smallest unit named, so amount × unit is always the whole duration."""
+    totals: dict[str, Decimal] = {}
+    for amount, unit in parts:
+        base, factor = _FOLD.get(unit, (unit, 1))
+        totals[base] = totals.get(base, Decimal(0)) + amount * factor
+    smallest = min(totals, key=lambda u: DURATION_UNITS[u][2])
+    total_seconds = sum((seconds(a, u) for u, a in totals.items()), Decimal(0))
+    amount = total_seconds / DURATION_UNITS[smallest][2]
+    return {
+        "amount": _plain(amount),
+        "unit": smallest,
+        "iso": _iso(totals),
+        "seconds": _plain(total_seconds),
+    }
+
+
+def _iso(totals: dict[str, Decimal]) -> str:
+    date = "".join(f"{_text(totals[u])}{d}" for u, d in _DATE_PART if u in totals)
+    time = "".join(f"{_text(totals[u])}{d}" for u, d in _TIME_PART if u in totals)
+    return f"P{date}" + (f"T{time}" if time else "")
+
+
+def _text(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+def _plain(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
