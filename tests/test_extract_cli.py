@@ -64,3 +64,22 @@ def test_jobs_give_byte_identical_output(capsys):
         assert main(["extract", str(SEED), "--format", "jsonl", "--jobs", jobs]) == 0
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] and outputs[0].count('"record":"claim"') > 20
+
+
+def test_markdown_code_and_front_matter_are_not_mined(tmp_path, capsys):
+    story = (
+        "---\ntitle: 99 problems\ndate: 2022-01-12\n---\n"
+        "Officials said 30 member states met on Monday.\n\n"
+        "Run `claimcheck --jobs 4` or:\n\n```\nNATO Secretary General Jens Stoltenberg, 5 km\n```\n"
+    )
+    (tmp_path / "a.md").write_text(story, "utf-8")
+    assert main(["extract", str(tmp_path / "a.md"), "--format", "json"]) == 0
+    (document,) = json.loads(capsys.readouterr().out)
+    assert document["title"] == "99 problems" and document["date_source"] == "front_matter"
+    assert [c["text"] for c in document["claims"] if c["kind"] in ("count", "date")] == [
+        "30",
+        "Monday",
+    ]
+    assert all(
+        "Stoltenberg" not in c["text"] and "5 km" not in c["text"] for c in document["claims"]
+    )

@@ -107,6 +107,11 @@ def _skipped(document: Document, found: Found) -> bool:
     return any(s.start < found.end and found.start < s.end for s in document.skip)
 
 
+def _in_skip(document: Document, claim: Claim) -> bool:
+    """Code spans and comments are never mined, whoever found the claim."""
+    return any(s.start < claim.span.end and claim.span.start < s.end for s in document.skip)
+
+
 def _chunk_claims(
     document: Document, sdoc: Any, offset: int, found: list[Found], hooks: Hooks | None
 ) -> list[Claim]:
@@ -119,7 +124,7 @@ def _chunk_claims(
             ours.append(make_claim(document, kept.kind, span, sentence, kept.value, kept.fields))
     if hooks is None:
         return ours
-    theirs = hooks.entity_claims(document, sdoc, offset)
+    theirs = [c for c in hooks.entity_claims(document, sdoc, offset) if not _in_skip(document, c)]
     return hooks.attach_context(document, sdoc, offset, ours) + theirs
 
 
