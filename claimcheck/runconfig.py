@@ -70,13 +70,17 @@ def configure(
 
 
 def with_baseline(settings: Settings) -> Settings:
-    """Settings holding the loaded baseline entries (when a baseline file is set)."""
-    if not settings.rules.baseline:
-        return settings
-    entries = baseline_file.load(settings.rules.baseline)
-    return dataclasses.replace(
-        settings, rules=dataclasses.replace(settings.rules, baseline_entries=entries)
-    )
+    """Settings holding the loaded baseline entries: from the configured file, else from
+    .claimcheck-baseline.json beside the config file (or in the current folder) if it exists,
+    so that `claimcheck baseline` followed by `claimcheck check` needs no configuration."""
+    path = settings.rules.baseline
+    if not path:
+        path = baseline_path(settings)
+        if not os.path.isfile(path):
+            return settings
+    entries = baseline_file.load(path)
+    rules = dataclasses.replace(settings.rules, baseline=path, baseline_entries=entries)
+    return dataclasses.replace(settings, rules=rules)
 
 
 def files_from(source: str, stdin: IO[str]) -> list[str]:

@@ -317,3 +317,12 @@ def test_table_marks_suppressed_findings_and_actions_suggests_github(newsroom, c
     _, out, err = run(capsys, "articles/baselined.md", "--no-verify", "--format", "table")
     assert "CC501" in out and "(suppressed: baseline)" in out
     assert "--format github" in err
+
+
+def test_baseline_then_check_needs_no_configuration(newsroom, capsys):
+    (newsroom / ".claimcheck.toml").unlink()
+    (newsroom / ".claimcheck-baseline.json").unlink()
+    assert run(capsys, "articles", "--no-verify", "--format", "concise")[0] == 1
+    assert main(["baseline", "articles", "--no-verify"]) == 0
+    assert (newsroom / ".claimcheck-baseline.json").is_file()
+    assert run(capsys, "articles", "--no-verify", "--format", "concise")[:2] == (0, "")
