@@ -61,3 +61,14 @@ def test_nothing_under_normalize_reads_the_clock():
     clock = re.compile(r"\b(?:now|today|utcnow|time\.time|localtime)\s*\(")
     offenders = [p.name for p in root.glob("*.py") if clock.search(p.read_text("utf-8"))]
     assert offenders == []
+
+
+def test_bylines_and_datelines_are_not_mined():
+    nlp = spacy.blank("en")
+    text = (
+        "By Jane Doe and 2 others, CNN\nUpdated 10:42 AM ET, Wed January 12, 2022\n"
+        "Published 3 hours ago\nTalks lasted 7 hours.\n"
+    )
+    document = Document(id="b", text=text, date=dt.date(2022, 1, 12))
+    ((_, claims),) = list(extract_claims([document], nlp, Settings(), NO_ENTITIES))
+    assert [c.text for c in claims] == ["7 hours"]
