@@ -35,9 +35,6 @@ def refusing_api() -> Iterator[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True, reason="pipeline.check does not call the verification stage yet (issue 5)"
-)
 def test_unavailable_source_gives_not_checked_claims_and_a_distinct_exit(
     refusing_api, tmp_path, capsys
 ):
