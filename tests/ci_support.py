@@ -12,6 +12,23 @@ from claimcheck.config import RuleSettings, Settings
 from claimcheck.models import Claim, Document, DocumentResult, Finding, Span, claim_id, position
 
 NEWSROOM = Path(__file__).resolve().parent / "data" / "newsroom"
+# One evidence item of the shape schemas/claim.schema.json asks for; the values are made up.
+EVIDENCE: dict[str, Any] = {
+    "entity": "fake:nato",
+    "entity_label": "NATO",
+    "property": "member_count",
+    "property_label": "member count",
+    "statement": "fake:nato$1",
+    "rank": "normal",
+    "value": 30,
+    "unit": None,
+    "qualifiers": {},
+    "revision": 1,
+    "retrieved_at": None,
+    "url": None,
+    "endpoint": "fake:in-memory",
+    "from_cache": False,
+}
 
 
 def document(
@@ -36,11 +53,15 @@ def claim(
     line, column = position(doc.text, start)
     verification = None
     if verdict is not None:
+        proof = [] if verdict == "not_checked" else [EVIDENCE]
         verification = {
             "verdict": verdict,
             "reason": reason,
-            "evidence": [],
+            "as_of": "2022-01-10",
+            "evidence": proof,
             "explanation": f"the source disagrees ({kind}).",
+            "correction": None,
+            "note": None,
         }
     return Claim(
         id=claim_id(doc.id, kind, span, snippet),

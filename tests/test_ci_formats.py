@@ -226,3 +226,16 @@ def test_claimreview_drafts_are_marked_as_drafts():
     )
     assert only["itemReviewed"]["appearance"]["url"] == "articles/story.md"
     assert only["author"]["name"].startswith("EDITOR")
+
+
+def test_html_findings_name_the_file_only_where_lines_are_of_the_extracted_text(sarif_validator):
+    doc = document(
+        "Ministers met on Tuesday, January 12, 2022.\n", path="news/page.html", fmt="html"
+    )
+    res = [apply_rules(result(doc, findings=(finding(doc, "Tuesday", "CC501"),)), settings())]
+    (command,) = parse_workflow_commands("".join(github.render(res)))
+    assert set(command) == {"level", "file", "title", "message"}
+    log = json.loads("".join(sarif.render(res)))
+    assert list(sarif_validator.iter_errors(log)) == []
+    assert "region" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert "| news/page.html | – | error | CC501 |" in github.summary(res)

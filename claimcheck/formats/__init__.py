@@ -24,6 +24,12 @@ def display_path(result: DocumentResult, root: str | None = None) -> str:
     return Path(path).as_posix()
 
 
+def lines_match_file(result: DocumentResult) -> bool:
+    """Whether line numbers point into the file: not for HTML, whose lines are those of the
+    extracted main text, so annotations there name the file only."""
+    return result.document.format != "html"
+
+
 def active(result: DocumentResult) -> list[Finding]:
     """Findings that count (not suppressed), in document order."""
     return [f for f in result.findings if f.suppressed is None]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..models import DocumentResult, Finding, position
-from . import SEVERITY_ORDER, active, display_path, one_line
+from . import SEVERITY_ORDER, active, display_path, lines_match_file, one_line
 
 CAP_PER_LEVEL = 10
 SUMMARY_LIMIT = 1024 * 1024 - 4096  # bytes; leaves room for what other steps append
@@ -44,9 +44,11 @@ def annotation(result: DocumentResult, path: str, f: Finding) -> str:
     end_line, end_column = (
         position(result.document.text, f.span.end) if f.span.end else (f.line, f.column)
     )
-    props = {"file": path, "line": f.line, "col": f.column, "endLine": end_line}
-    if end_line == f.line:
-        props["endColumn"] = end_column
+    props: dict[str, object] = {"file": path}
+    if lines_match_file(result):
+        props.update(line=f.line, col=f.column, endLine=end_line)
+        if end_line == f.line:
+            props["endColumn"] = end_column
     props["title"] = f"{f.rule} ({f.severity})"
     joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
     return f"::{_LEVEL.get(f.severity, 'notice')} {joined}::{escape_data(f.message)}\n"
@@ -99,8 +101,9 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
     head += ["| File | Line | Severity | Rule | Message |", "|---|---|---|---|---|"]
     out = "\n".join(head) + "\n"
     size = len(out.encode())
-    for index, (_, path, f) in enumerate(rows):
-        line = f"| {_cell(path)} | {f.line} | {f.severity} | {f.rule} | {_cell(f.message)} |\n"
+    for index, (result, path, f) in enumerate(rows):
+        where = f.line if lines_match_file(result) else "–"
+        line = f"| {_cell(path)} | {where} | {f.severity} | {f.rule} | {_cell(f.message)} |\n"
         left = len(rows) - index
         tail = f"\n_…truncated: {left} more finding(s) not listed (summary size limit)._\n"
         if size + len(line.encode()) + len(tail.encode()) > limit:

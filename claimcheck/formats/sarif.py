@@ -11,7 +11,7 @@ from typing import Any
 from .. import __version__
 from ..models import DocumentResult, Finding, position
 from ..rules import registry
-from . import display_path
+from . import display_path, lines_match_file
 
 MAX_RESULTS = 5000  # GitHub code scanning drops runs over this many results
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -54,7 +54,7 @@ def _result(result: DocumentResult, f: Finding, index: dict[str, int]) -> dict[s
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": display_path(result), "uriBaseId": "%SRCROOT%"},
-                    "region": region,
+                    **({"region": region} if lines_match_file(result) else {}),
                 }
             }
         ],
