@@ -326,3 +326,29 @@ def test_baseline_then_check_needs_no_configuration(newsroom, capsys):
     assert main(["baseline", "articles", "--no-verify"]) == 0
     assert (newsroom / ".claimcheck-baseline.json").is_file()
     assert run(capsys, "articles", "--no-verify", "--format", "concise")[:2] == (0, "")
+
+
+def test_progress_goes_to_a_terminal_stderr_and_never_to_stdout():
+    import pty
+
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [*CLAIMCHECK, "check", ".", "--no-verify", "--format", "concise"],
+        cwd=NEWSROOM,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=_env(TERM="xterm"),
+        timeout=120,
+    )
+    os.close(follower)
+    shown = b""
+    try:
+        while chunk := os.read(leader, 4096):
+            shown += chunk
+    except OSError:  # the terminal closed
+        pass
+    os.close(leader)
+    assert b"checking" in shown
+    assert b"\x1b[" not in done.stdout and all(
+        CONCISE.match(x) for x in done.stdout.decode().splitlines()
+    )
