@@ -11,6 +11,7 @@ from .errors import ClaimcheckError, ExitStatus
 
 def main(argv: Sequence[str] | None = None) -> int:
     from .cli import app_command, click_exceptions
+    from .output import ReaderGone
 
     cx = click_exceptions()
 
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         status = ExitStatus.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         status = _quiet_broken_pipe()
     try:
         sys.stdout.flush()

@@ -14,12 +14,23 @@ from typing import TextIO
 from .errors import OutputError
 
 
+class ReaderGone(Exception):
+    """Whoever reads stdout closed the pipe (`claimcheck ... | head -1`).
+
+    Deliberately not an OSError: click turns a broken pipe into its own exit 1 before our entry
+    point sees it, and a closed pipe is the reader's choice, not a failure of the run.
+    """
+
+
 def write(chunks: Iterable[str], path: str | None, stream: TextIO | None = None) -> None:
     if path is None or path == "-":
         out = stream or sys.stdout
-        for chunk in chunks:
-            out.write(chunk)
-        out.flush()
+        try:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+        except BrokenPipeError:
+            raise ReaderGone() from None
         return
     with _atomic(Path(path)) as handle:
         for chunk in chunks:

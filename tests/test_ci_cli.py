@@ -237,9 +237,8 @@ def test_closed_pipe_exits_quietly():
     proc.stdout.close()
     err = proc.stderr.read().decode()
     proc.stderr.close()
-    assert proc.wait(timeout=120) in (0, 1)
-    # click's own EPIPE handling ends it with 1 before __main__ sees the BrokenPipeError; either way
-    # nothing may be printed.
+    # The reader chose to stop reading: a clean exit, and nothing on stderr about it.
+    assert proc.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err, (
         err
     )
