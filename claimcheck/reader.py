@@ -107,8 +107,11 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
 
 
 def _readable_by_default(file: Path) -> bool:
-    """Without --glob a folder yields text, Markdown, HTML and JSON lines, not every file."""
-    return _format_for(file.name, "auto") != "text" or file.suffix in (".txt", ".text")
+    """Without --glob a folder yields articles: text, Markdown and HTML. JSON-lines files are left
+    out, since a folder of articles often holds data files (a snapshot, a baseline) that are not
+    batches of articles; name a batch, or pass --glob '*.jsonl', to read it."""
+    fmt = _format_for(file.name, "auto")
+    return fmt in ("markdown", "html") or file.suffix in (".txt", ".text")
 
 
 def _format_for(name: str, requested: str) -> str:
