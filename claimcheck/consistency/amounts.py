@@ -154,15 +154,13 @@ def _plain(claim: Claim, amt: Decimal, approximate: bool) -> Interval:
     return Interval(amt - slack, False, amt + slack, False)
 
 
-def same_when_rounded(
-    a: Claim, b: Claim, scale_a: Decimal = Decimal(1), scale_b: Decimal = Decimal(1)
-) -> bool:
+def same_when_rounded(a: Claim, b: Claim) -> bool:
     """Both exact figures agree once the finer is rounded to the coarser one's last digit."""
     amt_a, amt_b = amount(a), amount(b)
     if amt_a is None or amt_b is None:
         return True
-    unit = max(rounding_unit(a) * scale_a, rounding_unit(b) * scale_b)
-    return _round(amt_a * scale_a, unit) == _round(amt_b * scale_b, unit)
+    unit = max(rounding_unit(a), rounding_unit(b))
+    return _round(amt_a, unit) == _round(amt_b, unit)
 
 
 def _round(value: Decimal, unit: Decimal) -> Decimal:

@@ -5,6 +5,7 @@ read text directly and those that read claims agree on what "the same sentence" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,10 +35,14 @@ class Context:
     def sentences(self) -> tuple[Span, ...]:
         return tuple(split_sentences(self.text, self.document.body_start))
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Span:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return Span(offset, offset)
 
     def sentence_text(self, offset: int) -> str:

@@ -40,6 +40,7 @@ _GENERIC = frozenset("people person other thing time year day month week hour ca
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])\s", re.MULTILINE)
 _WINDOW_WORDS = 15
 _MAX_RATIO = Decimal("1.5")
+_MAX_EARLIER = 50
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _NAME = re.compile(r"\b[A-Z][A-Za-z’'-]+")
 _RATE = re.compile(
@@ -121,14 +122,23 @@ def _report(
 
 
 def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, float]]:
-    """Each later mention with the first earlier mention of the same figure it can be paired to,
-    and how sure the pairing is."""
-    found = [m for c in sorted(ctx.claims, key=lambda c: c.span) if (m := _mention(ctx, c))]
-    for i, late in enumerate(found):
-        for early in found[:i]:
-            confidence = _pairing(early, late)
-            if confidence is not None:
-                yield early, late, confidence
+    """Each later mention with every earlier mention of the same figure it can be paired to, and
+    how sure the pairing is. Only mentions of one noun are compared, and only the nearest
+    _MAX_EARLIER of them, so a huge input stays linear."""
+    groups: dict[tuple[str, str, str | None], list[Mention]] = {}
+    for claim in sorted(ctx.claims, key=lambda c: c.span):
+        if (mention := _mention(ctx, claim)) is not None:
+            groups.setdefault((claim.kind, mention.key, mention.unit), []).append(mention)
+    for found in groups.values():
+        for i, late in enumerate(found):
+            yield from _paired_with(found[max(0, i - _MAX_EARLIER) : i], late)
+
+
+def _paired_with(earlier: list[Mention], late: Mention) -> Iterator[tuple[Mention, Mention, float]]:
+    for early in earlier:
+        confidence = _pairing(early, late)
+        if confidence is not None:
+            yield early, late, confidence
 
 
 def _mention(ctx: Context, claim: Claim) -> Mention | None:
