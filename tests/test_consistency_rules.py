@@ -165,6 +165,31 @@ def test_figures_told_as_a_change_are_not_paired():
     assert rules(document, claims) == []
 
 
+def test_figures_in_two_list_items_are_not_paired():
+    """A news digest: each bullet is another story."""
+    document = doc(
+        "* More than 100,000 Russian troops are near the border.\n"
+        "* Russia has up to 100,000 troops at the border."
+    )
+    claims = [
+        count(document, "More than 100,000", 100000, "more than", counted="troops"),
+        count(document, "up to 100,000", 100000, "up to", counted="troops"),
+    ]
+    assert rules(document, claims) == []
+
+
+def test_figures_far_apart_are_different_figures():
+    document = doc(
+        "At least 13 people were killed in the strike on the city, officials said.\n\n"
+        "Officials said four people were killed in the strike on the city."
+    )
+    claims = [
+        count(document, "At least 13", 13, "at least", counted="people"),
+        count(document, "four", 4, counted="people"),
+    ]
+    assert rules(document, claims) == []
+
+
 def test_partitive_figures_are_not_paired():
     document = doc("Police held 300 protesters.\n\nUp to 100 of the protesters were charged.")
     claims = [
