@@ -66,7 +66,7 @@ def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[st
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     rel = (m["rel"] or "").lower()
     if rel.startswith("last") or rel == "this past":
-        direction = "past"
+        direction = "previous"
     elif rel.startswith("next") or rel == "this coming":
         direction = "next"
     else:

@@ -54,7 +54,7 @@ def _value(date: str, precision: str, *, relative: bool, anchor: dt.date | None 
 
 def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]:
     """The named weekday nearest the anchor: 'past' → on or before it, 'future' → on or after
-    it, 'next' → after it, 'nearest' → within three days either side."""
+    it, 'previous' → before it, 'next' → after it, 'nearest' → within three days either side."""
     if anchor is None:
         return unresolved("day")
     diff = WEEKDAYS[name.lower()] - anchor.weekday()
@@ -62,6 +62,8 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
         diff = diff - 7 if diff > 0 else diff
     elif direction == "future":
         diff = diff + 7 if diff < 0 else diff
+    elif direction == "previous":  # 'last Wednesday' said on a Wednesday was a week ago
+        diff = diff - 7 if diff >= 0 else diff
     elif direction == "next":  # 'next Wednesday' said on a Wednesday is a week away
         diff = diff + 7 if diff <= 0 else diff
     elif diff > 3:
