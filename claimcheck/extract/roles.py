@@ -352,6 +352,8 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     if temporal is None and verb.lemma_ == "be" and verb.tag_ == "VBD":
         temporal = "former"  # "Obama was president"
     polarity = "negative" if any(c.dep_ == "neg" for c in verb.children) else "positive"
+    if any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children):
+        temporal, polarity = "former", "positive"  # "is no longer / not ... any longer chancellor"
     position = sdoc[words[0] : words[-1] + 1].text
     return Title(first, last, position, tuple(inside), temporal, polarity)
 

@@ -73,12 +73,16 @@ def _judge(
     as_of: dt.date | None,
 ) -> dict[str, Any]:
     temporal = claim.fields.get("temporal")
-    if claim.fields.get("polarity") == "negative" or temporal == "late":
-        return not_checked(
-            "not_checkable_kind", "Negated or posthumous roles are not checked.", as_of
-        )
+    negative = claim.fields.get("polarity") == "negative"
+    why = _unchecked(temporal, negative, as_of)
+    if why:
+        return not_checked("not_checkable_kind", why, as_of)
+    if negative and as_of is not None:
+        return _negated(claim, person, matching, facts, as_of)
     if temporal in ("former", "ex") and as_of is not None:
         return _former(claim, person, matching, facts, as_of)
+    if temporal == "then" and as_of is not None:
+        return _then(claim, person, matching, facts, as_of)
     timed = [(s, True if as_of is None else validity(s, as_of)) for s in matching]
     valid = [s for s, v in timed if v is True]
     for statement in valid:
@@ -293,6 +297,81 @@ def _former(
         f"before {as_of} ({when(held)}); the article says “{claim.text}”."
     )
     return verdict("supported", "match", said, [evidence(person, held, facts)], as_of=as_of)
+
+
+# Title words whose time the article does not pin to its date: checking them as "held on the
+# date" would contradict true claims ("the late President Kennedy", "incoming President Biden").
+UNCHECKED_TEMPORAL = {
+    "late": "A posthumous title (“the late ...”) is not checked.",
+    "incoming": "An office not yet taken up (“incoming ...”) is not checked.",
+}
+
+
+def _unchecked(temporal: Any, negative: bool, as_of: dt.date | None) -> str | None:
+    """Why a role's polarity / time word keeps it from being checked, or None."""
+    if temporal in UNCHECKED_TEMPORAL:
+        return UNCHECKED_TEMPORAL[temporal]
+    if negative and temporal:
+        return "A negated past or qualified role (“was not president”) names no date to check."
+    if as_of is None and (negative or temporal in ("former", "ex", "then")):
+        return "A negated or past role needs the article's date to be checked."
+    return None
+
+
+def _negated(
+    claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
+) -> dict[str, Any]:
+    """ "X is not the president": contradicted when the source lists X in that office (with
+    every qualifier the article gives) on the date; supported when the matching positions the
+    source holds were all held at other times, or not with the qualifiers given."""
+    timed = [(s, validity(s, as_of)) for s in matching]
+    valid = [s for s, v in timed if v is True]
+    checked = [(s, _qualifiers(claim, person, s, facts, as_of)) for s in valid]
+    for statement, checks in checked:
+        if all(ok for ok, _ in checks.values()):
+            said = (
+                f"{source_name(person)} lists {person.label} as "
+                f"{show(statement.mainsnak.value, facts)} on {as_of} ({when(statement)}); "
+                f"the article says “{claim.text}”."
+            )
+            proof = [evidence(person, statement, facts)] + [e for _, e in checks.values() if e]
+            return verdict("contradicted", "mismatch", said, proof, as_of=as_of)
+    if any(ok is None for _, checks in checked for ok, _ in checks.values()):
+        return not_checked(
+            "qualifier_not_in_source",
+            f"{person.label} held a “{claim.fields.get('position')}” position on {as_of}; the "
+            "source does not say whether it is the one the article denies.",
+            as_of,
+        )
+    if not valid and any(v is None for _, v in timed):
+        return not_checked(
+            "date_too_coarse",
+            f"The dates of {person.label}'s position are too coarse to tell whether it held on "
+            f"{as_of}.",
+            as_of,
+        )
+    statement = valid[0] if valid else matching[0]
+    said = (
+        f"{source_name(person)} lists {person.label} as {show(statement.mainsnak.value, facts)} "
+        + (
+            "but not with the qualifiers the article gives"
+            if valid
+            else f"only at other times ({when(statement)}), not on {as_of}"
+        )
+        + f"; the article says “{claim.text}”."
+    )
+    return verdict("supported", "match", said, [evidence(person, statement, facts)], as_of=as_of)
+
+
+def _then(
+    claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
+) -> dict[str, Any]:
+    """ "then-Prime Minister X": held at some time up to the date (the earlier moment the
+    article speaks of); unlike "former", still holding it on the date is no contradiction."""
+    current = [s for s in matching if validity(s, as_of) is True]
+    if current:
+        return _supported(claim, person, current[0], {}, facts, as_of)
+    return _former(claim, person, matching, facts, as_of)
 
 
 def _started_before(statement: Statement, as_of: dt.date) -> bool:
