@@ -20,6 +20,7 @@ from typing import Any
 from .config import Override, Settings
 from .errors import ConfigError
 from .rules import SEVERITIES
+from .sources.base import PROPERTIES
 
 FILE_NAME = ".claimcheck.toml"
 ENV_VAR = "CLAIMCHECK_CONFIG"
@@ -135,10 +136,12 @@ def parse(data: Mapping[str, Any], name: str, root: str) -> FileConfig:
             values["source"] = _table(value, SOURCE_KEYS, f"{name}: [{raw}]", warnings)
         elif key == "overrides":
             continue
+        elif key == "predicates":
+            values["predicates"] = _predicates(value, name, raw)
         elif key in TOP_KEYS:
             values[key] = _valid(key, value, TOP_KEYS, name)
         else:
-            warnings.append(_unknown(name, raw, [*TOP_KEYS, "source", "overrides"]))
+            warnings.append(_unknown(name, raw, [*TOP_KEYS, "source", "predicates", "overrides"]))
     overrides = tuple(_override(o, name, i, warnings) for i, o in enumerate(_list(data, name)))
     return FileConfig(name, root, values, overrides, tuple(warnings))
 
@@ -183,6 +186,25 @@ def _valid(key: str, value: Any, keys, where: str) -> Any:
     if not check(value):
         raise ConfigError(f"{where}: '{key.replace('_', '-')}' must be {wanted}, not {value!r}")
     return value
+
+
+def _predicates(table: Any, name: str, raw: str) -> dict[str, str]:
+    """`[predicates]`: predicate words → a semantic property ("souls" = "population"). A property
+    claimcheck does not know is an error, like any invalid value: ignoring it would silently leave
+    those claims unchecked."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{name}: '{raw}' must be a table ([{raw}]) of words = property")
+    where, out = f"{name}: [{raw}]", {}
+    for words, prop in table.items():
+        if prop not in PROPERTIES:
+            close = difflib.get_close_matches(str(prop), PROPERTIES, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(
+                f"{where}: '{words}' must name a property ({', '.join(PROPERTIES)}), "
+                f"not {prop!r}{hint}"
+            )
+        out[" ".join(words.lower().split())] = prop
+    return out
 
 
 def _unknown(where: str, key: str, known: list[str]) -> str:
@@ -231,6 +253,7 @@ SETTERS: Mapping[str, Callable[[Settings, Any, str], Settings]] = {
     "glob": _read("glob"),
     "input_format": _read("input_format"),
     "max_file_bytes": _read("max_bytes"),
+    "predicates": lambda s, v, root: dataclasses.replace(s, predicates=tuple(sorted(v.items()))),
 }
 # The CLI parameter that, when given, wins over a file key.
 FLAG_FOR = {"verify": "no_verify"}
@@ -274,7 +297,9 @@ def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str,
         {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(o).items() if v}
         for o in r.overrides
     ]
-    out = {"config-file": cfg.path, **top, "source": source, "overrides": overrides}
+    predicates = dict(settings.predicates)
+    out = {"config-file": cfg.path, **top, "source": source, "predicates": predicates}
+    out["overrides"] = overrides
     return _drop_none(out)
 
 
@@ -296,7 +321,7 @@ def to_toml(data: Mapping[str, Any]) -> str:
     ]
     for k, v in data.items():
         if isinstance(v, dict):
-            lines += ["", f"[{k}]", *(f"{kk} = {_toml_value(vv)}" for kk, vv in v.items())]
+            lines += ["", f"[{k}]", *(f"{_toml_key(kk)} = {_toml_value(x)}" for kk, x in v.items())]
         elif isinstance(v, list) and not _plain(v):
             for table in v:
                 lines += [
@@ -305,6 +330,12 @@ def to_toml(data: Mapping[str, Any]) -> str:
                     *(f"{kk} = {_toml_value(vv)}" for kk, vv in table.items()),
                 ]
     return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    # Predicate words may hold spaces ("member states"): such keys need quotes.
+    bare = key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
+    return key if bare else json.dumps(key, ensure_ascii=False)
 
 
 def _plain(v: Any) -> bool:

@@ -180,3 +180,80 @@ def test_to_toml_round_trips():
         "arr": [{"files": ["a"]}],
     }
     assert tomllib.loads(configfile.to_toml(data)) == data
+
+
+def test_predicates_table_sets_extra_predicate_words(tmp_path):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        '[predicates]\nsouls = "population"\n"Member  States" = "member_count"\n',
+    )
+    s, cfg = _settings(tmp_path)
+    assert s.predicates == (("member states", "member_count"), ("souls", "population"))
+    assert cfg.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[predicates]\nsouls = "populaton"\n', "did you mean 'population'"),
+        ("[predicates]\nsouls = 3\n", "'souls' must name a property"),
+        ('predicates = ["souls"]\n', "'predicates' must be a table"),
+    ],
+)
+def test_predicates_naming_an_unknown_property_are_config_errors(tmp_path, text, message):
+    _write(tmp_path / ".claimcheck.toml", text)
+    with pytest.raises(ConfigError, match=message):
+        _settings(tmp_path)
+
+
+def test_config_show_includes_predicates(tmp_path, monkeypatch, capsys):
+    _write(tmp_path / ".claimcheck.toml", '[predicates]\n"head count" = "population"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    assert main(["config", "--show"]) == 0
+    assert tomllib.loads(capsys.readouterr().out)["predicates"] == {"head count": "population"}
+
+
+def _souls_claim(path: Path) -> Path:
+    """One extracted count claim, "334,002 souls" about Bielefeld, as `extract` writes it."""
+    from claimcheck.extract.claims import make_claim
+    from claimcheck.models import Document, DocumentResult, Span
+    from claimcheck.render import render_jsonl
+
+    text = "Bielefeld has 334,002 souls."
+    doc = Document(id="story.txt", text=text, path="story.txt")
+    value = {"amount": 334002, "unit": None, "lower": 334002, "upper": 334002}
+    fields = {"subject": {"text": "Bielefeld", "type": "GPE"}, "counted": "souls"}
+    claim = make_claim(doc, "count", Span(14, 27), text, value, fields)
+    path.write_text("".join(render_jsonl([DocumentResult(doc, (claim,))])), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_predicates_from_the_file_make_claims_checkable(tmp_path, monkeypatch, capsys, configured):
+    snapshot = Path(__file__).resolve().parent.parent / "examples" / "wikidata-snapshot.jsonl"
+    if configured:
+        _write(tmp_path / ".claimcheck.toml", '[predicates]\nsouls = "population"\n')
+    claims = _souls_claim(tmp_path / "claims.jsonl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    args = ["verify", str(claims), "--format", "jsonl", "--source", f"snapshot:{snapshot}"]
+    main([*args, "--as-of", "2022-01-12", "--exit-zero"])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    [v] = [r["verification"] for r in records if r["record"] == "claim"]
+    if configured:
+        assert v["verdict"] in ("supported", "contradicted"), v["explanation"]
+        assert v["evidence"][0]["property"] == "population"
+    else:
+        assert (v["verdict"], v["reason"]) == ("not_checked", "predicate_not_mapped")
+
+
+def test_readme_config_example_is_valid_and_names_every_property():
+    from claimcheck.sources.base import PROPERTIES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    cfg = configfile.parse(tomllib.loads(example), "README.md", ".")
+    assert cfg.warnings == () and cfg.values["predicates"]["souls"] == "population"
+    assert [p for p in PROPERTIES if f"`{p}`" not in section] == []
