@@ -98,6 +98,11 @@ def _tasks(
         entry.done = True
 
 
+def _claim(document: Document, found: Found, sentence: str) -> Claim:
+    span = Span(found.start, found.end)
+    return make_claim(document, found.kind, span, sentence, found.value, found.fields)
+
+
 def _shifted(found: Found, offset: int) -> Found:
     core = (found.core[0] + offset, found.core[1] + offset) if found.core else None
     return dataclasses.replace(found, start=found.start + offset, end=found.end + offset, core=core)
@@ -120,8 +125,7 @@ def _chunk_claims(
     for candidate in found:
         kept = refine(candidate, sdoc, offset)
         if kept is not None:
-            span = Span(kept.start, kept.end)
-            ours.append(make_claim(document, kept.kind, span, sentence, kept.value, kept.fields))
+            ours.append(_claim(document, kept, sentence))
     if hooks is None:
         return ours
     theirs = [c for c in hooks.entity_claims(document, sdoc, offset) if not _in_skip(document, c)]
