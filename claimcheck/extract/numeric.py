@@ -14,7 +14,16 @@ from decimal import Decimal
 from typing import Any
 
 from ..normalize import bounds, durations
-from ..normalize.numbers import ORDINALS, PLURAL_SCALES, SCALES, SHORT_SCALES, UNITS, parse_number
+from ..normalize.dates import MONTHS, WEEKDAYS
+from ..normalize.numbers import (
+    ORDINALS,
+    PLURAL_SCALES,
+    SCALES,
+    SHORT_SCALES,
+    UNITS,
+    parse_number,
+    parse_ordinal,
+)
 from ..normalize.numbers import TENS as TEN_WORDS
 from ..normalize.units import (
     CURRENCY_CODES,
@@ -156,7 +165,7 @@ def _scores(text: str) -> list[tuple[int, int]]:
 def _ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
     for m in ORDINAL.finditer(text):
-        position = _ordinal_value(m["ord"])
+        position = parse_ordinal(m["ord"])
         total = parse_number(m["total"])
         if position is None or total is None or overlaps(m.start(), m.end(), taken):
             continue
@@ -182,12 +191,6 @@ def _ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             )
         )
     return out
-
-
-def _ordinal_value(text: str) -> int | None:
-    from ..normalize.numbers import parse_ordinal
-
-    return parse_ordinal(text)
 
 
 def _plurals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -228,8 +231,6 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
         return False
     if word.endswith(("'s", "’s", "s'", "s’")):
         return False  # "NATO's 30 member states": a possessive owns the figure, it is no name
-    from ..normalize.dates import MONTHS, WEEKDAYS
-
     return word not in NOT_NAME_WORDS and word not in MONTHS and word not in WEEKDAYS
 
 
