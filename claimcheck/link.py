@@ -9,6 +9,7 @@ code, never a guess.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,14 @@ MIN_SCORE = 0.6  # below this nothing fits: no_entity_link
 MARGIN = 0.05  # the best must lead the runner-up by this much, or it is ambiguous_link
 SEARCH_LIMIT = 7
 KEEP = 5
+# spaCy's small models confuse places and organizations on a lone proper noun ("Karlsruhe has a
+# population of ..." is tagged ORG). For such a mention the tag is set aside when exactly one
+# candidate bears the name itself and is a place or an organization, and the tag had chosen no
+# candidate or one that only contains the name ("Karlsruhe Institute of Technology"). PERSON is
+# never set aside: a person's check on a place is nonsense.
+UNRELIABLE_NER = frozenset({"GPE", "LOC", "ORG"})
+PLACE_OR_ORGANIZATION = frozenset({"country", "city", "region", "organization"})
+STRONG_NAME = 0.95  # the name itself (a label or alias, up to case and spacing)
 
 
 @dataclass(frozen=True)
@@ -82,8 +91,11 @@ def link_mentions(mentions: Sequence[Mention], source: KnowledgeSource) -> dict[
         if terms[mention] in failed:
             out[mention] = _unlinked(mention, failed[terms[mention]])
             continue
-        scored = _rank(mention, hits.get(terms[mention], ()), entities, context)
-        out[mention] = decide(mention, scored, entities)
+        found = hits.get(terms[mention], ())
+        link = decide(mention, _rank(mention, found, entities, context), entities)
+        if link.reason != "ambiguous_link" and unreliable_type(mention):
+            link = retry_untyped(mention, link, found, entities, context) or link
+        out[mention] = link
     return out
 
 
@@ -106,6 +118,49 @@ def decide(
     if len(scored) > 1 and scored[0][1] - scored[1][1] < MARGIN:
         return Link(mention, None, scored[0][1], kept, "ambiguous_link")
     return Link(mention, entities[scored[0][0]], scored[0][1], kept, None)
+
+
+def unreliable_type(mention: Mention) -> bool:
+    """A lone capitalised word (not an acronym: "NATO" is no village) tagged as a place or an
+    organization, with no long form the article defined."""
+    words = mention.text.split()
+    return (
+        mention.ner_type in UNRELIABLE_NER
+        and mention.canonical is None
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and not words[0].isupper()
+    )
+
+
+def retry_untyped(
+    mention: Mention,
+    typed: Link,
+    hits: Sequence[Candidate],
+    entities: Mapping[str, Entity],
+    context: frozenset[str],
+) -> Link | None:
+    """The link without the NER type, kept only when one candidate alone bears the name and is a
+    place or organization; several bearing it is real ambiguity. None: keep the typed link."""
+    bearing = {
+        entity.id: entity
+        for hit in hits
+        if (entity := entities.get(hit.id)) is not None
+        and not entity.missing
+        and not entity.types & NOT_A_THING
+        and name_similarity(_queries(mention), _names(hit, entity)) >= STRONG_NAME
+    }
+    if typed.entity is not None and typed.entity.id in bearing:
+        return None
+    untyped = dataclasses.replace(mention, ner_type=None)
+    link = decide(untyped, _rank(untyped, hits, entities, context), entities)
+    if len(bearing) > 1 and all(e.types & PLACE_OR_ORGANIZATION for e in bearing.values()):
+        return Link(mention, None, link.score, link.candidates, "ambiguous_link")
+    if link.entity is None or set(bearing) != {link.entity.id}:
+        return None
+    if not link.entity.types & PLACE_OR_ORGANIZATION:
+        return None
+    return dataclasses.replace(link, mention=mention)
 
 
 def _unlinked(mention: Mention, reason: str) -> Link:
@@ -134,15 +189,21 @@ def _rank(
 def score_candidate(
     mention: Mention, hit: Candidate, entity: Entity, context: frozenset[str]
 ) -> float:
-    names = [n for n in (entity.label, hit.label, hit.matched, *entity.aliases, *hit.aliases) if n]
-    queries = [q for q in (mention.text, mention.canonical, search_term(mention)) if q]
     return (
-        NAME_WEIGHT * name_similarity(queries, names)
+        NAME_WEIGHT * name_similarity(_queries(mention), _names(hit, entity))
         + type_agreement(mention.ner_type, entity.types)
         + RANK_WEIGHT / (1 + hit.rank)
         + min(KNOWN_WEIGHT, KNOWN_PER_STATEMENT * sum(len(s) for s in entity.statements.values()))
         + min(CONTEXT_CAP, CONTEXT_PER_LINK * len(context & referenced_ids(entity)))
     )
+
+
+def _names(hit: Candidate, entity: Entity) -> list[str]:
+    return [n for n in (entity.label, hit.label, hit.matched, *entity.aliases, *hit.aliases) if n]
+
+
+def _queries(mention: Mention) -> list[str]:
+    return [q for q in (mention.text, mention.canonical, search_term(mention)) if q]
 
 
 def name_similarity(queries: Iterable[str], names: Iterable[str]) -> float:

@@ -198,3 +198,42 @@ def test_a_disambiguation_page_is_never_linked():
     )
     link = link_one(Mention("ABC", "ORG"), world)
     assert link.entity.id == "Q169889" and "Q286874" not in dict(link.candidates)
+
+
+PLACES = [
+    doc("Q1040", "Karlsruhe", types=[CITY], description="German city"),
+    doc("Q201", "Springfield", types=[CITY], description="capital of Illinois"),
+    doc("Q202", "Springfield", types=[CITY], description="city in Massachusetts"),
+    doc("Q203", "Nato", types=[CITY], description="a village"),
+    doc("Q204", "Karlsruhe Institute of Technology", types=[ORGANIZATION]),
+]
+
+
+@pytest.mark.parametrize(
+    "mention,expected,reason",
+    [
+        # spaCy tags the city ORG; the one candidate bearing the name is a city: linked, rather
+        # than the organization that only contains the name.
+        (Mention("Karlsruhe", "ORG"), "Q1040", None),
+        (Mention("Karlsruhe", "GPE"), "Q1040", None),
+        # Two cities bear the name: real ambiguity, whatever the tag.
+        (Mention("Springfield", "ORG"), None, "ambiguous_link"),
+        # An acronym tagged ORG is not a village that happens to share its letters.
+        (Mention("NATO", "ORG"), None, "no_entity_link"),
+        # A PERSON tag is never set aside.
+        (Mention("Karlsruhe", "PERSON"), None, "no_entity_link"),
+        # The tag did its job: the organization bearing its full name.
+        (Mention("Karlsruhe Institute of Technology", "ORG"), "Q204", None),
+    ],
+)
+def test_an_unreliable_place_or_organization_tag_is_set_aside_only_for_one_clear_name(
+    mention, expected, reason
+):
+    link = link_one(mention, CountingSource(PLACES))
+    assert (link.entity.id if link.entity else None, link.reason) == (expected, reason), link
+
+
+def test_a_lone_name_also_borne_by_a_person_stays_unlinked(source):
+    # "Jordan" tagged ORG: the country and Michael Jordan (alias) both bear the name.
+    link = link_one(Mention("Jordan", "ORG"), source)
+    assert link.entity is None and link.reason == "no_entity_link"

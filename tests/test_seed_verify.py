@@ -128,6 +128,12 @@ def test_demo_article_shows_supported_and_contradicted_side_by_side(nlp, snapsho
         for c in result.claims
     }
     assert got[("count", "7.4 million")] == ("supported", "match")
+    # spaCy tags "Karlsruhe" ORG; the snapshot's only bearer of the name is the city.
+    assert got[("count", "400,000")] == ("contradicted", "mismatch")
+    [karlsruhe] = [c.verification for c in result.claims if c.text == "400,000"]
+    assert karlsruhe["evidence"][0]["entity_label"] == "Karlsruhe"
+    assert karlsruhe["evidence"][0]["property"] == "population"
+    assert karlsruhe["correction"] == karlsruhe["evidence"][0]["value"] != 400000
     assert got[("date", "March 11, 1952")] == ("supported", "match")
     assert got[("date", "May 11, 2003")] == ("contradicted", "mismatch")
     assert got[("role", "Russian President Vladimir Putin")] == ("supported", "match")
