@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .errors import OfflineCacheMiss, SourceUnavailable
@@ -93,6 +93,28 @@ def _message(claim: Claim, verification: Mapping[str, Any]) -> str:
         reason = str(verification.get("reason", "")).replace("_", " ")
         return f"“{said}”: not verified, the knowledge source could not answer ({reason})"
     return f"“{said}”: {explanation}" if explanation else f"“{said}” is contradicted by the source"
+
+
+def summarise_unavailable(findings: Iterable[Finding]) -> list[Finding]:
+    """For the formats people read (table, concise, github): a document's unsuppressed CC910
+    findings — one per claim, so one outage floods a report — as one finding at the first of
+    them, counting the claims it stands for. Machine formats keep one record per claim."""
+    findings = list(findings)
+    grouped = [f for f in findings if f.rule == SOURCE_UNAVAILABLE and f.suppressed is None]
+    if len(grouped) < 2:
+        return findings
+    first = grouped[0]
+    # The reason is the last parenthesis of the message _message wrote.
+    reasons = ", ".join(sorted({f.message.rsplit("(", 1)[-1].rstrip(")") for f in grouped}))
+    merged = dataclasses.replace(
+        first,
+        message=f"{len(grouped)} claims not verified from line {first.line} on, the knowledge "
+        f"source could not answer ({reasons}); the first: {first.message}",
+        claims=tuple(c for f in grouped for c in f.claims),
+        spans=tuple(s for f in grouped for s in f.spans),
+    )
+    folded = {id(f) for f in grouped[1:]}
+    return [merged if f is first else f for f in findings if id(f) not in folded]
 
 
 def normalize_text(text: str) -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .findings import summarise_unavailable
 from .formats import claimreview, concise, github, sarif
 from .models import DocumentResult
 
@@ -45,7 +46,7 @@ def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
             continue
         for claim in result.claims:
             yield f"  {claim.line:>4}:{claim.column:<3} {claim.kind:<10} {_one_line(claim.text):<32} {_value_summary(claim.to_dict())}\n"
-        for finding in result.findings:
+        for finding in summarise_unavailable(result.findings):
             where = f"{finding.line:>4}:{finding.column:<3}"
             hidden = f" (suppressed: {finding.suppressed})" if finding.suppressed else ""
             yield f"  {where} {finding.severity:<10} {finding.rule} {finding.message}{hidden}\n"

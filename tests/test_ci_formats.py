@@ -239,3 +239,40 @@ def test_html_findings_name_the_file_only_where_lines_are_of_the_extracted_text(
     assert list(sarif_validator.iter_errors(log)) == []
     assert "region" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert "| news/page.html | – | error | CC501 |" in github.summary(res)
+
+
+# --- one outage, one line for people -------------------------------------------------------
+
+
+def _outage():
+    """Three claims the source could not answer (CC910) beside one contradicted claim."""
+    doc = document(TEXT)
+    unanswered = ("NATO", "January 12, 2022", "120%")
+    claims = tuple(
+        claim(doc, s, "count", "not_checked", reason="source_unavailable") for s in unanswered
+    )
+    contradicted = claim(doc, "30 members", "count", "contradicted", value={"amount": 30})
+    return [apply_rules(result(doc, (*claims, contradicted)), settings())]
+
+
+def test_an_outage_is_one_line_in_human_formats_and_one_record_per_claim_in_machine_ones():
+    res = _outage()
+    concise_lines = "".join(concise.render(res)).splitlines()
+    assert [CONCISE.match(x)["rule"] for x in concise_lines] == ["CC910", "CC301"]
+    assert "3 claims not verified" in concise_lines[0] and "source unavailable" in concise_lines[0]
+    annotations = parse_workflow_commands("".join(github.render(res)))
+    assert sorted(a["title"] for a in annotations) == ["CC301 (error)", "CC910 (warning)"]
+    assert "| CC910 |" in github.summary(res) and github.summary(res).count("| CC910 |") == 1
+    table = "".join(RENDERERS["table"](res))
+    assert table.count("CC910") == 1 and "3 claims not verified" in table
+    records = [json.loads(x) for x in "".join(RENDERERS["jsonl"](res)).splitlines()]
+    assert [r["rule"] for r in records if r["record"] == "finding"].count("CC910") == 3
+    runs = json.loads("".join(sarif.render(res)))["runs"]
+    assert [r["ruleId"] for r in runs[0]["results"]].count("CC910") == 3
+
+
+def test_a_single_unanswered_claim_keeps_its_own_message():
+    doc = document(TEXT)
+    one = claim(doc, "NATO", "count", "not_checked", reason="offline_cache_miss")
+    [line] = "".join(concise.render([apply_rules(result(doc, (one,)), settings())])).splitlines()
+    assert "“NATO”: not verified" in line and "claims not verified" not in line

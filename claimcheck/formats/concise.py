@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..findings import summarise_unavailable
 from ..models import DocumentResult
 from . import active, display_path, one_line
 
@@ -14,7 +15,7 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 def render(results: Iterable[DocumentResult], color: bool = False) -> Iterator[str]:
     for result in results:
         path = display_path(result)
-        for f in active(result):
+        for f in summarise_unavailable(active(result)):
             severity = f"{_COLORS.get(f.severity, '')}{f.severity}{_RESET}" if color else f.severity
             where = (
                 f"{_BOLD}{path}:{f.line}:{f.column}:{_RESET}"

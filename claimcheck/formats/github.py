@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from ..findings import summarise_unavailable
 from ..models import DocumentResult, Finding, position
 from . import SEVERITY_ORDER, active, display_path, lines_match_file, one_line
 
@@ -27,7 +28,7 @@ def escape_property(text: str) -> str:
 
 
 def _ordered(results: Iterable[DocumentResult]) -> list[tuple[DocumentResult, str, Finding]]:
-    rows = [(r, display_path(r), f) for r in results for f in active(r)]
+    rows = [(r, display_path(r), f) for r in results for f in summarise_unavailable(active(r))]
     rows.sort(
         key=lambda row: (
             SEVERITY_ORDER.get(row[2].severity, 3),
