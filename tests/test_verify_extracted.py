@@ -46,6 +46,20 @@ CASES = [
     ),
     ("Former NATO Secretary General Jens Stoltenberg spoke.", "2025-01-01", "supported", "match"),
     ("Former Prime Minister Jens Stoltenberg spoke.", "2022-01-12", "supported", "match"),
+    ("Ex-Prime Minister Jens Stoltenberg spoke.", "2022-01-12", "supported", "match"),
+    (
+        "Ex-Prime Minister Jens Stoltenberg spoke.",
+        "2010-01-01",
+        "contradicted",
+        "still_held_at_date",
+    ),
+    # "the late": a posthumous title, not checked as held on the date (nor as not held).
+    (
+        "The late Prime Minister Jens Stoltenberg.",
+        "2010-01-01",
+        "not_checked",
+        "not_checkable_kind",
+    ),
     ("Jens Stoltenberg is no longer prime minister.", "2022-01-12", "supported", "match"),
     (
         "Jens Stoltenberg is no longer prime minister.",
