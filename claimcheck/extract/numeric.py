@@ -50,14 +50,19 @@ WORD_NUMBER = (
     rf"(?:(?:half\s+)?(?:an?|{WORD_ATOM})\s+(?:{_SCALE_WORDS})"
     rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
 )
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
 # Zero-width characters turn up between figure and scale in copy-pasted text.
 BIG_SCALE = (
     r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
     r"|\s?(?:bn|mn|mln|tn)\b)"
 )
+# Digits glued to more digits by an invisible or narrow space ("3\u200b0", "1\u2009000") are one
+# number this pattern cannot read: no figure rather than two wrong ones ("3" and "0").
+_GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
 CORE = re.compile(
-    rf"(?<![\w.,/:#@-])(?:(?P<digits>{DIGITS})(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
+    rf"(?<![\w.,/:#@-])(?<!\d{_GLUE})"
+    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}\d)(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
     re.IGNORECASE,
 )
 CURRENCY_BEFORE = re.compile(
@@ -310,29 +315,33 @@ def _classify(
             amount = amount * SHORT_SCALES[short["short"].lower()]
             end += short.end()
             rest = text[end:]
-    value, end = _with_range(text, amount, end, modifier)
+    value, end, unit_from = _with_range(text, amount, end, modifier)
     if value is None:
         return None
-    rest = text[end:]
+    rest = text[unit_from:]
+    # The unit joins the span only when it follows this figure, not the next one.
+    joined = unit_from == end
     if currency is None:
         after = CURRENCY_AFTER.match(rest)
         if after:
             currency = CURRENCY_WORDS.get(" ".join((after["word"] or "").lower().split())) or (
                 (after["code"] or "").upper() or None
             )
-            end += after.end()
+            end += after.end() if joined else 0
     if currency:
         return Found("money", start, end, {**value, "unit": currency}, core=core)
     pct = PERCENT_AFTER.match(rest)
     if pct:
         unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
-        return Found("percent", start, end + pct.end(), {**value, "unit": unit}, core=core)
+        end += pct.end() if joined else 0
+        return Found("percent", start, end, {**value, "unit": unit}, core=core)
     unit_match = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest)
     if unit_match and not _unit_as_written(unit_match["unit"], rest):
         return None
     if unit_match:
-        found = _with_unit(start, end + unit_match.end(), value, unit_match["unit"], core)
-        return _compound(text, found) if found.kind == "duration" else found
+        end += unit_match.end() if joined else 0
+        found = _with_unit(start, end, value, unit_match["unit"], core)
+        return _compound(text, found) if found.kind == "duration" and joined else found
     if re.match(r"-[^\W\d_]", rest):
         return None  # 'a four-story building', 'six-time champion': an attribute, not a count
     if value["modifier"] in ("range",) and m["words"]:
@@ -351,7 +360,9 @@ def _unit_as_written(written: str, rest: str) -> bool:
 
 def _with_range(
     text: str, amount: Decimal, end: int, modifier: str | None
-) -> tuple[dict[str, Any] | None, int]:
+) -> tuple[dict[str, Any] | None, int, int]:
+    """The figure's value, where it ends, and where its unit is to be looked for (after the
+    second figure of 'from 12.4 to 3.2 percent', which is a change, not a range)."""
     rest = text[end:]
     rm = RANGE_AFTER.match(rest)
     if rm:
@@ -359,17 +370,19 @@ def _with_range(
         if (sep == "and") != (modifier is not None and modifier.lower() == "between"):
             rm = None
     if rm is None:
-        return bounds.bounded(amount, modifier), end
+        return bounds.bounded(amount, modifier), end, end
     upper = parse_number(rm["upper"] + (rm["scale"] or ""))
     if upper is None:
-        return bounds.bounded(amount, modifier), end
+        return bounds.bounded(amount, modifier), end, end
     if upper <= amount:
         scale = re.search(BIG_SCALE, rm["scale"] or "", re.IGNORECASE)
+        if scale is None and rm["sep"].strip().lower() == "to":
+            return bounds.bounded(amount, None), end, end + rm.end()
         if scale is None:
-            return None, end  # '3-2', '2014-15': a score or a season, not a range
+            return None, end, end  # '3-2', '2014-15': a score or a season, not a range
         amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
     label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
-    return bounds.ranged(amount, upper, label), end + rm.end()
+    return bounds.ranged(amount, upper, label), end + rm.end(), end + rm.end()
 
 
 def _compound(text: str, found: Found) -> Found:

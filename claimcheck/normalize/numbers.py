@@ -97,13 +97,15 @@ PLURAL_SCALES = {
 }
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_SPACED_THOUSANDS = re.compile("(?<=\\d)[\u00a0\u202f\u2009](?=\\d{3}(?!\\d))")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def parse_number(text: str) -> Decimal | None:
     """The value of a written number, or None when the text is not one."""
-    cleaned = " ".join(_ZERO_WIDTH.sub(" ", text).split()).lower()
+    grouped = _SPACED_THOUSANDS.sub("", text)
+    cleaned = " ".join(_ZERO_WIDTH.sub(" ", grouped).split()).lower()
     for _name, strategy in STRATEGIES:
         value = strategy(cleaned)
         if value is not None:
