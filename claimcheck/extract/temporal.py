@@ -35,6 +35,7 @@ _FUTURE = re.compile(
     r"expected to|to be held|upcoming|next)\b|['’]ll\b",
     re.IGNORECASE,
 )
+_TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
 _CLAUSE_START = re.compile(r"[,;:.!?()—–]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
 
 Builder = Callable[[re.Match[str], str, dt.date | None], dict[str, Any] | None]
@@ -75,6 +76,8 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
 
 
 def _day_word(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    if m["word"][0].isupper() and _TITLE_BEFORE.search(text, 0, m.start()):
+        return None  # 'USA Today', 'Türkiye Today': a name
     steps = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
     return dates.shifted("day", steps, anchor)
 
