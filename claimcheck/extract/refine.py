@@ -91,7 +91,10 @@ def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
     plural_noun = after is not None and after.tag_ == "NNS"
     # "killed 2000 people" is a count; "the disputed 2024 elections" names a year.
     counted_verb = before is None or before.pos_ in _BEFORE_A_COUNT or before.lower_ in _COUNT_WORDS
-    if not plural_noun or not counted_verb:
+    # A token wider than the year ('2023–2024 floods', spaCy keeps an en-dash range whole) is a
+    # span of years, not a count.
+    whole = token.idx == found.start - offset and token.idx + len(token.text) == found.end - offset
+    if not plural_noun or not counted_verb or not whole:
         return Found(found.kind, found.start, found.end, found.value, found.fields, core=found.core)
     amount = bounds.bounded(Decimal(token.text), None)
     count = Found(
