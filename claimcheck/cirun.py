@@ -41,15 +41,35 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
     return runconfig.with_baseline(settings), cfg
 
 
-def refuse_conflicts(paths: list[str], files_from: str | None, update: bool, prune: bool) -> None:
+def refuse_conflicts(
+    paths: list[str], files_from: str | None, update: bool, prune: bool, changed_since: str | None
+) -> None:
     if update and prune:
         raise UsageError("--update-baseline and --prune-baseline contradict each other; pick one")
+    if (update or prune) and changed_since:
+        # A diff-scoped run sees only some findings: the baseline would lose all the others.
+        flag = "--update-baseline" if update else "--prune-baseline"
+        raise UsageError(f"{flag} needs every finding; it cannot be combined with --changed-since")
     if files_from == "-" and "-" in paths:
         raise UsageError("'-' and --files-from - both want standard input; pick one")
 
 
 def files_from(source: str) -> list[str]:
     return runconfig.files_from(source, sys.stdin)
+
+
+def source_for(settings: Settings) -> Any:
+    """The knowledge source of a verifying run (None with --no-verify), its warnings (an unusable
+    cache, no contact, a wait for Wikidata, a stale answer) on stderr unless --quiet."""
+    if not settings.verify:
+        return None
+    from .sources import Environment, get_source
+
+    def warn(message: str) -> None:
+        if not settings.quiet:
+            _stderr(f"claimcheck: warning: {message}")
+
+    return get_source(settings.sources, Environment(warn=warn))
 
 
 class Run:

@@ -246,7 +246,7 @@ def check(
     from .nlp import load_pipeline
     from .runconfig import CiOptions
 
-    cirun.refuse_conflicts(paths or [], files_from, update_baseline, prune_baseline)
+    cirun.refuse_conflicts(paths or [], files_from, update_baseline, prune_baseline, changed_since)
     paths = list(paths or []) + (cirun.files_from(files_from) if files_from else [])
     ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, baseline, changed_since, color, quiet)
     settings = build_settings(
@@ -265,7 +265,7 @@ def check(
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
     run = cirun.Run(settings, fmt, os.environ)
-    results = run.collect(pipe.check(documents, nlp, settings))
+    results = run.collect(pipe.check(documents, nlp, settings, cirun.source_for(settings)))
     if update_baseline or prune_baseline:
         return run.write_baseline(results, prune=prune_baseline, reporter=reporter)
     status = run.report(results, output, reporter)
@@ -312,7 +312,8 @@ def verify(
     settings, cfg = cirun.configure(settings, ctx, ci)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     run = cirun.Run(settings, fmt, os.environ)
-    results = run.collect(pipe.verify(_jsonl_inputs(paths, read_results), settings))
+    knowledge = cirun.source_for(settings)
+    results = run.collect(pipe.verify(_jsonl_inputs(paths, read_results), settings, knowledge))
     status = run.report(results, output, Reporter())
     _coverage_note(run.results, settings)
     return status
@@ -330,6 +331,8 @@ def _coverage_note(results, settings) -> None:
 def _jsonl_inputs(paths: list[str], read_results):
     for path in paths:
         if path == "-":
+            if sys.stdin is None:  # started with descriptor 0 closed (`<&-`)
+                raise UsageError("-: standard input is closed")
             yield from read_results(sys.stdin, "<stdin>")
             continue
         try:

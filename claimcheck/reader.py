@@ -66,7 +66,9 @@ def read_inputs(
     """Yield a Document (or an Unreadable) for every input, in a deterministic order."""
     for given in paths:
         if given == "-":
-            yield from _read_stdin(options, stdin if stdin is not None else sys.stdin.buffer)
+            # sys.stdin is None when the process was started with descriptor 0 closed (`<&-`).
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            yield from _read_stdin(options, stream)
             continue
         path = Path(given)
         if path.is_dir():
@@ -140,9 +142,11 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | Unreadab
     yield from _documents_from_bytes(name, data, _format_for(name, options.input_format))
 
 
-def _read_stdin(options: ReadOptions, stream: BinaryIO) -> Iterator[Document | Unreadable]:
+def _read_stdin(options: ReadOptions, stream: BinaryIO | None) -> Iterator[Document | Unreadable]:
     name = options.stdin_filename or "-"
     try:
+        if stream is None:
+            raise ValueError("no standard input")
         data = stream.read(options.max_bytes + 1)
     except (OSError, ValueError):
         yield Unreadable(name, f"{name}: standard input is closed")

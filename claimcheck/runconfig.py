@@ -83,10 +83,15 @@ def with_baseline(settings: Settings) -> Settings:
     return dataclasses.replace(settings, rules=rules)
 
 
-def files_from(source: str, stdin: IO[str]) -> list[str]:
+def files_from(source: str, stdin: IO[str] | None) -> list[str]:
     """Paths, one a line, from a file or '-' (standard input); blank lines and '#' lines skipped."""
     try:
-        text = stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        if source != "-":
+            text = Path(source).read_text(encoding="utf-8")
+        elif stdin is None:  # started with descriptor 0 closed (`<&-`)
+            raise UsageError("--files-from -: standard input is closed")
+        else:
+            text = stdin.read()
     except OSError as err:
         raise UsageError(f"--files-from: cannot read {source} ({err.strerror or err})") from None
     return [
