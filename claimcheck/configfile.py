@@ -102,7 +102,29 @@ def load(explicit: str | None, env: Mapping[str, str], start: Path) -> FileConfi
         data = data.get("tool", {}).get("claimcheck", {})
     elif set(data) == {"claimcheck"} and isinstance(data["claimcheck"], dict):
         data = data["claimcheck"]
-    return parse(data, str(path), str(path.resolve().parent))
+    try:
+        return parse(data, str(path), str(path.resolve().parent))
+    except ConfigError as err:
+        raise ConfigError(_with_line(str(err), path)) from None
+
+
+def _with_line(message: str, path: Path) -> str:
+    """'FILE: ... 'key' must be ...' → 'FILE:LINE: ...', the line that sets the key (searched
+    from the [tool.claimcheck] header in pyproject.toml, where other tools use the same keys)."""
+    prefix, quoted = f"{path}: ", message.split("'")
+    if not message.startswith(prefix) or len(quoted) < 3 or " must " not in quoted[2]:
+        return message
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return message
+    spellings = {quoted[1].replace("_", "-"), quoted[1].replace("-", "_")}
+    headers = [i for i, line in enumerate(lines) if line.strip().startswith("[tool.claimcheck")]
+    start = headers[0] if path.name == "pyproject.toml" and headers else 0
+    for number, line in enumerate(lines[start:], start + 1):
+        if "=" in line and line.split("=", 1)[0].strip().strip("\"'") in spellings:
+            return f"{path}:{number}: {message[len(prefix) :]}"
+    return message
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

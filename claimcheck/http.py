@@ -124,7 +124,7 @@ class HttpClient:
         self._anonymous = not contact
         session.headers["User-Agent"] = user_agent(contact)
         session.headers["Accept-Encoding"] = "gzip"
-        if not contact:
+        if not contact and not offline:  # offline, nothing is sent to Wikimedia
             self.warn(
                 "no contact for the User-Agent: set --contact, 'contact' in the config, or "
                 "CLAIMCHECK_CONTACT; Wikimedia may block anonymous clients"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ def _atomic(target: Path) -> Iterator[TextIO]:
         raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file had
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -56,6 +58,16 @@ def _atomic(target: Path) -> Iterator[TextIO]:
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the replaced file had, or what a plain new file gets under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _unlink(path: str) -> None:

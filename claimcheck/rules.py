@@ -199,7 +199,7 @@ def check_selectors(selectors: Iterable[str], option: str) -> tuple[str, ...]:
                 hint = (
                     f"; did you mean {close[0]}?"
                     if close
-                    else "; see 'claimcheck rules' in the README"
+                    else "; the codes are listed under 'Rule codes' in the README"
                 )
                 raise UsageError(f"{option}: unknown rule code '{item}'{hint}")
             out.append(item)
