@@ -1,0 +1,632 @@
+"""The reliability matrix a CI-grade claimcheck must pass (rows A, D and E of the shared
+conventions), driven through the real command line as a user would: bad inputs, interrupted and
+unwritable output, broken caches, bad configuration and conflicting flags.
+
+Every case asks the same of the tool: no traceback, one line on stderr per problem naming the file,
+the documented exit status, and stdout that still parses (every JSON line valid against the
+schema) when a machine format was asked for. Most runs are in-process with the session's spaCy
+pipeline; a real process is started only where only a process can show it (a signal, a closed
+standard input, a user without read permission). No network: verifying runs are --offline.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck import schema
+from claimcheck.__main__ import main
+from claimcheck.reader import decode
+
+CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+GOOD = "NATO has 30 member states, officials said.\n"
+NOWHERE = "http://127.0.0.1:9/w/api.php"  # the discard port: a request would fail, never leave
+
+
+@pytest.fixture()
+def cli(tmp_path, monkeypatch, nlp):
+    """The current folder is an empty scratch folder; the pipeline is the session's."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *a, **k: nlp)
+    for name in (
+        "CLAIMCHECK_CONFIG",
+        "CLAIMCHECK_CACHE_DIR",
+        "CLAIMCHECK_SOURCE",
+        "CLAIMCHECK_CONTACT",
+        "CLAIMCHECK_PIPELINE",
+        "GITHUB_ACTIONS",
+        "GITHUB_STEP_SUMMARY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert_clean(err)
+    return status, out, err
+
+
+def assert_clean(err: str) -> None:
+    """stderr holds only claimcheck's own one-line messages: no traceback, no stray output."""
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert all(line.startswith("claimcheck: ") for line in err.splitlines()), err
+
+
+def jsonl_records(out: str) -> list[dict]:
+    records = [json.loads(line) for line in out.splitlines()]
+    for record in records:
+        assert schema.errors(record) == [], record
+    return records
+
+
+def json_documents(out: str) -> list[dict]:
+    documents = json.loads(out)
+    for document in documents:
+        assert schema.errors(document, "document") == [], document
+    return documents
+
+
+# ---------------------------------------------------------------------------------------------
+# A. Bad input kinds
+# ---------------------------------------------------------------------------------------------
+
+
+def _symlink_loop(folder: Path) -> str:
+    os.symlink("loop-b.txt", folder / "loop-a.txt")
+    os.symlink("loop-a.txt", folder / "loop-b.txt")
+    return "loop-a.txt"
+
+
+def _empty_folder(folder: Path) -> str:
+    (folder / "drafts").mkdir()
+    return "drafts"
+
+
+UNREADABLE = [
+    pytest.param("story.txt", b"", "story.txt: empty input", (), id="A1-empty"),
+    pytest.param("story.txt", b" \n\t\r\n \n", "story.txt: empty input", (), id="A2-whitespace"),
+    pytest.param(
+        "photo.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "photo.txt: binary file",
+        (),
+        id="A3-png",
+    ),
+    pytest.param(
+        "story.txt",
+        GOOD.encode("utf-16-le"),
+        "story.txt: binary file, not text (UTF-16 without a byte-order mark?",
+        (),
+        id="A7-utf16-without-bom",
+    ),
+    pytest.param(
+        "story.txt",
+        "Caf\u00e9 prices rose \u20ac5 for 30 member states.\n".encode("cp1252"),
+        "story.txt: not UTF-8 text (invalid byte 0xe9 at offset 3)",
+        (),
+        id="A8-cp1252",
+    ),
+    pytest.param(
+        "big.txt",
+        GOOD.encode() * 100,
+        "big.txt: 4300 bytes is over the limit of 1000",
+        ("--max-file-bytes", "1000"),
+        id="A11-over-max-file-bytes",
+    ),
+    pytest.param(
+        "story.md",
+        b"---\ntitle: Talks\n\nNATO has 30 member states.\n",
+        "story.md:1: front matter is not closed",
+        (),
+        id="A12-unterminated-front-matter",
+    ),
+    pytest.param(
+        "story.md",
+        b"<!-- draft -->\n---\ntitle: [Talks\n---\nNATO has 30 member states.\n",
+        "story.md:3: front matter is not valid YAML",
+        (),
+        id="A12-comment-then-bad-yaml",
+    ),
+    pytest.param(
+        "story.md",
+        b"---\ntitle: !!python/object/apply:os.system ['touch pwned']\n---\n30 member states.\n",
+        "story.md:2: front matter is not valid YAML (could not determine a constructor",
+        (),
+        id="A13-unsafe-yaml-tag",
+    ),
+    pytest.param(
+        _empty_folder, None, "drafts: no files to check in this folder", (), id="A18-empty-folder"
+    ),
+    pytest.param(
+        _symlink_loop,
+        None,
+        "loop-a.txt: cannot read (Too many levels of symbolic",
+        (),
+        id="A18-symlink-loop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message", "args"), UNREADABLE)
+def test_unreadable_input_is_one_line_exit_2_and_the_other_inputs_still_run(
+    cli, capsys, name, data, message, args
+):
+    if callable(name):
+        name = name(cli)
+    else:
+        (cli / name).write_bytes(data)
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(
+        capsys, "check", name, "good.txt", "--no-verify", "--format", "json", *args
+    )
+    assert status == 2
+    assert err.startswith(f"claimcheck: error: [CC902] {message}") and err.count("\n") == 1, err
+    (document,) = json_documents(out)
+    assert document["id"] == "good.txt"
+    assert [c["text"] for c in document["claims"] if c["kind"] == "membership_count"] == [
+        "30 member states"
+    ]
+    assert not (cli / "pwned").exists()  # the unsafe tag was refused, not run
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "message"),
+    [
+        (b"", (), "-: empty input"),
+        (b"   \n", ("--stdin-filename", "story.md"), "story.md: empty input"),
+        (b"\x00\x01\x02\x03", (), "-: binary file"),
+    ],
+    ids=["A18-empty-stdin", "A18-blank-stdin-with-a-name", "A18-binary-stdin"],
+)
+def test_empty_or_binary_stdin_is_reported_with_its_display_name(
+    cli, capsys, monkeypatch, data, args, message
+):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, err = run(capsys, "extract", "-", "--format", "jsonl", *args)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"claimcheck: error: [CC902] {message}") and err.count("\n") == 1, err
+
+
+CRLF = b"NATO has 30 member states.\r\nIt met on January 12, 2022.\rMore than 100,000 troops.\n"
+FILLER = "the committee talked at length about the budget and then adjourned again " * 14000
+HTML = (
+    b"<html><head><title>Talks</title><script>var x = '7,000,000 hidden troops';</script>"
+    b"<style>p { width: 300px }</style><body><div><p>NATO's 30 member states met Russia for "
+    b"four hours in Brussels.<p>More than 100,000 Russian troops <b><i>are near the border"
+    b"</div><script>document.write('12 secret ministers')"
+)
+CODE = (
+    b"# Talks\n\nIntro text.\n\n```\nNATO has 31 member states.\n```\n\n"
+    b"Their list says `40 member states` there.\n\n"
+    b"| alliance | size |\n|---|---|\n| NATO | 30 member states |\n"
+)
+UNICODE = (
+    "NATO has 3\u200b0 member states. Spending was $2\u00a0500 million for 1\u2009000 troops "
+    "and 7\u202f000 tanks. The road is 5\u00a0km long. \u2067NATO\u2069 has 31 member states. "
+    "The alliance has \u0663\u0660 members.\n"
+).encode()
+REDOS = (
+    b"1" * 50_000
+    + b" troops.\n"
+    + b"1"
+    + b",000" * 20_000
+    + b" troops.\n"
+    + b"5"
+    + b" " * 50_000
+    + b"km.\n"
+    + b"-" * 50_000
+    + b"\n"
+    + b"1." * 30_000
+    + b"\n"
+    + ("9\u2009" * 20_000).encode()
+    + b"\n"
+    + b"0-" * 20_000
+    + b"\n"
+    + GOOD.encode()
+)
+
+# (file name, bytes, claims that must be there: text → (line, column), texts that must not be)
+READABLE = [
+    pytest.param(
+        "story.txt",
+        b"\xef\xbb\xbf" + GOOD.encode(),
+        {"30 member states": (1, 10)},
+        (),
+        id="A4-utf8-bom",
+    ),
+    pytest.param(
+        "story.txt",
+        b"\xff\xfe" + GOOD.encode("utf-16-le"),
+        {"30 member states": (1, 10)},
+        (),
+        id="A5-utf16-le-bom",
+    ),
+    pytest.param(
+        "story.txt",
+        b"\xfe\xff" + GOOD.encode("utf-16-be"),
+        {"30 member states": (1, 10)},
+        (),
+        id="A6-utf16-be-bom",
+    ),
+    pytest.param(
+        "story.txt",
+        CRLF,
+        {"January 12, 2022": (2, 11), "More than 100,000": (3, 1)},
+        (),
+        id="A9-crlf-and-lone-cr",
+    ),
+    pytest.param(
+        "story.txt",
+        (FILLER[:500_000] + GOOD.strip() + " " + FILLER[500_000:]).encode(),
+        {"30": (1, 500_010)},
+        (),
+        id="A10-one-1mb-line",
+    ),
+    pytest.param(
+        "page.html",
+        HTML,
+        {"30 member states": None, "More than 100,000": None},
+        ("7,000,000", "12"),
+        id="A14-malformed-html-with-script-and-style",
+    ),
+    pytest.param(
+        "story.md",
+        CODE,
+        {"30": (13, 10)},
+        ("31", "31 member states", "40", "40 member states"),
+        id="A15-code-fence-inline-code-and-table",
+    ),
+    pytest.param(
+        "story.txt",
+        UNICODE,
+        {"5\u00a0km": (1, 103), "31": (1, 125), "$2\u00a0500 million": None, "1\u2009000": None},
+        ("3", "0", "$2", "500 million", "000", "1", "7", "000 tanks", "3\u200b0"),
+        id="A16-invisible-and-narrow-spaces-bidi-non-ascii-digits",
+    ),
+    pytest.param("story.txt", REDOS, {"30 member states": (8, 10)}, (), id="A17-redos"),
+    pytest.param(  # spaCy keeps '2024–2025' one token: it once crashed the year-or-count test
+        "story.md",
+        "Events\n\n* 2024\u20132025 floods in Southeast Asia\n* 2000 troops arrived\n".encode(),
+        {"2024": (3, 3), "2025": (3, 8), "2000": (4, 3)},
+        (),
+        id="year-range-bullet-in-a-digest",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "present", "absent"), READABLE)
+def test_readable_odd_input_gives_claims_whose_spans_point_into_the_text(
+    cli, capsys, name, data, present, absent
+):
+    (cli / name).write_bytes(data)
+    started = time.monotonic()
+    status, out, err = run(capsys, "extract", name, "--format", "jsonl")
+    assert time.monotonic() - started < 30  # no regex backtracks for ever on a hostile line
+    assert (status, err) == (0, "")
+    document, *claims = jsonl_records(out)
+    assert document["record"] == "document" and document["id"] == name
+    where = {c["text"]: (c["line"], c["column"]) for c in claims}
+    for text, position in present.items():
+        assert text in where, sorted(where)
+        assert position is None or where[text] == position
+    assert not set(absent) & set(where), sorted(where)
+    if document["format"] != "html":  # an HTML claim points into the page's extracted text
+        text = decode(data, name)
+        assert all(text[c["span"]["start"] : c["span"]["end"]] == c["text"] for c in claims)
+    for claim in claims:  # a figure with odd characters inside is read right, or not at all
+        assert claim["value"].get("amount") == AMOUNTS.get(
+            claim["text"], claim["value"].get("amount")
+        )
+
+
+# Figures written with no-break or thin spaces, or in other scripts' digits, and their values.
+AMOUNTS = {
+    "$2\u00a0500 million": 2_500_000_000,
+    "1\u2009000": 1000,
+    "7\u202f000": 7000,
+    "\u0663\u0660": 30,
+    "5\u00a0km": 5,
+}
+
+
+def _without_root_reading_rights() -> None:
+    """In the child, as root: give up the capabilities that let root read any file (dropped
+    from the bounding set, they are gone after exec), so a file without read permission is
+    unreadable, as it is to any other user."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_closed_stdin_and_a_file_without_read_permission_in_a_real_process(tmp_path):
+    """A18 in a real process: standard input closed (`claimcheck extract - <&-`) and a file the
+    user may not read."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "secret.txt").chmod(0)
+
+    def prepare() -> None:
+        os.close(0)
+        if os.geteuid() == 0:
+            _without_root_reading_rights()
+
+    try:
+        proc = subprocess.run(
+            [*CLAIMCHECK, "extract", "-", "secret.txt", "good.txt", "--format", "jsonl"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            preexec_fn=prepare,
+            timeout=120,
+        )
+    except subprocess.SubprocessError as err:  # prctl refused: no way to deny root a read
+        pytest.skip(f"cannot make a file unreadable to root here ({err})")
+    finally:
+        (tmp_path / "secret.txt").chmod(0o600)
+    assert_clean(proc.stderr)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "claimcheck: error: [CC902] -: standard input is closed",
+        "claimcheck: error: [CC902] secret.txt: permission denied",
+    ]
+    records = jsonl_records(proc.stdout)
+    assert [r["id"] for r in records if r["record"] == "document"] == ["good.txt"]
+
+
+# ---------------------------------------------------------------------------------------------
+# D. Process and output integrity
+# ---------------------------------------------------------------------------------------------
+
+
+def test_sigint_mid_run_exits_130_and_leaves_the_output_file_as_it_was(tmp_path):
+    """D1: Ctrl-C while the report is being written: status 130, the old report untouched, no
+    temporary file left behind, no traceback."""
+    (tmp_path / "long.txt").write_text("The 30 member states met. " * 40_000, encoding="utf-8")
+    target = tmp_path / "report.jsonl"
+    target.write_text("the report of yesterday\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [*CLAIMCHECK, "extract", "long.txt", "--format", "jsonl", "--output", "report.jsonl"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell starts background jobs with SIGINT ignored; a user's Ctrl-C is not ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".report.jsonl.*.tmp")) and time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    time.sleep(0.3)  # writing has begun: the pipeline is busy on the long article
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert_clean(err)
+    assert out == ""
+    assert target.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long.txt", "report.jsonl"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["no-such-folder/report.json", "good.txt/report.json", "."],
+    ids=["D3-missing-folder", "D3-under-a-file", "D3-a-folder"],
+)
+def test_unwritable_output_path_is_exit_2_with_one_line(cli, capsys, target):
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(
+        capsys, "check", "good.txt", "--no-verify", "--format", "json", "--output", target
+    )
+    assert (status, out) == (2, "")
+    assert err.startswith(f"claimcheck: error: [CC907] {target}: cannot write") and (
+        err.count("\n") == 1
+    ), err
+    assert sorted(p.name for p in cli.iterdir()) == ["good.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["D5-replaced", "D5-new"])
+def test_output_file_is_replaced_whole_and_keeps_its_permissions(cli, capsys, existing):
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    target = cli / "report.json"
+    if existing:
+        target.write_text("[]" + " " * 100_000, encoding="utf-8")
+        target.chmod(0o640)
+        before = target.stat().st_ino
+    status, out, err = run(
+        capsys, "check", "good.txt", "--no-verify", "--format", "json", "--output", "report.json"
+    )
+    assert (status, out, err) == (0, "", "")
+    (document,) = json_documents(target.read_text(encoding="utf-8"))
+    assert document["id"] == "good.txt"
+    mode = stat.S_IMODE(target.stat().st_mode)
+    if existing:
+        assert target.stat().st_ino != before  # a new file renamed over the old, not rewritten
+        assert mode == 0o640
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        assert mode == 0o666 & ~umask  # what any other new file gets, not mkstemp's 0600
+    assert sorted(p.name for p in cli.iterdir()) == ["good.txt", "report.json"]
+
+
+def _corrupt(cache: Path) -> Path:
+    cache.mkdir()
+    (cache / "http-cache.sqlite").write_bytes(b"this is not an SQLite database\n" * 64)
+    return cache
+
+
+def _in_the_way(cache: Path) -> Path:
+    cache.write_text("a file where the cache folder should be\n", encoding="utf-8")
+    return cache / "sub"
+
+
+def _read_only(cache: Path) -> Path:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into a read-only folder; 'D8-cache-dir-in-the-way' covers it")
+    cache.mkdir()
+    cache.chmod(0o500)
+    return cache
+
+
+@pytest.mark.parametrize(
+    ("make", "warned"),
+    [
+        (_corrupt, True),
+        (_in_the_way, True),
+        (_read_only, True),
+        (lambda cache: cache, False),
+    ],
+    ids=["D7-corrupt-cache", "D8-cache-dir-in-the-way", "D8-read-only-cache-dir", "D9-cold"],
+)
+def test_offline_run_with_a_broken_or_cold_cache_is_not_checked_never_contradicted(
+    cli, capsys, make, warned
+):
+    (cli / "story.txt").write_text(
+        "NATO has 30 member states, Secretary General Jens Stoltenberg said on January 12, 2022.\n",
+        encoding="utf-8",
+    )
+    cache = make(cli / "cache")
+    status, out, err = run(
+        capsys,
+        "check",
+        "story.txt",
+        "--offline",
+        "--cache-dir",
+        str(cache),
+        "--api-url",
+        NOWHERE,
+        "--sparql-url",
+        NOWHERE,
+        "--format",
+        "jsonl",
+    )
+    assert status == 3  # nothing failed, but nothing could be verified: not a pass
+    records = jsonl_records(out)
+    verdicts = [r["verification"] for r in records if r.get("verification")]
+    assert verdicts and not [v for v in verdicts if v["verdict"] != "not_checked"]
+    assert {v["reason"] for v in verdicts} >= {"offline_cache_miss"}
+    assert {r["rule"] for r in records if r["record"] == "finding"} == {"CC910"}
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    if warned:
+        assert len(warnings) == 1, err
+        assert "http-cache.sqlite is unusable" in warnings[0] and str(cache) in warnings[0]
+    else:
+        assert warnings == [], err
+
+
+# ---------------------------------------------------------------------------------------------
+# E. Configuration and command line
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        (
+            {"pyproject.toml": '[tool.claimcheck]\nselect = ["CC5"\nignore = []\n'},
+            (),
+            "[CC903] {cwd}/pyproject.toml:3: invalid TOML",
+        ),
+        (
+            {"other.toml": "fail-on = 'contradicted'\n[source\n"},
+            ("--config", "other.toml"),
+            "[CC903] other.toml:2: invalid TOML",
+        ),
+        ({}, ("--config", "absent.toml"), "[CC903] absent.toml: no such configuration file"),
+        (
+            {".claimcheck.toml": '# newsroom\nquiet = false\n\n[source]\noffline = "yes"\n'},
+            (),
+            "[CC903] {cwd}/.claimcheck.toml:5: [source]: 'offline' must be true or false",
+        ),
+        (  # ruff's 'select' comes first: the line is the one in [tool.claimcheck]
+            {"pyproject.toml": '[tool.ruff]\nselect = ["E"]\n\n[tool.claimcheck]\nselect = 5\n'},
+            (),
+            "[CC903] {cwd}/pyproject.toml:5: 'select' must be a list of rule codes, not 5",
+        ),
+    ],
+    ids=[
+        "E1-pyproject",
+        "E1-explicit-config",
+        "E1-missing-config",
+        "E1-wrong-value-line",
+        "E1-wrong-value-line-in-pyproject",
+    ],
+)
+def test_bad_configuration_is_exit_2_naming_file_and_line(cli, capsys, files, args, message):
+    for name, text in files.items():
+        (cli / name).write_text(text, encoding="utf-8")
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "check", "good.txt", "--no-verify", "--format", "jsonl", *args)
+    assert (status, out) == (2, "")
+    assert err.startswith("claimcheck: error: " + message.format(cwd=cli)), err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--select", "CC53"), "--select: unknown rule code 'CC53'; did you mean CC503?"),
+        (("--ignore", "CC5,CC-911"), "--ignore: unknown rule code 'CC-911'; did you mean CC911?"),
+        (("--select", "XY1"), "--select: unknown rule code 'XY1'; the codes are listed under"),
+    ],
+    ids=["E2-select", "E2-ignore-in-a-list", "E2-nothing-close"],
+)
+def test_unknown_rule_code_is_exit_2_with_a_suggestion(cli, capsys, args, message):
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "check", "good.txt", "--no-verify", "--format", "json", *args)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"claimcheck: error: [CC901] {message}") and err.count("\n") == 1, err
+
+
+def test_unknown_config_keys_warn_and_the_run_goes_on(cli, capsys):
+    (cli / ".claimcheck.toml").write_text(
+        'fial-on = ["error"]\n[source]\ncontakt = "desk@example.org"\n'
+        '[[overrides]]\nfiles = ["archive/**"]\nseverty = "warning"\n',
+        encoding="utf-8",
+    )
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "check", "good.txt", "--no-verify", "--format", "jsonl")
+    assert status == 0 and jsonl_records(out)[0]["id"] == "good.txt"
+    config = cli / ".claimcheck.toml"
+    assert err.splitlines() == [
+        f"claimcheck: warning: [CC903] {config}: unknown key 'fial-on' ignored; did you mean "
+        "'fail-on'?",
+        f"claimcheck: warning: [CC903] {config}: [source]: unknown key 'contakt' ignored; did "
+        "you mean 'contact'?",
+        f"claimcheck: warning: [CC903] {config}: [[overrides]] #1: unknown key 'severty' "
+        "ignored; did you mean 'severity'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--update-baseline", "--changed-since", "HEAD"),
+        ("--prune-baseline", "--changed-since", "HEAD"),
+        ("--update-baseline", "--prune-baseline"),
+    ],
+    ids=["E4-update-and-changed-since", "E4-prune-and-changed-since", "E4-update-and-prune"],
+)
+def test_conflicting_flags_are_exit_2_and_leave_the_baseline_alone(cli, capsys, args):
+    """A diff-scoped run sees only the findings on changed lines: writing or pruning the baseline
+    from it would silently drop every other accepted finding."""
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    baseline = cli / ".claimcheck-baseline.json"
+    baseline.write_text('{"version": 1, "entries": []}\n', encoding="utf-8")
+    status, out, err = run(capsys, "check", "good.txt", "--no-verify", *args)
+    assert (status, out) == (2, "")
+    assert err.startswith("claimcheck: error: [CC901] ") and err.count("\n") == 1, err
+    assert baseline.read_text(encoding="utf-8") == '{"version": 1, "entries": []}\n'
