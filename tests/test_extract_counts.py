@@ -46,7 +46,9 @@ def _claims(nlp, text: str):
 @pytest.mark.parametrize(("sentence", "kind", "text", "counted"), CASES)
 def test_counted_noun(nlp, sentence, kind, text, counted):
     hits = [c for c in _claims(nlp, sentence) if c.text == text]
-    assert [(c.kind, c.fields.get("counted")) for c in hits] == [(kind, counted)]
+    assert [(c.kind, c.fields.get("counted"), c.value["unit"]) for c in hits] == [
+        (kind, counted, counted)
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "figure"), NOT_COUNTS)

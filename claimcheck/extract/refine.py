@@ -38,11 +38,12 @@ def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
         counted = _noun_before_of(sdoc, inside[0].i)
     if counted is None:
         return None
+    # The counted noun is a count's unit: "30 member states" counts in member states.
     return Found(
         found.kind,
         found.start,
         found.end,
-        found.value,
+        {**found.value, "unit": counted},
         {**found.fields, "counted": counted},
         core=found.core,
     )
