@@ -216,6 +216,7 @@ def markdown_document(name: str, text: str) -> Document:
     match = _FRONT_MATTER.match(text, start)
     if match:
         meta = _load_front_matter(name, match["body"] or "", text[:start].count("\n"))
+        _check_suppression_key(name, meta, match["body"] or "", text[:start].count("\n"))
         body_start = match.end()
     elif _OPENING.match(text, start):
         line = text[:start].count("\n") + 1
@@ -260,6 +261,25 @@ def _load_front_matter(name: str, block: str, lines_before: int) -> dict[str, An
             f"{name}:{lines_before + 2}: front matter must be a mapping of keys to values"
         )
     return {str(k): v for k, v in loaded.items()}
+
+
+def _check_suppression_key(name: str, meta: dict[str, Any], block: str, lines_before: int) -> None:
+    """`claimcheck: {ignore: [CODES]}` (or a single code, or all) hides findings in the whole
+    article; any other shape is refused here rather than half-understood later."""
+    if "claimcheck" not in meta:
+        return
+    value = meta["claimcheck"]
+    ignore = value.get("ignore") if isinstance(value, dict) else None
+    codes = [] if ignore is None else [ignore] if isinstance(ignore, str) else ignore
+    if not isinstance(value, dict) or not (
+        isinstance(codes, list) and all(isinstance(c, str) for c in codes)
+    ):
+        lines = block.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("claimcheck")), 0)
+        raise InputError(
+            f"{name}:{lines_before + 2 + at}: front matter 'claimcheck' must be "
+            "{ignore: [rule codes]} or {ignore: all}"
+        )
 
 
 def _meta_date(meta: dict[str, Any]) -> tuple[dt.date | None, str | None]:

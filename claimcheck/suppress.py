@@ -21,7 +21,8 @@ from .models import Document, Finding, Span, position
 from .rules import UNUSED_SUPPRESSION, registry
 
 _COMMENT = re.compile(r"<!--\s*claimcheck:\s*(ignore|disable|enable)\b(.*?)-->", re.S | re.I)
-_CODE = re.compile(r"\bCC[0-9]{0,3}\b", re.I)
+# Anything shaped like a code counts as one: a mistyped 'CC5011' must hide nothing, not everything.
+_CODE = re.compile(r"\bCC\w*", re.I)
 END_OF_ARTICLE = 1 << 30  # a line number past any article's end
 
 

@@ -630,3 +630,35 @@ def test_conflicting_flags_are_exit_2_and_leave_the_baseline_alone(cli, capsys, 
     assert (status, out) == (2, "")
     assert err.startswith("claimcheck: error: [CC901] ") and err.count("\n") == 1, err
     assert baseline.read_text(encoding="utf-8") == '{"version": 1, "entries": []}\n'
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["claimcheck: {ignore: 5}", "claimcheck: {ignore: [CC5, 12]}", "claimcheck: [ignore]"],
+    ids=["A12-a-number", "A12-a-number-in-the-list", "A12-a-list"],
+)
+def test_a_malformed_suppression_in_front_matter_is_refused_for_that_file(cli, capsys, key):
+    (cli / "story.md").write_text(
+        f"---\ndate: 2022-01-12\n{key}\n---\nThe council met on Monday, March 15, 2022.\n",
+        encoding="utf-8",
+    )
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(
+        capsys, "check", "story.md", "good.txt", "--no-verify", "--format", "jsonl"
+    )
+    assert status == 2
+    assert err.startswith("claimcheck: error: [CC902] story.md:3: front matter 'claimcheck' must")
+    assert err.count("\n") == 1, err
+    assert [r["id"] for r in jsonl_records(out) if r["record"] == "document"] == ["good.txt"]
+
+
+def test_a_mistyped_code_in_a_suppression_comment_hides_nothing(cli, capsys):
+    (cli / "story.md").write_text(
+        "---\ndate: 2022-01-12\n---\n"
+        "The council met on Monday, March 15, 2022. <!-- claimcheck: ignore CC5011 -->\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "check", "story.md", "--no-verify", "--format", "jsonl")
+    findings = [r for r in jsonl_records(out) if r["record"] == "finding"]
+    assert status == 1 and err == ""
+    assert [(f["rule"], f.get("suppressed")) for f in findings] == [("CC501", None)]
