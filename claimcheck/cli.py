@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import SCHEMA_VERSION, __version__
-from .errors import ExitStatus, UsageError
+from .errors import ExitStatus, InputError, UsageError
 
 app = typer.Typer(
     name="claimcheck",
@@ -330,16 +330,18 @@ def _coverage_note(results, settings) -> None:
 
 def _jsonl_inputs(paths: list[str], read_results):
     for path in paths:
-        if path == "-":
-            if sys.stdin is None:  # started with descriptor 0 closed (`<&-`)
-                raise UsageError("-: standard input is closed")
-            yield from read_results(sys.stdin, "<stdin>")
-            continue
         try:
+            if path == "-":
+                if sys.stdin is None:  # started with descriptor 0 closed (`<&-`)
+                    raise UsageError("-: standard input is closed")
+                yield from read_results(sys.stdin, "<stdin>")
+                continue
             with open(path, encoding="utf-8-sig") as handle:
                 yield from read_results(handle, path)
         except OSError as err:
             raise UsageError(f"{path}: cannot read ({err.strerror or err})") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text; expected the JSON lines of 'claimcheck extract'") from None
 
 
 @app.command("baseline")

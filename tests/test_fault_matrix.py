@@ -662,3 +662,52 @@ def test_a_mistyped_code_in_a_suppression_comment_hides_nothing(cli, capsys):
     findings = [r for r in jsonl_records(out) if r["record"] == "finding"]
     assert status == 1 and err == ""
     assert [(f["rule"], f.get("suppressed")) for f in findings] == [("CC501", None)]
+
+
+SNAPSHOT = Path(__file__).resolve().parent.parent / "examples" / "wikidata-snapshot.jsonl"
+HEADER = {
+    "record": "document",
+    "id": "story.txt",
+    "path": "story.txt",
+    "title": None,
+    "format": "text",
+    "date": "2022-01-12",
+    "date_source": "option",
+    "date_note": None,
+}
+CLAIM = {
+    "record": "claim",
+    "id": "c1",
+    "doc": "story.txt",
+    "kind": "count",
+    "text": "30",
+    "span": {"start": 9, "end": 11},
+    "line": 1,
+    "column": 10,
+    "sentence": GOOD.strip(),
+    "value": {"amount": 30, "lower": 30, "upper": 30, "approximate": False, "modifier": None},
+}
+
+
+def _lines(*records: dict) -> bytes:
+    return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "story.jsonl: not UTF-8 text"),
+        (_lines(HEADER, CLAIM).decode().encode("utf-16"), "story.jsonl: not UTF-8 text"),
+        (_lines({**HEADER, "date": "2022-13-45"}), "story.jsonl:1: not a claimcheck record ("),
+        (_lines(HEADER, {**CLAIM, "span": {"start": 9}}), "story.jsonl:2: not a claimcheck record"),
+        (_lines(HEADER, {k: v for k, v in CLAIM.items() if k != "kind"}), "story.jsonl:2: not a"),
+    ],
+    ids=["A3-binary", "A7-utf16", "bad-date", "span-without-end", "claim-without-kind"],
+)
+def test_verify_refuses_what_extract_did_not_write_naming_the_line(cli, capsys, data, message):
+    (cli / "story.jsonl").write_bytes(data)
+    args = ("--source", f"snapshot:{SNAPSHOT}", "--format", "jsonl")
+    status, out, err = run(capsys, "verify", "story.jsonl", *args)
+    assert status == 2
+    assert err.startswith(f"claimcheck: error: [CC902] {message}") and err.count("\n") == 1, err
+    jsonl_records(out)

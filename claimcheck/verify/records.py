@@ -5,14 +5,16 @@ exact."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..models import Claim, Document, DocumentResult, Finding, Span
 
+T = TypeVar("T")
 CLAIM_KEYS = ("record", "id", "doc", "kind", "text", "span", "line", "column", "sentence", "value")
 FINDING_KEYS = (
     "record",
@@ -39,15 +41,27 @@ def read_results(lines: Iterable[str], name: str = "<stdin>") -> Iterator[Docume
         record = _parse(line, name, number)
         kind = record.get("record")
         if kind == "document":
+            document = _checked(_document, record, f"{name}:{number}")
             if current is not None:
                 yield current
-            current = DocumentResult(document=_document(record))
+            current = DocumentResult(document=document)
         elif kind in ("claim", "finding") and current is not None:
-            current = _add(current, record)
+            current = _checked(functools.partial(_add, current), record, f"{name}:{number}")
         else:
             raise InputError(f"{name}:{number}: expected a 'record: document' line before claims")
     if current is not None:
         yield current
+
+
+def _checked(read: Callable[[dict[str, Any]], T], record: dict[str, Any], where: str) -> T:
+    """A line that is JSON but not a record claimcheck wrote (a key missing, a value of the wrong
+    type, a date that is no date) is an input error naming its line, not a traceback."""
+    try:
+        return read(record)
+    except KeyError as err:
+        raise InputError(f"{where}: not a claimcheck record (no {err})") from None
+    except (TypeError, ValueError, AttributeError) as err:
+        raise InputError(f"{where}: not a claimcheck record ({err})") from None
 
 
 def _parse(line: str, name: str, number: int) -> dict[str, Any]:
