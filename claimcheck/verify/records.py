@@ -5,7 +5,6 @@ exact."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -41,23 +40,23 @@ def read_results(lines: Iterable[str], name: str = "<stdin>") -> Iterator[Docume
         record = _parse(line, name, number)
         kind = record.get("record")
         if kind == "document":
-            document = _checked(_document, record, f"{name}:{number}")
+            document = _checked(f"{name}:{number}", _document, record)
             if current is not None:
                 yield current
             current = DocumentResult(document=document)
         elif kind in ("claim", "finding") and current is not None:
-            current = _checked(functools.partial(_add, current), record, f"{name}:{number}")
+            current = _checked(f"{name}:{number}", _add, current, record)
         else:
             raise InputError(f"{name}:{number}: expected a 'record: document' line before claims")
     if current is not None:
         yield current
 
 
-def _checked(read: Callable[[dict[str, Any]], T], record: dict[str, Any], where: str) -> T:
+def _checked(where: str, read: Callable[..., T], *args: Any) -> T:
     """A line that is JSON but not a record claimcheck wrote (a key missing, a value of the wrong
     type, a date that is no date) is an input error naming its line, not a traceback."""
     try:
-        return read(record)
+        return read(*args)
     except KeyError as err:
         raise InputError(f"{where}: not a claimcheck record (no {err})") from None
     except (TypeError, ValueError, AttributeError) as err:
