@@ -12,6 +12,7 @@ standard input, a user without read permission). No network: verifying runs are 
 from __future__ import annotations
 
 import ctypes
+import errno
 import io
 import json
 import os
@@ -459,6 +460,24 @@ def test_output_file_is_replaced_whole_and_keeps_its_permissions(cli, capsys, ex
         umask = os.umask(0o022)
         os.umask(umask)
         assert mode == 0o666 & ~umask  # what any other new file gets, not mkstemp's 0600
+    assert sorted(p.name for p in cli.iterdir()) == ["good.txt", "report.json"]
+
+
+def test_disk_full_while_writing_leaves_the_old_report(cli, capsys, monkeypatch):
+    """D4, simulated: the disk fills up as the report is flushed to it."""
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    (cli / "report.json").write_text("[]\n", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    status, out, err = run(
+        capsys, "check", "good.txt", "--no-verify", "--format", "json", "--output", "report.json"
+    )
+    assert (status, out) == (2, "")
+    assert err == "claimcheck: error: [CC907] report.json: cannot write (No space left on device)\n"
+    assert (cli / "report.json").read_text(encoding="utf-8") == "[]\n"
     assert sorted(p.name for p in cli.iterdir()) == ["good.txt", "report.json"]
 
 
