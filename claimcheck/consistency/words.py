@@ -33,8 +33,10 @@ MONTHS = (
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
 _WORD_NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS)})"
-# digits with thousands separators, plain digits, or a number word up to ninety-nine
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})"
+# digits with thousands separators, plain digits, or a number word up to ninety-nine. Digits never
+# start inside another figure ('000 troops' of '1,000 troops'): a wrong value, and on a long run
+# of ',000' groups every group would be a start to scan the rest from (quadratic).
+NUMBER = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)|{_WORD_NUMBER})"
 NUMBER_RE = re.compile(rf"\b{NUMBER}\b", re.IGNORECASE)
 
 
