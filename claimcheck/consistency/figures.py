@@ -39,6 +39,8 @@ _FUNCTION = frozenset(
 _GENERIC = frozenset("people person other thing time year day month week hour case member".split())
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])\s", re.MULTILINE)
 _WINDOW_WORDS = 15
+_WINDOW_CHARS = 1000  # more than any _WINDOW_WORDS words of prose take
+_Facts = tuple[frozenset[str], frozenset[str], bool]  # a sentence's names, anchors, changing
 _MAX_RATIO = Decimal("1.5")
 _MAX_EARLIER = 50
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -126,8 +128,9 @@ def _pairs(ctx: Context) -> Iterator[tuple[Mention, Mention, float]]:
     how sure the pairing is. Only mentions of one noun are compared, and only the nearest
     _MAX_EARLIER of them, so a huge input stays linear."""
     groups: dict[tuple[str, str, str | None], list[Mention]] = {}
+    sentences: dict[tuple[int, int], _Facts] = {}
     for claim in sorted(ctx.claims, key=lambda c: c.span):
-        if (mention := _mention(ctx, claim)) is not None:
+        if (mention := _mention(ctx, claim, sentences)) is not None:
             groups.setdefault((claim.kind, mention.key, mention.unit), []).append(mention)
     for found in groups.values():
         for i, late in enumerate(found):
@@ -141,7 +144,9 @@ def _paired_with(earlier: list[Mention], late: Mention) -> Iterator[tuple[Mentio
             yield early, late, confidence
 
 
-def _mention(ctx: Context, claim: Claim) -> Mention | None:
+def _mention(
+    ctx: Context, claim: Claim, sentences: dict[tuple[int, int], _Facts]
+) -> Mention | None:
     if (
         claim.kind not in PAIRED_KINDS
         or amounts.amount(claim) is None
@@ -157,7 +162,7 @@ def _mention(ctx: Context, claim: Claim) -> Mention | None:
     if not key:
         return None
     sentence = ctx.sentence_at(claim.span.start)
-    text = ctx.text[sentence.start : sentence.end]
+    names, anchors, changing = _sentence_facts(ctx, sentence, sentences)
     subject = _name_of(claim.fields.get("subject") or claim.fields.get("of"))
     return Mention(
         claim=claim,
@@ -165,19 +170,31 @@ def _mention(ctx: Context, claim: Claim) -> Mention | None:
         from_counted=bool(counted),
         unit=None if claim.kind == "count" else str(claim.value.get("unit") or ""),
         subject=subject,
-        names=frozenset(
-            _stem(n) for n in _NAME.findall(text) if n.lower() not in _CAPITALISED_STOP
-        ),
+        names=names,
         sentence=sentence,
-        anchors=frozenset(a.lower() for a in _ANCHOR.findall(text)),
-        changing=bool(_CHANGE.search(text)),
-        context=_context(
-            ctx.text[sentence.start : claim.span.start],
-            ctx.text[claim.span.end : sentence.end],
+        anchors=anchors,
+        changing=changing,
+        context=_context(  # the window is words; a bounded slice keeps a huge sentence linear
+            ctx.text[max(sentence.start, claim.span.start - _WINDOW_CHARS) : claim.span.start],
+            ctx.text[claim.span.end : min(sentence.end, claim.span.end + _WINDOW_CHARS)],
             key,
         ),
         item=_list_item(ctx.text, claim.span.start),
     )
+
+
+def _sentence_facts(ctx: Context, sentence: Span, seen: dict[tuple[int, int], _Facts]) -> _Facts:
+    """The names, time anchors and change words of a sentence, read once per sentence: one
+    sentence with thousands of figures (a table flattened into a line) stays linear."""
+    key = (sentence.start, sentence.end)
+    if key not in seen:
+        text = ctx.text[sentence.start : sentence.end]
+        seen[key] = (
+            frozenset(_stem(n) for n in _NAME.findall(text) if n.lower() not in _CAPITALISED_STOP),
+            frozenset(a.lower() for a in _ANCHOR.findall(text)),
+            bool(_CHANGE.search(text)),
+        )
+    return seen[key]
 
 
 def _context(before: str, after: str, key: str) -> frozenset[str]:
