@@ -12,6 +12,7 @@ import fnmatch
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -99,9 +100,13 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
             if pattern is None and not _readable_by_default(file):
                 continue
             try:
-                key = (file.stat().st_dev, file.stat().st_ino)
+                info = file.stat()
             except OSError:
                 key = (0, hash(rel))
+            else:
+                if not stat.S_ISREG(info.st_mode):
+                    continue  # a pipe, socket or device is no article (a pipe blocks for ever)
+                key = (info.st_dev, info.st_ino)
             if key in seen:
                 continue
             seen.add(key)

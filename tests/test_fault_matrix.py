@@ -11,6 +11,7 @@ standard input, a user without read permission). No network: verifying runs are 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import io
@@ -20,6 +21,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -342,6 +344,26 @@ AMOUNTS = {
     "\u0663\u0660": 30,
     "5\u00a0km": 5,
 }
+
+
+def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(cli, capsys):
+    """A18: a folder run opening a FIFO would wait for a writer for ever."""
+    (cli / "articles").mkdir()
+    (cli / "articles" / "good.txt").write_text(GOOD, encoding="utf-8")
+    fifo = cli / "articles" / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def unblock() -> None:  # should the reader wait on the pipe, end its wait (and fail the test)
+        time.sleep(15)
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    threading.Thread(target=unblock, daemon=True).start()
+    status, out, err = run(capsys, "check", "articles", "--no-verify", "--format", "jsonl")
+    assert (status, err) == (0, "")
+    assert [r["id"] for r in jsonl_records(out) if r["record"] == "document"] == [
+        "articles/good.txt"
+    ]
 
 
 def test_one_sentence_with_thousands_of_figures_is_checked_in_linear_time(cli, capsys):
