@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -67,7 +68,52 @@ def _quiet_broken_pipe() -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    _interruptible_workers()
+    status = main()
+    if status == ExitStatus.INTERRUPTED:
+        _stop_now(status)
+    sys.exit(status)
+
+
+def _interruptible_workers() -> None:
+    """Ctrl-C with --jobs: a worker process just ends (a KeyboardInterrupt traceback from each
+    would clutter the terminal), and the parent first stops the workers still running (spaCy's
+    clean-up waits for them, for ever when the signal reached the parent alone)."""
+    import multiprocessing.util
+
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return  # ignored (a background job) or someone else's: leave it so
+    multiprocessing.util.register_after_fork(_worker_on_ctrl_c, _worker_on_ctrl_c)
+    signal.signal(signal.SIGINT, _parent_on_ctrl_c)
+
+
+def _worker_on_ctrl_c(_: object) -> None:
+    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+
+
+def _parent_on_ctrl_c(signum: int, frame: object) -> None:
+    import multiprocessing
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: workers stopped, not failed
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise KeyboardInterrupt
+
+
+def _stop_now(status: int) -> None:
+    """Ctrl-C: end at once. --jobs workers still running are stopped, and multiprocessing's exit
+    handlers are skipped: they wait for worker queues nobody reads any more, for ever."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -431,28 +431,45 @@ def test_closed_stdin_and_a_file_without_read_permission_in_a_real_process(tmp_p
 # ---------------------------------------------------------------------------------------------
 
 
-def test_sigint_mid_run_exits_130_and_leaves_the_output_file_as_it_was(tmp_path):
-    """D1: Ctrl-C while the report is being written: status 130, the old report untouched, no
-    temporary file left behind, no traceback."""
+@pytest.mark.parametrize(
+    ("jobs", "to_the_group", "busy"),
+    [("1", False, 0.3), ("2", True, 2.0), ("2", False, 2.0)],
+    ids=["D1-ctrl-c", "D1-ctrl-c-with-jobs", "D1-sigint-to-the-parent-alone-with-jobs"],
+)
+def test_sigint_mid_run_exits_130_and_leaves_the_output_file_as_it_was(
+    tmp_path, jobs, to_the_group, busy
+):
+    """D1: Ctrl-C while the report is being written: status 130 at once, the old report
+    untouched, no temporary file left behind, no traceback. A terminal signals the whole process
+    group (the --jobs workers too); `timeout -s INT` and `kill -INT` reach the parent alone."""
     (tmp_path / "long.txt").write_text("The 30 member states met. " * 40_000, encoding="utf-8")
     target = tmp_path / "report.jsonl"
     target.write_text("the report of yesterday\n", encoding="utf-8")
+    command = ["check", "long.txt", "--no-verify", "--jobs", jobs, "--output", "report.jsonl"]
     proc = subprocess.Popen(
-        [*CLAIMCHECK, "extract", "long.txt", "--format", "jsonl", "--output", "report.jsonl"],
+        [*CLAIMCHECK, *command],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
         # A shell starts background jobs with SIGINT ignored; a user's Ctrl-C is not ignored.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".report.jsonl.*.tmp")) and time.monotonic() < deadline:
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.05)
-    time.sleep(0.3)  # writing has begun: the pipeline is busy on the long article
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".report.jsonl.*.tmp")) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        time.sleep(busy)  # writing has begun; the pipeline (and its workers) busy on the article
+        if to_the_group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # a hang fails the test, and leaves nothing behind
     assert proc.returncode == 130, err
     assert_clean(err)
     assert out == ""
