@@ -197,6 +197,7 @@ def extract(
         as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
         stdin_filename=stdin_filename, max_bytes=max_file_bytes,
     )
+    out.refuse_input_as_output(output, paths)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
@@ -242,6 +243,7 @@ def check(
     import os
 
     from . import cirun
+    from . import output as out
     from . import pipeline as pipe
     from .nlp import load_pipeline
     from .runconfig import CiOptions
@@ -261,6 +263,7 @@ def check(
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
+    out.refuse_input_as_output(output, paths)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)

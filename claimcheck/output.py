@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import OutputError
+from .errors import OutputError, UsageError
 
 
 class ReaderGone(Exception):
@@ -21,6 +21,15 @@ class ReaderGone(Exception):
     Deliberately not an OSError: click turns a broken pipe into its own exit 1 before our entry
     point sees it, and a closed pipe is the reader's choice, not a failure of the run.
     """
+
+
+def refuse_input_as_output(path: str | None, inputs: Iterable[str]) -> None:
+    """--output naming an article being read would replace the article with its report."""
+    if path is None or path == "-" or not os.path.isfile(path):
+        return
+    for given in inputs:
+        if given != "-" and os.path.isfile(given) and os.path.samefile(given, path):
+            raise UsageError(f"--output {path} is one of the inputs; the report would replace it")
 
 
 def write(chunks: Iterable[str], path: str | None, stream: TextIO | None = None) -> None:

@@ -786,3 +786,16 @@ def test_verify_refuses_what_extract_did_not_write_naming_the_line(cli, capsys, 
     assert status == 2
     assert err.startswith(f"claimcheck: error: [CC902] {message}") and err.count("\n") == 1, err
     jsonl_records(out)
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_output_naming_an_input_is_refused_and_the_article_kept(cli, capsys, command):
+    """E4: `--output story.md story.md` would replace the article with its report."""
+    (cli / "story.md").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, command, "./story.md", "--output", "story.md")
+    assert (status, out) == (2, "")
+    assert err == (
+        "claimcheck: error: [CC901] --output story.md is one of the inputs; the report would "
+        "replace it\n"
+    )
+    assert (cli / "story.md").read_text(encoding="utf-8") == GOOD
