@@ -319,7 +319,7 @@ def membership_count_claims(
 
 def number_value(token: Any) -> int | None:
     text = token.text.replace(",", "")
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # int() refuses superscripts that isdigit() accepts
         return int(text)
     return NUMBER_WORDS.get(token.lower_) if token.like_num else None
 
