@@ -25,7 +25,7 @@ def test_contact_is_scrubbed_from_the_user_agent_and_cookies_dropped():
         None,
         {
             "User-Agent": "claimcheck/0.1.0 (+https://x; desk@news.example) python-requests/2",
-            "Cookie": "GeoIP=FR:Paris",
+            "Cookie": "WMF-Last-Access=28-Nov-2026",
         },
     )
     scrubbed = record.scrub_request("desk@news.example")(request)
@@ -37,8 +37,9 @@ def test_client_ip_and_geoip_headers_are_dropped_from_responses():
     record = load()
     response = {
         "headers": {
-            "Set-Cookie": ["GeoIP=FR:Sainte-luce"],
-            "X-Client-IP": ["192.0.2.1"],
+            # Lower-case, as Wikimedia's HTTP/2 answers send them: scrubbing ignores case.
+            "set-cookie": ["WMF-Last-Access=28-Nov-2026"],
+            "x-client-ip": ["192.0.2.1"],
             "Content-Type": ["application/json"],
         }
     }
