@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 import platformdirs
 
 FILENAME = "http-cache.sqlite"
+_BUSY_ATTEMPTS = 3  # each waits the connection's busy timeout, then the cache is given up
+_BUSY_PAUSE = 0.05
 Warn = Callable[[str], None]
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS responses (
@@ -75,14 +78,25 @@ class Cache:
     def _run(self, operation):  # type: ignore[no-untyped-def]
         if self._broken:
             return None
-        try:
-            with self._lock:
-                return operation(self._connect())
-        except (sqlite3.Error, OSError) as err:
-            self._broken = True
-            self.close()
-            self.warn(f"cache {self.path / FILENAME} is unusable ({err}); continuing without it")
-            return None
+        for attempt in range(_BUSY_ATTEMPTS):
+            try:
+                with self._lock:
+                    return operation(self._connect())
+            except sqlite3.OperationalError as err:
+                # Another run holding the write lock is not a broken cache: SQLite's busy handler
+                # does not cover every case (changing journal mode, a WAL snapshot gone stale), so
+                # wait and try again before giving the cache up for this run.
+                if not _is_busy(err) or attempt + 1 == _BUSY_ATTEMPTS:
+                    return self._give_up(err)
+                time.sleep(_BUSY_PAUSE * 2**attempt)
+            except (sqlite3.Error, OSError) as err:
+                return self._give_up(err)
+        return None
+
+    def _give_up(self, err: Exception) -> None:
+        self._broken = True
+        self.close()
+        self.warn(f"cache {self.path / FILENAME} is unusable ({err}); continuing without it")
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
@@ -90,11 +104,23 @@ class Cache:
             db = sqlite3.connect(
                 self.path / FILENAME, timeout=self.timeout, check_same_thread=False
             )
-            # WAL lets a second run read while the first writes.
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(_SCHEMA)
+            try:
+                # WAL lets a second run read while the first writes; a lost cache entry only
+                # costs a request, so commits need not wait for the disk.
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(_SCHEMA)
+            except BaseException:
+                db.close()
+                raise
             self._db = db
         return self._db
+
+
+def _is_busy(err: sqlite3.OperationalError) -> bool:
+    message = str(err).lower()
+    return "locked" in message or "busy" in message
 
 
 def _age(retrieved_at: str, now: dt.datetime) -> float:

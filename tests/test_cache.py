@@ -138,6 +138,22 @@ def test_locked_cache_is_bypassed_with_a_warning(tmp_path):
     locker.rollback()
 
 
+def test_a_lock_held_briefly_by_another_run_does_not_cost_the_cache(tmp_path):
+    import threading
+
+    Cache(tmp_path).put("k", b"{}", "2026-01-12T09:00:00Z")
+    locker = sqlite3.connect(tmp_path / FILENAME, check_same_thread=False)
+    locker.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.15, locker.rollback)  # longer than one busy wait below
+    release.start()
+    warnings: list[str] = []
+    cache = Cache(tmp_path, warn=warnings.append, timeout=0.05)
+    cache.put("k2", b"{}", "2026-01-12T09:00:00Z")
+    release.join()
+    assert warnings == []
+    assert cache.get("k", None, T0) is not None and cache.get("k2", None, T0) is not None
+
+
 def test_unwritable_cache_dir_is_bypassed(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache dir should be")
