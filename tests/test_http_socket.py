@@ -16,37 +16,50 @@ from claimcheck.errors import SourceError, SourceUnavailable
 from claimcheck.http import HttpClient, HttpPolicy, new_session
 
 OK = b'{"search": [], "success": 1}'
+HEAD = b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+
+
+def _read_request(conn: socket.socket) -> None:
+    # Closing with unread request bytes makes the kernel send a reset, which the client would see
+    # as a connection error instead of the fault under test.
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        received += chunk
 
 
 def _serve(conn: socket.socket, behaviour: str) -> None:
-    conn.recv(65536)
+    # Every answer says "Connection: close": a pooled socket this server has already closed would
+    # fail the next attempt with a connection error instead of the fault under test.
+    _read_request(conn)
     if behaviour == "slow":
         time.sleep(1.0)  # longer than the client's read timeout
     elif behaviour == "reset":
-        conn.sendall(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
-            + OK[:10]
-        )
+        conn.sendall(HEAD + b"Content-Length: 500\r\n\r\n" + OK[:10])
     elif behaviour == "badgzip":
         body = b"\x1f\x8b\x08\x00garbage-not-deflate" * 4
         conn.sendall(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+            HEAD
+            + b"Content-Encoding: gzip\r\n"
             + f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
     elif behaviour == "bomb":
         body = gzip.compress(b" " * (4 * 1024 * 1024))
         conn.sendall(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+            HEAD
+            + b"Content-Encoding: gzip\r\n"
             + f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
     else:
-        conn.sendall(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + f"Content-Length: {len(OK)}\r\n\r\n".encode()
-            + OK
-        )
+        conn.sendall(HEAD + f"Content-Length: {len(OK)}\r\n\r\n".encode() + OK)
+    try:
+        conn.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
     conn.close()
 
 
