@@ -8,6 +8,7 @@ forms come from ordered, named strategies; the tables they use are plain data be
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -206,21 +207,69 @@ class Mention:
 
 @dataclass(frozen=True)
 class ArticleContext:
-    """What the whole article says that a single sentence needs: acronym definitions."""
+    """What the whole article says that a single sentence needs: acronym definitions.
+
+    The hooks ask for it once per sentence, so it is built once per text and every lookup is
+    indexed: rescanning the article per sentence made one long document quadratic."""
 
     text: str
     acronyms: dict[str, str] = field(default_factory=dict)
     long_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    _first_seen: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, document: Document) -> ArticleContext:
-        acronyms = defined_acronyms(document.text)
-        long_forms = tuple((long_form_pattern(long), long) for long in set(acronyms.values()))
-        return cls(document.text, acronyms, long_forms)
+        return _article_context(document.text)
 
     def named_before(self, names: Iterable[str], offset: int) -> list[str]:
-        before = self.text[:offset]
-        return [n for n in names if re.search(rf"\b{re.escape(n)}\b", before)]
+        return [n for n in names if self._first_end(n) <= offset]
+
+    def long_forms_in(self, sentence: str) -> list[tuple[re.Pattern[str], str]]:
+        """The long forms whose first word the sentence has (the only ones that can match)."""
+        if not self.long_forms:
+            return []
+        words = {_word_key(w) for w in _WORDS.findall(sentence)}
+        index = self._by_first_word
+        return [entry for w in sorted(words & index.keys()) for entry in index[w]]
+
+    def long_form_of(self, surface: str) -> str | None:
+        """The defined long form this surface spells out (case, spacing and hyphens aside)."""
+        return self._by_squashed.get(squash(surface))
+
+    @functools.cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+        index: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for pattern, long in self.long_forms:
+            index.setdefault(_word_key(long.split()[0]), []).append((pattern, long))
+        return index
+
+    @functools.cached_property
+    def _by_squashed(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for _, long in self.long_forms:
+            index.setdefault(squash(long), long)
+        return index
+
+    def _first_end(self, name: str) -> int | float:
+        if name not in self._first_seen:
+            found = re.search(rf"\b{re.escape(name)}\b", self.text)
+            self._first_seen[name] = found.end() if found else -1
+        end = self._first_seen[name]
+        return end if end >= 0 else float("inf")
+
+
+@functools.lru_cache(maxsize=2)
+def _article_context(text: str) -> ArticleContext:
+    acronyms = defined_acronyms(text)
+    long_forms = tuple((long_form_pattern(long), long) for long in sorted(set(acronyms.values())))
+    return ArticleContext(text, acronyms, long_forms)
+
+
+_WORDS = re.compile(r"[\w\u2010\u2011-]+")
+
+
+def _word_key(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -284,8 +333,7 @@ def _by_acronym(surface: str, label: str, ctx: ArticleContext, offset: int) -> s
 
 
 def _by_long_form(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
-    key = squash(surface)
-    return next((long for _, long in ctx.long_forms if squash(long) == key), None)
+    return ctx.long_form_of(surface)
 
 
 def _by_alias(surface: str, label: str, ctx: ArticleContext, offset: int) -> str | None:
@@ -415,7 +463,7 @@ def make_mention(ctx: ArticleContext, span: Any, label: str, offset: int) -> Men
 def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
     """Token ranges of long forms the article defines an acronym for, wherever they occur."""
     found = []
-    for pattern, _ in ctx.long_forms:
+    for pattern, _ in ctx.long_forms_in(sdoc.text):
         for match in pattern.finditer(sdoc.text):
             span = sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -162,9 +163,9 @@ def person_name_claims(
 def first_said_at(document: Document, name: str, mention: Mention) -> bool:
     """Is this mention the article's first use of the name, spelled just so (front matter and
     code blocks, which are never mined, do not count)?"""
-    pattern = re.compile(rf"\b{re.escape(name)}\b")
-    first = next((m for m in pattern.finditer(document.text) if mined(document, m.start())), None)
-    return first is not None and first.start() == mention.start
+    starts = occurrences(document.text, name)
+    first = next((at for at in starts if mined(document, at)), None)
+    return first is not None and first == mention.start
 
 
 def mined(document: Document, at: int) -> bool:
@@ -178,8 +179,11 @@ def shortens_fuller_name(text: str, name: str) -> bool:
 
     if " " in name:
         return False
-    for match in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(name)}\b", text):
-        word = match.group(1)
+    for at in occurrences(text, name):
+        before = _WORD_BEFORE.search(text, max(at - _LONGEST_WORD, 0), at)
+        if before is None:
+            continue
+        word = before.group(1)
         if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word):
             return True
     return False
@@ -188,10 +192,55 @@ def shortens_fuller_name(text: str, name: str) -> bool:
 def name_spans(document: Document, name: str) -> list[Span]:
     """Every occurrence of the full name, plus its surname standing alone."""
     text = document.text
-    spans = [Span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    spans = [Span(at, at + len(name)) for at in occurrences(text, name)]
     if " " in name:
         first, surname = name.rsplit(" ", 1)
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if text[max(m.start() - len(first) - 1, 0) : m.start()] != first + " ":
-                spans.append(Span(m.start(), m.end()))
+        for at in occurrences(text, surname):
+            if text[max(at - len(first) - 1, 0) : at] != first + " ":
+                spans.append(Span(at, at + len(surname)))
     return sorted(s for s in spans if mined(document, s.start))
+
+
+# "Word Name": the capitalized word standing right before a name (searched backwards from it).
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]+) \Z")
+_LONGEST_WORD = 64
+
+
+def occurrences(text: str, name: str) -> list[int]:
+    """Start offsets of the whole-word occurrences of `name` in `text`, in order."""
+    return _NameIndex.of(text).occurrences(name)
+
+
+class _NameIndex:
+    """Where each capitalized word of a text starts, built once per text.
+
+    A long article names thousands of people and asks about each several times; scanning the
+    whole text for every question made one long document quadratic."""
+
+    _CAPITALIZED = re.compile(r"\b[A-Z]\w*")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+        self._found: dict[str, list[int]] = {}
+
+    @staticmethod
+    @functools.lru_cache(maxsize=2)
+    def of(text: str) -> _NameIndex:
+        return _NameIndex(text)
+
+    def occurrences(self, name: str) -> list[int]:
+        if name not in self._found:
+            self._found[name] = self._search(name)
+        return self._found[name]
+
+    def _search(self, name: str) -> list[int]:
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        head = self._CAPITALIZED.match(name)
+        if head is None:  # not capitalized ASCII: the index cannot help
+            return [m.start() for m in pattern.finditer(self.text)]
+        if self._starts is None:
+            self._starts = {}
+            for m in self._CAPITALIZED.finditer(self.text):
+                self._starts.setdefault(m.group(), []).append(m.start())
+        return [at for at in self._starts.get(head.group(), []) if pattern.match(self.text, at)]
