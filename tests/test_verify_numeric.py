@@ -16,7 +16,7 @@ from claimcheck.verify.timeselect import select
 D = Decimal
 
 READINGS = [
-    # text, value, inside, outside
+    # text, value, inside, outside (a count unless the value names its kind)
     ("30", {"amount": 30}, ["30"], ["29", "31", "30.5"]),
     ("44 million", {"amount": 44000000}, ["43500000", "44500000"], ["43499999", "44500001"]),
     (
@@ -44,12 +44,22 @@ READINGS = [
         ["7000"],
         ["4999", "10001"],
     ),
+    ("$2.5b", {"amount": 2500000000, "kind": "money"}, ["2549999999"], ["2560000000"]),
+    ("£300m", {"amount": 300000000, "kind": "money"}, ["300400000"], ["301000000"]),
+    (
+        "2.5 million tonnes",
+        {"amount": 2500000, "kind": "quantity"},
+        ["2450000", "2549999"],
+        ["2440000", "2560000"],
+    ),
+    ("a 5 m wall", {"amount": 5, "kind": "quantity"}, ["5"], ["5.4", "4.6"]),
+    ("3 k run", {"amount": 3, "kind": "quantity"}, ["3"], ["3.4"]),
 ]
 
 
 @pytest.mark.parametrize("text,value,inside,outside", READINGS, ids=[r[0] for r in READINGS])
 def test_reading(text, value, inside, outside):
-    r = reading(value, text)
+    r = reading(value, text, value.get("kind", "count"))
     assert all(r.contains(D(x)) for x in inside)
     assert not any(r.contains(D(x)) for x in outside)
 
@@ -64,11 +74,17 @@ def test_reading(text, value, inside, outside):
     ],
 )
 def test_minor_mismatch_versus_contradiction(text, amount, source, expected):
-    assert compare(reading({"amount": amount}, text), D(source), reference=D(amount)) == expected
+    assert (
+        compare(reading({"amount": amount}, text, "count"), D(source), reference=D(amount))
+        == expected
+    )
 
 
 def test_source_bounds_overlapping_the_claim_match():
-    assert compare(reading({"amount": 259}, "259"), D("258.82"), D("258"), D("260")) == "match"
+    assert (
+        compare(reading({"amount": 259}, "259", "count"), D("258.82"), D("258"), D("260"))
+        == "match"
+    )
 
 
 def values(selection):

@@ -3,12 +3,12 @@ and the rounding its written precision implies ("100,000" may be 104,000; "30" i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ..models import Claim
+from ..normalize.precision import written
 
 ABOVE = frozenset(
     "more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|"
@@ -31,21 +31,6 @@ APPROXIMATE = frozenset(
     "about|around|roughly|approximately|some|close to|an estimated|estimated|"
     "circa|more or less|or so|approx.|approx".split("|")
 )
-_SCALE = re.compile(
-    r"(\d[\d,]*(?:\.(\d+))?)\s*(million|billion|trillion|thousand|bn|mn|tn|m|k|b)?\b", re.IGNORECASE
-)
-_SCALES = {
-    "thousand": 3,
-    "k": 3,
-    "million": 6,
-    "m": 6,
-    "mn": 6,
-    "billion": 9,
-    "bn": 9,
-    "b": 9,
-    "trillion": 12,
-    "tn": 12,
-}
 
 
 @dataclass(frozen=True)
@@ -98,14 +83,10 @@ def is_exact(claim: Claim) -> bool:
 def rounding_unit(claim: Claim) -> Decimal:
     """The place of the last written digit: 1 for "30", 100,000 for "100,000", 0.1bn for "$2.5bn".
     Plain integers with one trailing zero stay exact; news rounds to hundreds and above."""
+    form = written(claim.text, claim.kind)
+    if form is not None and (form.scale is not None or form.decimals):
+        return form.last_place
     amt = amount(claim) or Decimal(0)
-    match = _SCALE.search(claim.text)
-    scaled = claim.kind in ("count", "money") and match and match.group(3)
-    if match and scaled and match.group(3).lower() in _SCALES:
-        decimals = len(match.group(2) or "")
-        return Decimal(10) ** (_SCALES[match.group(3).lower()] - decimals)
-    if match and match.group(2):
-        return Decimal(10) ** -len(match.group(2))
     if amt != amt.to_integral_value() or amt == 0:
         return Decimal(1)
     digits = str(abs(int(amt)))

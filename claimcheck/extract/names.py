@@ -236,11 +236,20 @@ class _NameIndex:
 
     def _search(self, name: str) -> list[int]:
         pattern = re.compile(rf"\b{re.escape(name)}\b")
-        head = self._CAPITALIZED.match(name)
-        if head is None:  # not capitalized ASCII: the index cannot help
+        # A capitalized word of the name anchors it ("Ahmad" in "al-Ahmad"): an occurrence of the
+        # name holds that word at the same distance from its start. The rarest word is cheapest.
+        anchors = list(self._CAPITALIZED.finditer(name))
+        if not anchors:  # no capitalized ASCII word: the index cannot help
             return [m.start() for m in pattern.finditer(self.text)]
         if self._starts is None:
             self._starts = {}
             for m in self._CAPITALIZED.finditer(self.text):
                 self._starts.setdefault(m.group(), []).append(m.start())
-        return [at for at in self._starts.get(head.group(), []) if pattern.match(self.text, at)]
+        starts = self._starts
+        anchor = min(anchors, key=lambda a: len(starts.get(a.group(), ())))
+        shift = anchor.start()
+        return [
+            at - shift
+            for at in starts.get(anchor.group(), [])
+            if at >= shift and pattern.match(self.text, at - shift)
+        ]

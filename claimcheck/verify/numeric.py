@@ -14,11 +14,12 @@ The reading, documented in the README ("Verification"):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from ..normalize.precision import written
 
 APPROX_TOLERANCE = Decimal("0.10")
 MINOR_TOLERANCE = Decimal("0.05")
@@ -40,20 +41,6 @@ APPROX = (
     "approx.",
 )
 NEARLY = ("nearly", "almost", "just under", "close to")
-MANTISSA = re.compile(
-    r"(\d[\d,]*(?:\.(\d+))?)\s*-?\s*(thousand|million|billion|trillion|bn|mn|m|k|tn)\b", re.I
-)
-SCALES = {
-    "thousand": 3,
-    "k": 3,
-    "million": 6,
-    "m": 6,
-    "mn": 6,
-    "billion": 9,
-    "bn": 9,
-    "trillion": 12,
-    "tn": 12,
-}
 
 
 @dataclass(frozen=True)
@@ -99,17 +86,15 @@ def _modifier(value: Mapping[str, Any], text: str) -> str:
     return ""
 
 
-def rounding(text: str) -> Decimal:
+def rounding(text: str, kind: str) -> Decimal:
     """Half a unit of the last written digit when the figure carries a scale word, else 0."""
-    match = MANTISSA.search(text)
-    if not match:
+    form = written(text, kind)
+    if form is None or form.scale is None:
         return Decimal(0)
-    decimals = len(match.group(2) or "")
-    exponent = SCALES[match.group(3).lower()] - decimals
-    return Decimal(5) * Decimal(10) ** (exponent - 1)
+    return form.last_place / 2
 
 
-def reading(value: Mapping[str, Any], text: str = "") -> Reading | None:
+def reading(value: Mapping[str, Any], text: str, kind: str) -> Reading | None:
     """The claim's interval from its normalized value (amount, lower/upper for ranges, modifier,
     approximate) and its text (for scale-word rounding). None when it has no amount."""
     amount = _dec(value.get("amount"))
@@ -119,7 +104,7 @@ def reading(value: Mapping[str, Any], text: str = "") -> Reading | None:
     words = _modifier(value, text)
     if amount is None or (lower is not None and upper is not None and lower != upper):
         return Reading(lower, upper, words=words or "between")
-    half = rounding(text)
+    half = rounding(text, kind)
     tolerance = abs(amount) * APPROX_TOLERANCE
     if words in ABOVE_OPEN:
         return Reading(amount, None, lower_open=True, words=words)

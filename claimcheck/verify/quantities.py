@@ -83,7 +83,7 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
     )
     if not isinstance(subject, Entity):
         return not_checked(subject[0], subject[1], as_of)
-    claim_reading = numeric.reading(claim.value, claim.text)
+    claim_reading = numeric.reading(claim.value, claim.text, claim.kind)
     if claim_reading is None:
         return not_checked("not_checkable_kind", "The claim carries no amount to compare.", as_of)
     statements = subject.statements.get(prop, ())
