@@ -7,7 +7,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from .errors import ClaimcheckError, ExitStatus
+from .errors import ClaimcheckError, ExitStatus, Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         status = ExitStatus.INTERRUPTED
+    except Terminated:
+        _error("terminated")
+        status = ExitStatus.TERMINATED
     except (BrokenPipeError, ReaderGone):
         status = _quiet_broken_pipe()
     try:
@@ -70,34 +73,42 @@ def _quiet_broken_pipe() -> int:
 def run() -> None:
     _interruptible_workers()
     status = main()
-    if status == ExitStatus.INTERRUPTED:
+    if status in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
         _stop_now(status)
     sys.exit(status)
 
 
 def _interruptible_workers() -> None:
-    """Ctrl-C with --jobs: a worker process just ends (a KeyboardInterrupt traceback from each
-    would clutter the terminal), and the parent first stops the workers still running (spaCy's
-    clean-up waits for them, for ever when the signal reached the parent alone)."""
+    """Ctrl-C and SIGTERM unwind, so an --output file is left as it was. With --jobs a worker
+    process just ends (a KeyboardInterrupt traceback from each would clutter the terminal), and
+    the parent first stops the workers still running (spaCy's clean-up waits for them, for ever
+    when the signal reached the parent alone)."""
     import multiprocessing.util
 
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        return  # ignored (a background job) or someone else's: leave it so
-    multiprocessing.util.register_after_fork(_worker_on_ctrl_c, _worker_on_ctrl_c)
-    signal.signal(signal.SIGINT, _parent_on_ctrl_c)
+    multiprocessing.util.register_after_fork(_worker_on_signals, _worker_on_signals)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _parent_on_signal)
+    # Ignored or someone else's (a background job ignores SIGINT): leave it so.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _parent_on_signal)
 
 
-def _worker_on_ctrl_c(_: object) -> None:
-    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+def _worker_on_signals(_: object) -> None:
+    if signal.getsignal(signal.SIGINT) is _parent_on_signal:
+        signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+    if signal.getsignal(signal.SIGTERM) is _parent_on_signal:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops workers with SIGTERM
 
 
-def _parent_on_ctrl_c(signum: int, frame: object) -> None:
+def _parent_on_signal(signum: int, frame: object) -> None:
     import multiprocessing
     import warnings
 
     warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: workers stopped, not failed
     for child in multiprocessing.active_children():
         child.terminate()
+    if signum == signal.SIGTERM:
+        raise Terminated
     raise KeyboardInterrupt
 
 

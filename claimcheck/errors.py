@@ -17,6 +17,12 @@ class ExitStatus(IntEnum):
     ERROR = 2
     UNVERIFIED = 3
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process the signal ended
+
+
+class Terminated(BaseException):
+    """SIGTERM (a CI job cancelled, `timeout`, a container stopping): unwind like Ctrl-C so no
+    temporary file is left behind. A BaseException, so no `except Exception` swallows it."""
 
 
 class ClaimcheckError(Exception):

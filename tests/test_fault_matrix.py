@@ -432,16 +432,29 @@ def test_closed_stdin_and_a_file_without_read_permission_in_a_real_process(tmp_p
 
 
 @pytest.mark.parametrize(
-    ("jobs", "to_the_group", "busy"),
-    [("1", False, 0.3), ("2", True, 2.0), ("2", False, 2.0)],
-    ids=["D1-ctrl-c", "D1-ctrl-c-with-jobs", "D1-sigint-to-the-parent-alone-with-jobs"],
+    ("jobs", "to_the_group", "busy", "signum", "status"),
+    [
+        ("1", False, 0.3, signal.SIGINT, 130),
+        ("2", True, 2.0, signal.SIGINT, 130),
+        ("2", False, 2.0, signal.SIGINT, 130),
+        ("1", False, 0.3, signal.SIGTERM, 143),
+        ("2", True, 2.0, signal.SIGTERM, 143),
+    ],
+    ids=[
+        "D1-ctrl-c",
+        "D1-ctrl-c-with-jobs",
+        "D1-sigint-to-the-parent-alone-with-jobs",
+        "D1-sigterm",
+        "D1-sigterm-to-the-group-with-jobs",
+    ],
 )
-def test_sigint_mid_run_exits_130_and_leaves_the_output_file_as_it_was(
-    tmp_path, jobs, to_the_group, busy
+def test_signal_mid_run_stops_at_once_and_leaves_the_output_file_as_it_was(
+    tmp_path, jobs, to_the_group, busy, signum, status
 ):
-    """D1: Ctrl-C while the report is being written: status 130 at once, the old report
-    untouched, no temporary file left behind, no traceback. A terminal signals the whole process
-    group (the --jobs workers too); `timeout -s INT` and `kill -INT` reach the parent alone."""
+    """D1: Ctrl-C (130) or SIGTERM (143: a cancelled CI job, `timeout`) while the report is being
+    written: that status at once, the old report untouched, no temporary file left behind, no
+    traceback. A terminal signals the whole process group (the --jobs workers too); `timeout`
+    and `kill` reach the parent alone."""
     (tmp_path / "long.txt").write_text("The 30 member states met. " * 40_000, encoding="utf-8")
     target = tmp_path / "report.jsonl"
     target.write_text("the report of yesterday\n", encoding="utf-8")
@@ -463,14 +476,14 @@ def test_sigint_mid_run_exits_130_and_leaves_the_output_file_as_it_was(
             time.sleep(0.05)
         time.sleep(busy)  # writing has begun; the pipeline (and its workers) busy on the article
         if to_the_group:
-            os.killpg(proc.pid, signal.SIGINT)
+            os.killpg(proc.pid, signum)
         else:
-            proc.send_signal(signal.SIGINT)
+            proc.send_signal(signum)
         out, err = proc.communicate(timeout=30)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # a hang fails the test, and leaves nothing behind
-    assert proc.returncode == 130, err
+    assert proc.returncode == status, err
     assert_clean(err)
     assert out == ""
     assert target.read_text(encoding="utf-8") == "the report of yesterday\n"
