@@ -4,8 +4,9 @@ linear; 2.0 would mean the time grows with the square of the length).
 
     .venv/bin/python benchmarks/long_document.py [CORPUS.jsonl] [--sizes 0.25,0.5,1,2] [--jobs N]
 
-Each input is the corpus's texts joined end to end and cut at SIZE megabytes (of characters),
-so the same prose is measured at every size. CORPUS defaults to ../shared/corpus/articles.jsonl.
+Each input is the corpus's texts, in a fixed shuffled order, joined end to end and cut at SIZE
+megabytes (of characters), so every size holds the same mix of prose. CORPUS defaults to
+../shared/corpus/articles.jsonl.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import subprocess
 import sys
 import tempfile
@@ -24,16 +26,11 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
 
 
 def joined_text(corpus: Path, chars: int) -> str:
-    texts = []
-    total = 0
-    for line in corpus.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        texts.append(json.loads(line)["text"])
-        total += len(texts[-1]) + 2
-        if total >= chars:
-            break
-    text = "\n\n".join(texts)
+    records = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
+    # A fixed shuffle, so every prefix holds the same mix of the corpus's sources: otherwise a
+    # longer cut also reaches denser prose, and the figure mixes length with density.
+    random.Random(0).shuffle(records)
+    text = "\n\n".join(r["text"] for r in records)
     if len(text) < chars:
         sys.exit(f"benchmark: the corpus holds only {len(text):,} characters")
     return text[:chars]
