@@ -35,6 +35,7 @@ demo: install
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/long_document.py
 	$(BIN)/python benchmarks/http_requests.py
 	$(BIN)/python benchmarks/consistency_eval.py
 
