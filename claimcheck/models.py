@@ -45,6 +45,8 @@ class Document:
     body_start: int = 0
     skip: tuple[Span, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    # The file as read where `text` was extracted from it (HTML): findings are placed in it.
+    source: str | None = field(default=None, repr=False)
 
     def header(self) -> dict[str, Any]:
         return {

@@ -338,6 +338,7 @@ def html_document(name: str, raw: str) -> Document:
         date=date,
         date_source="html" if date else "none",
         date_note="publication date in the page's metadata" if date else None,
+        source=raw,
     )
 
 

@@ -228,7 +228,8 @@ def test_claimreview_drafts_are_marked_as_drafts():
     assert only["author"]["name"].startswith("EDITOR")
 
 
-def test_html_findings_name_the_file_only_where_lines_are_of_the_extracted_text(sarif_validator):
+def test_html_findings_without_the_page_source_name_the_file_only(sarif_validator):
+    # As `claimcheck verify` reads them back from JSON lines: the extracted text, no page.
     doc = document(
         "Ministers met on Tuesday, January 12, 2022.\n", path="news/page.html", fmt="html"
     )

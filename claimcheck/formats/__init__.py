@@ -4,9 +4,11 @@ claimreview. Each renderer takes results and yields strings; none prints or read
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import DocumentResult, Finding
+from ..htmlmap import source_span
+from ..models import DocumentResult, Finding, position
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -24,10 +26,30 @@ def display_path(result: DocumentResult, root: str | None = None) -> str:
     return Path(path).as_posix()
 
 
-def lines_match_file(result: DocumentResult) -> bool:
-    """Whether line numbers point into the file: not for HTML, whose lines are those of the
-    extracted main text, so annotations there name the file only."""
-    return result.document.format != "html"
+@dataclass(frozen=True)
+class Region:
+    """Where a finding stands in its file: 1-based lines and columns, the end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def file_region(result: DocumentResult, f: Finding) -> Region | None:
+    """The finding's place in the file, or None where it has no line there.
+
+    Text and Markdown are read as they are, so their lines are the file's. An HTML article's
+    claims are found in its extracted main text: the finding is placed in the page's source where
+    its passage can be found there unambiguously, and names the file only where it cannot."""
+    document = result.document
+    if document.format != "html":
+        end = position(document.text, f.span.end) if f.span.end else (f.line, f.column)
+        return Region(f.line, f.column, *end)
+    placed = source_span(document, f.span)
+    if placed is None or document.source is None:
+        return None
+    return Region(*position(document.source, placed.start), *position(document.source, placed.end))
 
 
 def active(result: DocumentResult) -> list[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..findings import summarise_unavailable
 from ..models import DocumentResult
-from . import active, display_path, one_line
+from . import active, display_path, file_region, one_line
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -16,10 +16,10 @@ def render(results: Iterable[DocumentResult], color: bool = False) -> Iterator[s
     for result in results:
         path = display_path(result)
         for f in summarise_unavailable(active(result)):
+            region = file_region(result, f)
+            line, column = (region.line, region.column) if region else (f.line, f.column)
             severity = f"{_COLORS.get(f.severity, '')}{f.severity}{_RESET}" if color else f.severity
             where = (
-                f"{_BOLD}{path}:{f.line}:{f.column}:{_RESET}"
-                if color
-                else f"{path}:{f.line}:{f.column}:"
+                f"{_BOLD}{path}:{line}:{column}:{_RESET}" if color else f"{path}:{line}:{column}:"
             )
             yield f"{where} {severity} {f.rule} {one_line(f.message)}\n"

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..findings import summarise_unavailable
-from ..models import DocumentResult, Finding, position
-from . import SEVERITY_ORDER, active, display_path, lines_match_file, one_line
+from ..models import DocumentResult, Finding
+from . import SEVERITY_ORDER, active, display_path, file_region, one_line
 
 CAP_PER_LEVEL = 10
 SUMMARY_LIMIT = 1024 * 1024 - 4096  # bytes; leaves room for what other steps append
@@ -42,14 +42,12 @@ def _ordered(results: Iterable[DocumentResult]) -> list[tuple[DocumentResult, st
 
 
 def annotation(result: DocumentResult, path: str, f: Finding) -> str:
-    end_line, end_column = (
-        position(result.document.text, f.span.end) if f.span.end else (f.line, f.column)
-    )
     props: dict[str, object] = {"file": path}
-    if lines_match_file(result):
-        props.update(line=f.line, col=f.column, endLine=end_line)
-        if end_line == f.line:
-            props["endColumn"] = end_column
+    region = file_region(result, f)
+    if region is not None:
+        props.update(line=region.line, col=region.column, endLine=region.end_line)
+        if region.end_line == region.line:
+            props["endColumn"] = region.end_column
     props["title"] = f"{f.rule} ({f.severity})"
     joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
     return f"::{_LEVEL.get(f.severity, 'notice')} {joined}::{escape_data(f.message)}\n"
@@ -103,7 +101,8 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
     out = "\n".join(head) + "\n"
     size = len(out.encode())
     for index, (result, path, f) in enumerate(rows):
-        where = f.line if lines_match_file(result) else "–"
+        region = file_region(result, f)
+        where = region.line if region is not None else "–"
         line = f"| {_cell(path)} | {where} | {f.severity} | {f.rule} | {_cell(f.message)} |\n"
         left = len(rows) - index
         tail = f"\n_…truncated: {left} more finding(s) not listed (summary size limit)._\n"

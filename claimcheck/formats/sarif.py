@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import __version__
-from ..models import DocumentResult, Finding, position
+from ..models import DocumentResult, Finding
 from ..rules import registry
-from . import display_path, lines_match_file
+from . import display_path, file_region
 
 MAX_RESULTS = 5000  # GitHub code scanning drops runs over this many results
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,14 +37,12 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def _result(result: DocumentResult, f: Finding, index: dict[str, int]) -> dict[str, Any]:
-    end_line, end_column = (
-        position(result.document.text, f.span.end) if f.span.end else (f.line, f.column)
-    )
-    region = {
-        "startLine": f.line,
-        "startColumn": f.column,
-        "endLine": end_line,
-        "endColumn": max(end_column, 1),
+    placed = file_region(result, f)
+    region = placed and {
+        "startLine": placed.line,
+        "startColumn": placed.column,
+        "endLine": placed.end_line,
+        "endColumn": max(placed.end_column, 1),
     }
     out: dict[str, Any] = {
         "ruleId": f.rule,
@@ -54,7 +52,7 @@ def _result(result: DocumentResult, f: Finding, index: dict[str, int]) -> dict[s
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": display_path(result), "uriBaseId": "%SRCROOT%"},
-                    **({"region": region} if lines_match_file(result) else {}),
+                    **({"region": region} if region else {}),
                 }
             }
         ],
