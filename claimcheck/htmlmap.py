@@ -13,7 +13,7 @@ import functools
 import html
 import re
 
-from .models import Document, Span
+from .models import Document, Span, position
 
 _TOKENS = re.compile(
     r"(?P<hidden><!--.*?-->|<(script|style|title|template)\b.*?</\2\s*>|<!\[CDATA\[.*?\]\]>)"
@@ -83,6 +83,16 @@ def source_span(document: Document, span: Span) -> Span | None:
         places = [places[nth]]
     first = places[0]
     return Span(visible.starts[first], visible.ends[first + len(needle) - 1])
+
+
+def source_lines(document: Document, span: Span) -> range | None:
+    """The source lines (1-based) `span` of the extracted text stands on, or None."""
+    placed = source_span(document, span)
+    if placed is None or document.source is None:
+        return None
+    first = position(document.source, placed.start)[0]
+    last = position(document.source, max(placed.end - 1, placed.start))[0]
+    return range(first, last + 1)
 
 
 @functools.lru_cache(maxsize=64)

@@ -10,9 +10,9 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import baseline, gitdiff, suppress
+from . import baseline, gitdiff, htmlmap, suppress
 from .findings import claim_findings, with_fingerprints
-from .models import DocumentResult, Finding
+from .models import DocumentResult, Finding, Span
 from .rules import SEVERITIES, is_enabled, registry
 
 if TYPE_CHECKING:
@@ -98,8 +98,18 @@ def _capped(finding: Finding, overrides: list[Override]) -> Finding:
 def _changed_only(result, findings, changed):
     lines = gitdiff.lines_for(result.document.path, changed)
     if result.document.format == "html":
-        # Lines of extracted text do not map to the file: a changed page is checked whole.
-        return (findings, result.claims) if lines else ([], ())
+        if not lines:
+            return [], ()
+
+        # Lines of extracted text are not the file's: each passage is placed in the page's source,
+        # and one that cannot be placed is kept (the page did change).
+        def touched(span: Span) -> bool:
+            where = htmlmap.source_lines(result.document, span)
+            return where is None or any(line in lines for line in where)
+
+        return [f for f in findings if touched(f.span)], tuple(
+            c for c in result.claims if touched(c.span)
+        )
     kept = [f for f in findings if f.line in lines]
     return kept, tuple(c for c in result.claims if c.line in lines)
 

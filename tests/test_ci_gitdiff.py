@@ -11,6 +11,7 @@ from ci_support import document, finding, result, settings
 
 from claimcheck.errors import UsageError
 from claimcheck.gitdiff import changed_lines, parse_diff
+from claimcheck.models import Document
 from claimcheck.policy import apply_rules
 from claimcheck.runconfig import files_from
 
@@ -97,6 +98,30 @@ def test_only_findings_and_claims_on_changed_lines_are_kept(repo):
         ).findings
         == ()
     )
+
+
+def test_in_a_changed_html_page_only_findings_on_changed_source_lines_are_kept(repo):
+    page = "<html><body>\n<p>The ministers met on Tuesday.</p>\n<p>Later, 30 states agreed.</p>\n"
+    (repo / "page.html").write_text(page)
+    _git(repo, "add", "page.html")
+    _git(repo, "commit", "-q", "-m", "page")
+    edited = page.replace("30 states", "31 states") + "<p>A bare 12 members.</p>\n"
+    (repo / "page.html").write_text(edited)
+    text = "The ministers met on Tuesday.\nLater, 31 states agreed.\nA bare 12 members.\n"
+    doc = Document(
+        id="page.html", text=text, path=str(repo / "page.html"), format="html", source=edited
+    )
+    found = (
+        finding(doc, "Tuesday", "CC501"),  # an unchanged line
+        finding(doc, "31 states", "CC501"),  # an edited line
+        finding(doc, "12 members", "CC501"),  # an added line
+    )
+    s = settings(changed_lines=changed_lines("HEAD", str(repo)))
+    kept = apply_rules(result(doc, findings=found), s)
+    assert [doc.text[f.span.start : f.span.end] for f in kept.findings] == [
+        "31 states",
+        "12 members",
+    ]
 
 
 def test_files_from_reads_paths_one_a_line():
