@@ -82,3 +82,19 @@ def test_member_list_not_asked_for_when_the_count_exists():
     [done] = verify_claims([claim], source, dt.date(2022, 1, 12), fake_linker)
     assert done.verification["verdict"] == "supported"
     assert not [c for c in source.calls if c[0] == "members"]
+
+
+class GraphSplitSource(FakeSource):
+    """Matrix C14: since May 2025 the main query service no longer holds scholarly items, so a
+    members query can come back empty for an organization that has members."""
+
+    def members(self, organization_id):
+        self.calls.append(("members", organization_id))
+        return ()
+
+
+def test_an_empty_query_service_answer_is_no_evidence_of_zero_members():
+    source = GraphSplitSource()
+    v = check("Benelux's 3 member states", 3, "2022-01-12", source)
+    assert (v["verdict"], v["reason"]) == ("not_checked", "property_not_in_source")
+    assert ("members", "fake:benelux") in source.calls
