@@ -414,6 +414,9 @@ def ner_mention(ctx: ArticleContext, ent: Any, offset: int) -> Mention | None:
     return make_mention(ctx, span, ent.label_, offset)
 
 
+WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def person_core(ent: Any) -> Any | None:
     """A PERSON entity without leading nationality adjectives or titles ("Russian Vladimir
     Putin" → "Vladimir Putin") and without a trailing possessive."""
@@ -423,10 +426,11 @@ def person_core(ent: Any) -> Any | None:
     while begin < len(ent) - 1 and (ent[begin].text in DEMONYMS or is_title_word(ent[begin].text)):
         begin += 1
     end = len(ent)
-    while (
-        end > begin
-        and ent[end - 1].tag_ in {"POS", "PRP$"}
-        or (end > begin and ent[end - 1].is_punct)
+    while end > begin and (
+        ent[end - 1].tag_ in {"POS", "PRP$"}
+        or ent[end - 1].is_punct
+        # "Antony Blinken Tuesday urged": the model runs the name on into the day it is dated
+        or ent[end - 1].lower_ in WEEKDAY_NAMES
     ):
         end -= 1
     if end < len(ent):

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..models import Claim, Document, Span
+from ..normalize.dates import MONTHS, WEEKDAYS
 from .claims import make_claim
 from .mentions import sentence_of
 
@@ -19,6 +20,12 @@ NOT_FIRST_NAMES = frozenset(
     """the a an but and or as if so when while then after before asked said told says mr mrs ms dr
     sir lady lord dame mister miss according by for with of to from in on at former late ex
     acting outgoing incoming""".split()
+)
+# Last words of the names of bodies and places, never of people.
+INSTITUTION_HEADS = frozenset(
+    """Center Centre Institute Foundation Fund Award Prize Hospital University College School
+    Airport Station Street Avenue Square Bridge Stadium Museum Library Agency Council Committee
+    Commission Company Corporation Group Party Movement Ministry Department""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?$")
@@ -49,7 +56,12 @@ def name_runs(sdoc: Any) -> list[tuple[int, int]]:
 
     runs, start = [], None
     for token in [*sdoc, None]:
-        fits = token is not None and token.pos_ == "PROPN" and _NAME_TOKEN.match(token.text)
+        fits = (
+            token is not None
+            and token.pos_ == "PROPN"
+            and _NAME_TOKEN.match(token.text)
+            and token.ent_type_ not in ("DATE", "TIME")  # "Antony Blinken Tuesday urged"
+        )
         if fits and not is_title_word(token.text):
             start = token.i if start is None else start
             continue
@@ -123,6 +135,23 @@ def listed_beside(
     return found
 
 
+def names_something_else(sdoc: Any, person: Mention) -> bool:
+    """ "King Salman Humanitarian Aid and Relief Centre": a person's name that runs on into more
+    capitalized words names an organization, a prize or a building after them, not the person."""
+    if person.text.split()[-1] in INSTITUTION_HEADS:
+        return True  # "Relief Center", "Nobel Institute": the model's PERSON is a place or body
+    if person.last >= len(sdoc):
+        return False
+    after = sdoc[person.last]
+    return (
+        after.pos_ in ("PROPN", "ADJ", "NOUN")
+        and after.text[:1].isupper()
+        and after.text.lower() not in MONTHS
+        and after.text.lower() not in WEEKDAYS
+        and after.ent_type_ not in ("DATE", "TIME", "GPE", "NORP")
+    )
+
+
 def person_name_claims(
     document: Document, sdoc: Any, offset: int, mentions: list[Mention]
 ) -> list[Claim]:
@@ -135,7 +164,7 @@ def person_name_claims(
         name = mention.text
         if mention.type != "PERSON" or name in seen or not first_said_at(document, name, mention):
             continue
-        if shortens_fuller_name(document.text, name):
+        if shortens_fuller_name(document.text, name) or names_something_else(sdoc, mention):
             continue
         spans = name_spans(document, name)
         seen.add(name)

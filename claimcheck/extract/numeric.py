@@ -114,7 +114,10 @@ NOT_FIGURES = re.compile(
     r"|(?<!\w)\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b"
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\b"
     r"|\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
-    r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+",
+    r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+"
+    # An earthquake's magnitude is a measure on a scale, not a count of earthquakes.
+    r"|\b(?:M[wWsSbBlL]|[Mm]agnitude)[\s-]?\d+(?:\.\d+)?\b"
+    r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b",
 )
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
 # Abbreviated units whose case matters, with the spellings accepted.

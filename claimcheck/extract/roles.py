@@ -17,6 +17,7 @@ from ..models import Claim, Document, Span
 from .claims import make_claim
 from .memberships import hedged
 from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
+from .names import names_something_else
 
 TITLE_HEADS = frozenset(
     """president minister secretary senator sen. representative rep. congressman congresswoman
@@ -84,6 +85,8 @@ def role_claims(document: Document, sdoc: Any, offset: int, mentions: list[Menti
     people = [m for m in mentions if m.type == "PERSON"]
     claims: list[Claim] = []
     for person in people:
+        if names_something_else(sdoc, person):
+            continue
         title = (
             title_before(sdoc, person, mentions)
             or title_after(sdoc, person, mentions)

@@ -147,6 +147,11 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
 )
 COMPILED = tuple((name, re.compile(p, flags), build) for name, p, build, flags in PATTERNS)
+# A date that heads a name is part of the name: the movement, bridge or square it names.
+_NAMES_AFTER = re.compile(
+    r"\s+(?:Movement|Party|Brigade|Front|Revolution|Bridge|Street|Square|Stadium|Avenue|Group"
+    r"|Coalition|Alliance|Uprising|Declaration|Accords?|Agreement)\b"
+)
 
 
 def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
@@ -156,6 +161,9 @@ def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) 
         for m in regex.finditer(text):
             start, end = _claim_span(name, m)
             if overlaps(start, end, taken):
+                continue
+            if _NAMES_AFTER.match(text, end):
+                taken.append((start, end))  # 'the March 23 Movement', 'the 6th October Bridge'
                 continue
             value = build(m, text, anchor)
             if value is None:
