@@ -92,6 +92,8 @@ def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
     plural_noun = after is not None and after.tag_ == "NNS"
     # "killed 2000 people" is a count; "the disputed 2024 elections" names a year.
     counted_verb = before is None or before.pos_ in _BEFORE_A_COUNT or before.lower_ in _COUNT_WORDS
+    if _names_a_year(sdoc, token.i, after):
+        counted_verb = False
     # A token wider than the year ('2023–2024 floods', spaCy keeps an en-dash range whole) is a
     # span of years, not a count.
     whole = token.idx == found.start - offset and token.idx + len(token.text) == found.end - offset
@@ -102,3 +104,21 @@ def _year_or_count(found: Found, sdoc: Any, offset: int) -> Found | None:
         "count", found.start, found.end, {**amount, "unit": None}, needs="counted", core=found.core
     )
     return _with_counted(count, sdoc, offset)
+
+
+# Plural nouns a year names more often than a figure counts: "the 2024 elections".
+_YEAR_EVENTS = frozenset(
+    "elections polls midterms primaries games olympics championships playoffs protests riots "
+    "attacks floods wildfires fires earthquakes strikes talks negotiations".split()
+)
+
+
+def _names_a_year(sdoc: Any, i: int, after: Any) -> bool:
+    """'the disputed 2024 elections', 'the 2022 floods': a year-shaped number after "the" (past
+    any adjectives) or before an event's plural names the year."""
+    if after is not None and after.lower_ in _YEAR_EVENTS:
+        return True
+    j = i - 1
+    while j >= 0 and sdoc[j].tag_ in ("JJ", "VBN", "VBD") and i - j <= 2:
+        j -= 1
+    return j >= 0 and j < i - 1 and sdoc[j].lower_ in ("the", "this", "that", "its", "their")
