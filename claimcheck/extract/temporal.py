@@ -20,6 +20,7 @@ FULL_MONTH = (
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 NUMBER_WORDS = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -43,6 +44,24 @@ Builder = Callable[[re.Match[str], str, dt.date | None], dict[str, Any] | None]
 
 def _full(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     return dates.absolute(int(m["year"]), _month(m["month"]), int(m["day"]))
+
+
+def _day_range(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    """'April 1–3, 2025', '12–14 June 2023': the first day, with the last as `end`."""
+    first, last = int(m["day"]), int(m["day2"])
+    if not 1 <= first < last <= 31:
+        return None
+    month = _month(m["month"])
+    if m["year"]:
+        start, end = (
+            dates.absolute(int(m["year"]), month, first),
+            dates.absolute(int(m["year"]), month, last),
+        )
+    else:
+        start, end = dates.month_day(month, first, anchor), dates.month_day(month, last, anchor)
+    if start is None or end is None:
+        return None
+    return {**start, "end": end["date"]}
 
 
 def _iso(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
@@ -106,6 +125,19 @@ def _month(name: str) -> int:
 # (name, pattern, builder, flags): tried in this order; an earlier match wins the text it covers.
 PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ("iso_date", r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b", _iso, 0),
+    (
+        "month_day_range",
+        rf"\b(?P<month>{MONTH})\s+{DAY}\s*(?:[-–—]|\bto\b|\bthrough\b)\s*{DAY2}"
+        rf"(?:,?\s+{YEAR}\b|(?![,.]?\d|:))",
+        _day_range,
+        0,
+    ),
+    (
+        "day_range_month",
+        rf"\b{DAY}\s*(?:[-–—]|\bto\b)\s*{DAY2}\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+{YEAR}\b)?",
+        _day_range,
+        0,
+    ),
     ("month_day_year", rf"\b(?P<month>{MONTH})\s+{DAY},?\s+{YEAR}\b", _full, 0),
     ("day_month_year", rf"\b{DAY}(?:\s+of)?\s+(?P<month>{MONTH}),?\s+{YEAR}\b", _full, 0),
     ("month_year", rf"\b(?P<month>{MONTH})(?:\s+of)?,?\s+{YEAR}\b", _month_year, 0),
