@@ -29,6 +29,7 @@ CASES = [
     ("Police arrested two dozen protesters.", "count", "two dozen", "protesters"),
     ("One person was injured in the attack.", "count", "One", "person"),
     ("Officials said 2000 troops arrived.", "count", "2000", "troops"),
+    ("He visited Kyiv three times last year.", "count", "three", "times"),
 ]
 NOT_COUNTS = [
     ("One of the officials said the talks failed.", "One"),
@@ -39,6 +40,9 @@ NOT_COUNTS = [
     ("The 2022 floods killed 1700 people.", "2022"),
     ("A 7.7 magnitude earthquake struck Myanmar.", "7.7"),
     ("Relief followed the MW 7.7 earthquake in the country.", "7.7"),
+    ("Americans between the ages of 55 and 65 lost their insurance.", "55"),
+    ("The incidence is three times as high as the national rate.", "three"),
+    ("But one thing history tells us is plain.", "one"),
 ]
 
 

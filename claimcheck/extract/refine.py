@@ -33,11 +33,14 @@ def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
     inside = _tokens_in(sdoc, core_start - offset, found.end - offset)
     if not inside:
         return None
-    counted = _noun_after(sdoc, inside[-1].i + 1)
+    after = inside[-1].i + 1
+    counted = _noun_after(sdoc, after)
     if counted is None and inside[0].lower_ not in ("one", "a", "an"):
         counted = _noun_before_of(sdoc, inside[0].i)
-    if counted is None:
+    if counted is None or counted.lower().split()[0] in _NOT_COUNTED:
         return None
+    if counted.lower() == "times" and _comparing(sdoc, after):
+        return None  # 'three times as high': a ratio, not three occasions
     # The counted noun is a count's unit: "30 member states" counts in member states.
     return Found(
         found.kind,
@@ -46,6 +49,24 @@ def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
         {**found.value, "unit": counted},
         {**found.fields, "counted": counted},
         core=found.core,
+    )
+
+
+# Nouns a figure before "of" measures rather than counts.
+_MEASURES = frozenset(
+    "age rate score height length temperature speed price cost value level margin size depth "
+    "weight total average sum maximum minimum".split()
+)
+# What "one ..." or a figure may stand before without counting anything a source could check.
+_NOT_COUNTED = frozenset("thing things way ways reason indication example point".split())
+
+
+def _comparing(sdoc: Any, i: int) -> bool:
+    """'times as high', 'times more', 'times the size': the figure multiplies."""
+    j = i + 1  # past 'times'
+    return j < len(sdoc) and (
+        sdoc[j].lower_ in ("as", "more", "less", "fewer", "the", "that", "over")
+        or sdoc[j].tag_ in ("JJR", "RBR")
     )
 
 
@@ -77,6 +98,8 @@ def _noun_before_of(sdoc: Any, i: int) -> str | None:
     """'a forum of 31' → 'forum'."""
     if i < 2 or sdoc[i - 1].lower_ != "of" or sdoc[i - 2].pos_ != "NOUN":
         return None
+    if sdoc[i - 2].lemma_.lower() in _MEASURES:
+        return None  # 'the ages of 55 and 65', 'a rate of 5': a measure, not what is counted
     head = sdoc[i - 2]
     parts = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"] + [head]
     return " ".join(t.text for t in parts)
