@@ -211,3 +211,19 @@ def test_context_keeps_what_the_extractor_said_and_leaves_dates_alone(nlp) -> No
         and counted.fields["predicate"]["measure"] == "member count"
     )
     assert dated == date
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("The European Union met. Croatia joined the bloc in 2013.", "European Union"),
+        ("The European Union imposed tariffs. Indonesia has joined the BRICS trade bloc.", None),
+    ],
+    ids=["the-bloc-named-before", "a-bloc-with-its-own-name"],
+)
+def test_a_generic_referent_with_its_own_name_is_not_the_one_named_before(
+    nlp, text: str, organization: str | None
+) -> None:
+    claims = EVAL.run_entities(nlp, {"id": "g", "text": text})
+    orgs = [c.value["organization"] for c in claims if c.kind == "membership"]
+    assert "European Union" not in orgs if organization is None else orgs == [organization]

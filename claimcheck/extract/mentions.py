@@ -348,6 +348,8 @@ def _by_generic_referent(surface: str, label: str, ctx: ArticleContext, offset: 
     words = surface.lower().split()
     if not words or words[-1] not in GENERIC_REFERENTS:
         return None
+    if any(w[:1].isupper() for w in surface.split()[:-1]):
+        return None  # "the BRICS trade bloc" names its bloc: it is not "the bloc" named before
     named = ctx.named_before(GENERIC_REFERENTS[words[-1]], offset)
     distinct = {ALIASES.get(n, ctx.acronyms.get(n, n)) for n in named}
     return named[0] if len(distinct) == 1 else None
@@ -502,10 +504,31 @@ def generic_mentions(
             start > 0 and sdoc[start - 1].pos_ in {"ADJ", "DET"} and sdoc[start - 1].lower_ != "a"
         ):
             start -= 1
+        if _names_its_own(sdoc, start):
+            continue  # "the BRICS trade bloc": a bloc with its name on it, not the one before
         mention = make_mention(ctx, sdoc[start : token.i + 1], "ORG", offset)
         if mention.canonical != bare(mention.text):
             found.append(mention)
     return found
+
+
+def _names_its_own(sdoc: Any, start: int) -> bool:
+    """Whether a proper name stands in the words just before a generic referent."""
+    i = start - 1
+    while (
+        i >= 0
+        and sdoc[i].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and sdoc[i].dep_
+        in {
+            "compound",
+            "amod",
+            "nmod",
+        }
+    ):
+        if sdoc[i].pos_ == "PROPN" or sdoc[i].ent_type_:
+            return True
+        i -= 1
+    return i >= 0 and sdoc[i].pos_ == "PROPN"
 
 
 def repaired_people(
