@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Document, Span
+from ..normalize.dates import WEEKDAYS
 
 # Abbreviations newsrooms use without defining them; the linking step searches the long form.
 ALIASES: dict[str, str] = {
@@ -416,9 +417,6 @@ def ner_mention(ctx: ArticleContext, ent: Any, offset: int) -> Mention | None:
     return make_mention(ctx, span, ent.label_, offset)
 
 
-WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def person_core(ent: Any) -> Any | None:
     """A PERSON entity without leading nationality adjectives or titles ("Russian Vladimir
     Putin" → "Vladimir Putin") and without a trailing possessive."""
@@ -432,7 +430,7 @@ def person_core(ent: Any) -> Any | None:
         ent[end - 1].tag_ in {"POS", "PRP$"}
         or ent[end - 1].is_punct
         # "Antony Blinken Tuesday urged": the model runs the name on into the day it is dated
-        or ent[end - 1].lower_ in WEEKDAY_NAMES
+        or ent[end - 1].lower_ in WEEKDAYS
     ):
         end -= 1
     if end < len(ent):
@@ -512,19 +510,13 @@ def generic_mentions(
     return found
 
 
+_NAME_PARTS = {"compound", "amod", "nmod"}
+
+
 def _names_its_own(sdoc: Any, start: int) -> bool:
     """Whether a proper name stands in the words just before a generic referent."""
     i = start - 1
-    while (
-        i >= 0
-        and sdoc[i].pos_ in {"NOUN", "PROPN", "ADJ"}
-        and sdoc[i].dep_
-        in {
-            "compound",
-            "amod",
-            "nmod",
-        }
-    ):
+    while i >= 0 and sdoc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and sdoc[i].dep_ in _NAME_PARTS:
         if sdoc[i].pos_ == "PROPN" or sdoc[i].ent_type_:
             return True
         i -= 1
