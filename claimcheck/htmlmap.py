@@ -9,6 +9,7 @@ guessing, the answer is None and the finding names the file only.
 
 from __future__ import annotations
 
+import array
 import functools
 import html
 import re
@@ -30,8 +31,9 @@ class _Visible:
 
     def __init__(self, source: str) -> None:
         chars: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        # Arrays, not lists: one pair of offsets per visible character of a page adds up.
+        starts = array.array("q")
+        ends = array.array("q")
         for m in _TOKENS.finditer(source):
             kind = m.lastgroup
             if kind in ("hidden", "tag"):
