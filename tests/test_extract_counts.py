@@ -30,6 +30,7 @@ CASES = [
     ("One person was injured in the attack.", "count", "One", "person"),
     ("Officials said 2000 troops arrived.", "count", "2000", "troops"),
     ("He visited Kyiv three times last year.", "count", "three", "times"),
+    ("The air force launched 2000 strikes in a month.", "count", "2000", "strikes"),
 ]
 NOT_COUNTS = [
     ("One of the officials said the talks failed.", "One"),

@@ -139,8 +139,12 @@ _YEAR_EVENTS = frozenset(
 def _names_a_year(sdoc: Any, i: int, after: Any) -> bool:
     """'the disputed 2024 elections', 'the 2022 floods': a year-shaped number after "the" (past
     any adjectives) or before an event's plural names the year."""
-    if after is not None and after.lower_ in _YEAR_EVENTS:
-        return True
+    before = sdoc[i - 1] if i > 0 else None
+    counting = before is not None and (
+        before.pos_ in ("VERB", "AUX", "NUM") or before.lower_ in _COUNT_WORDS
+    )
+    if after is not None and after.lower_ in _YEAR_EVENTS and not counting:
+        return True  # 'after 2024 elections'; but 'launched 2000 strikes' counts
     j = i - 1
     while j >= 0 and sdoc[j].tag_ in ("JJ", "VBN", "VBD") and i - j <= 2:
         j -= 1
