@@ -141,6 +141,7 @@ NOT_NAME_WORDS = frozenset(
 )
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])(?P<word>[A-Z][\w&.'’-]*)\s$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
+_FRACTION_AFTER = re.compile(r"[\s-]?(?:\d/\d\b|[½¼¾⅓⅔])")
 _PRONOMINAL_ONE_BEFORE = re.compile(
     r"\b(?:no|any|every|the|this|that|which|each|some|someone|anyone|no\s+other|the\s+only)\s+$",
     re.IGNORECASE,
@@ -255,6 +256,8 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
             return None  # '737s', '19th', '5G': part of a word, not a figure
     if AGE_AFTER.match(rest):
         return None
+    if m["digits"] and _FRACTION_AFTER.match(rest):
+        return None  # '$5 1/2 billion': read as $5 it would be wrong by a billion
     currency, start = _currency_before(text, start)
     if currency == "":
         return None  # 'Mex$96': a dollar we cannot name is no money claim, nor a count
