@@ -530,11 +530,13 @@ def repaired_people(
     a title, or in a list alongside recognised people."""
     from .names import person_slots
 
-    people = {(m.first, m.last) for m in known if m.type == "PERSON"}
+    # A slot inside a person the model found is that person cut short ("Rahim Al" of
+    # "Rahim Al-Hussaini"), not a second one.
+    people = [(m.first, m.last) for m in known if m.type == "PERSON"]
     return [
         make_mention(ctx, sdoc[a:b], "PERSON", offset)
         for a, b in person_slots(sdoc, known)
-        if (a, b) not in people
+        if not any(first <= a and b <= last for first, last in people)
     ]
 
 
