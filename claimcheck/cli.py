@@ -218,6 +218,22 @@ ColorOpt = Annotated[
         show_default=False,
     ),
 ]
+ExtendSelectOpt = Annotated[
+    _Codes,
+    typer.Option(
+        "--extend-select",
+        help="Report these codes or prefixes too, on top of --select and the config file.",
+        show_default=False,
+    ),
+]
+MinSeverityOpt = Annotated[
+    _Opt,
+    typer.Option(
+        "--min-severity",
+        help="Show (and count) only findings at or above this: error, warning or info.",
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No progress and no warnings on stderr; errors still show."),
@@ -386,6 +402,8 @@ def check(
     cache_dir: CacheDirOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    min_severity: MinSeverityOpt = None,
     fail_on: FailOnOpt = None,
     exit_zero: ExitZeroOpt = False,
     config: ConfigOpt = None,
@@ -431,6 +449,8 @@ def check(
         changed_since,
         color,
         quiet,
+        extend_select or (),
+        min_severity,
     )
     settings = build_settings(
         as_of=as_of,
@@ -489,6 +509,8 @@ def verify(
     cache_dir: CacheDirOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    min_severity: MinSeverityOpt = None,
     fail_on: FailOnOpt = None,
     exit_zero: ExitZeroOpt = False,
     config: ConfigOpt = None,
@@ -506,7 +528,17 @@ def verify(
     from .verify.records import read_results
 
     ci = CiOptions(
-        config, select or (), ignore or (), fail_on or (), exit_zero, None, None, color, quiet
+        config,
+        select or (),
+        ignore or (),
+        fail_on or (),
+        exit_zero,
+        None,
+        None,
+        color,
+        quiet,
+        extend_select or (),
+        min_severity,
     )
     sources = source_settings(
         source=source,

@@ -32,6 +32,8 @@ class RuleSettings:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  # added to select (or to every rule) after the file
+    min_severity: str | None = None  # findings below it are neither shown nor counted
     fail_on: tuple[str, ...] = ("contradicted", "inconsistent")
     exit_zero: bool = False
     baseline: str | None = None

@@ -39,6 +39,8 @@ def _is(kind: type) -> Callable[[Any], bool]:
 TOP_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
     "select": (_strings, "a list of rule codes"),
     "ignore": (_strings, "a list of rule codes"),
+    "extend_select": (_strings, "a list of rule codes"),
+    "min_severity": (lambda v: v in SEVERITIES, "error, warning or info"),
     "fail_on": (_strings, "a list such as ['contradicted', 'inconsistent']"),
     "exit_zero": (_is(bool), "true or false"),
     "baseline": (_is(str), "a file path"),
@@ -203,7 +205,7 @@ def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[st
 
 def _valid(key: str, value: Any, keys, where: str) -> Any:
     check, wanted = keys[key]
-    if isinstance(value, str) and key in ("select", "ignore", "fail_on", "files"):
+    if isinstance(value, str) and key in ("select", "ignore", "extend_select", "fail_on", "files"):
         value = [value]
     if not check(value):
         raise ConfigError(f"{where}: '{key.replace('_', '-')}' must be {wanted}, not {value!r}")
@@ -241,7 +243,7 @@ def _rules(name: str) -> Callable[[Settings, Any, str], Settings]:
     def setter(s: Settings, v: Any, root: str) -> Settings:
         if name == "baseline":
             v = os.path.join(root, v)
-        elif name in ("select", "ignore", "fail_on"):
+        elif name in ("select", "ignore", "extend_select", "fail_on"):
             v = tuple(v)
         return dataclasses.replace(s, rules=dataclasses.replace(s.rules, **{name: v}))
 
@@ -264,6 +266,8 @@ def _top(name: str) -> Callable[[Settings, Any, str], Settings]:
 SETTERS: Mapping[str, Callable[[Settings, Any, str], Settings]] = {
     "select": _rules("select"),
     "ignore": _rules("ignore"),
+    "extend_select": _rules("extend_select"),
+    "min_severity": _rules("min_severity"),
     "fail_on": _rules("fail_on"),
     "exit_zero": _rules("exit_zero"),
     "baseline": _rules("baseline"),
@@ -301,6 +305,8 @@ def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str,
     top: dict[str, Any] = {
         "select": list(r.select),
         "ignore": list(r.ignore),
+        "extend-select": list(r.extend_select),
+        "min-severity": r.min_severity,
         "fail-on": list(r.fail_on),
         "exit-zero": r.exit_zero,
         "baseline": r.baseline,

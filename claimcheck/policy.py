@@ -52,6 +52,9 @@ def apply_rules(
             baseline.relative(result.document.path, result.document.id, _baseline_root(rules)),
             remaining,
         )
+    if rules.min_severity is not None:
+        floor = _SORT_SEVERITY[rules.min_severity]
+        kept = [f for f in kept if _SORT_SEVERITY.get(f.severity, floor) <= floor]
     return dataclasses.replace(result, claims=claims, findings=tuple(sorted(kept, key=sort_key)))
 
 

@@ -16,7 +16,7 @@ from . import configfile, gitdiff
 from .config import Settings
 from .errors import UsageError
 from .outcome import check_fail_on
-from .rules import check_selectors
+from .rules import SEVERITIES, check_selectors
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class CiOptions:
     changed_since: str | None = None
     color: str | None = None
     quiet: bool = False
+    extend_select: Sequence[str] = ()
+    min_severity: str | None = None
 
 
 def configure(
@@ -50,9 +52,24 @@ def configure(
         rules = dataclasses.replace(rules, exit_zero=True)
     if options.baseline:
         rules = dataclasses.replace(rules, baseline=options.baseline)
+    if options.extend_select:
+        rules = dataclasses.replace(rules, extend_select=tuple(options.extend_select))
+    if options.min_severity:
+        rules = dataclasses.replace(rules, min_severity=options.min_severity)
+    if rules.min_severity is not None and rules.min_severity not in SEVERITIES:
+        raise UsageError(
+            f"--min-severity: choose {', '.join(SEVERITIES)}, not '{rules.min_severity}'"
+        )
+    select = check_selectors(rules.select, "--select")
+    extend = check_selectors(rules.extend_select, "--extend-select")
+    if extend:
+        # On top of --select, or of every rule: the longest prefix still decides, so
+        # '--ignore CC5 --extend-select CC503' keeps CC503 (ruff's rule).
+        select = (*(select or ("CC",)), *extend)
     rules = dataclasses.replace(
         rules,
-        select=check_selectors(rules.select, "--select"),
+        select=select,
+        extend_select=extend,
         ignore=check_selectors(rules.ignore, "--ignore"),
         fail_on=check_fail_on(rules.fail_on),
     )

@@ -102,6 +102,10 @@ def test_suppressions_and_baseline_show_in_the_records(newsroom, capsys):
         (["articles", "--select", "CC599"], 2),
         (["articles", "--fail-on", "sometimes"], 2),
         (["articles", "--color", "purple"], 2),
+        (["archive", "--fail-on", "warning", "--min-severity", "error"], 0),  # hidden: not counted
+        (["articles", "--min-severity", "loud"], 2),
+        (["articles", "--ignore", "CC5", "--extend-select", "CC501"], 1),
+        (["articles", "--extend-select", "CC999"], 2),
         (["articles", "--update-baseline", "--prune-baseline"], 2),  # conflicting flags
         (["-", "--files-from", "-"], 2),
     ],
@@ -113,6 +117,29 @@ def test_exit_codes(newsroom, capsys, args, status):
 def test_unknown_code_suggests_the_nearest(newsroom, capsys):
     _, out, err = run(capsys, "articles", "--no-verify", "--select", "CC599")
     assert out == "" and "unknown rule code 'CC599'; did you mean CC509?" in err
+
+
+def _codes(out: str) -> list[str]:
+    return [line.split()[2] for line in out.splitlines()]
+
+
+def test_min_severity_hides_findings_below_it(newsroom, capsys):
+    _, everything, _ = run(capsys, "articles", "--no-verify", "--format", "concise")
+    _, errors, _ = run(
+        capsys, "articles", "--no-verify", "--format", "concise", "--min-severity", "error"
+    )
+    assert "warning" in everything and errors and "warning" not in errors
+    assert set(errors.splitlines()) < set(everything.splitlines())
+
+
+def test_extend_select_adds_to_select_from_the_file(newsroom, capsys):
+    config = newsroom / ".claimcheck.toml"
+    config.write_text('select = ["CC911"]\n' + config.read_text())  # a top-level key: first
+    assert "CC501" not in _codes(run(capsys, "articles", "--no-verify", "--format", "concise")[1])
+    _, out, _ = run(
+        capsys, "articles", "--no-verify", "--format", "concise", "--extend-select", "CC501"
+    )
+    assert "CC501" in _codes(out)
 
 
 def test_baseline_command_accepts_todays_findings_and_only_new_ones_fail(newsroom, capsys):

@@ -71,6 +71,17 @@ def test_cli_flags_win_over_the_file(tmp_path):
     assert (s.rules.select, s.jobs, s.color, s.sources.offline) == (("CC1",), 3, "never", True)
 
 
+def test_extend_select_and_min_severity_come_from_the_file_too(tmp_path):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        'ignore = ["CC5"]\nextend-select = "CC503"\nmin-severity = "warning"\n',
+    )
+    s, _ = _settings(tmp_path)
+    assert s.rules.select == ("CC", "CC503") and s.rules.min_severity == "warning"
+    s, _ = _settings(tmp_path, CiOptions(min_severity="error"), given={"min_severity"})
+    assert s.rules.min_severity == "error"
+
+
 def test_relative_paths_in_the_file_are_relative_to_it(tmp_path):
     _write(
         tmp_path / "repo" / ".claimcheck.toml",
