@@ -44,6 +44,7 @@ NOT_COUNTS = [
     ("Americans between the ages of 55 and 65 lost their insurance.", "55"),
     ("The incidence is three times as high as the national rate.", "three"),
     ("But one thing history tells us is plain.", "one"),
+    ("An earthquake on a scale of 7.7 is measured off the coast.", "7.7"),
 ]
 
 

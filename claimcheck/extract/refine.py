@@ -55,7 +55,7 @@ def _with_counted(found: Found, sdoc: Any, offset: int) -> Found | None:
 # Nouns a figure before "of" measures rather than counts.
 _MEASURES = frozenset(
     "age rate score height length temperature speed price cost value level margin size depth "
-    "weight total average sum maximum minimum".split()
+    "weight total average sum maximum minimum scale magnitude index ratio".split()
 )
 # What "one ..." or a figure may stand before without counting anything a source could check.
 _NOT_COUNTED = frozenset("thing things way ways reason indication example point".split())
