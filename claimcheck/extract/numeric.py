@@ -122,6 +122,7 @@ NOT_FIGURES = re.compile(
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
 # Abbreviated units whose case matters, with the spellings accepted.
 CASE_SENSITIVE_UNITS = {
+    "m": ("m",),  # "a 5 m wall"; glued to the figure or capitalized, "m" is no metre
     "mw": ("MW",),
     "gw": ("GW",),
     "kw": ("kW", "KW"),
@@ -361,6 +362,8 @@ def _unit_as_written(written: str, rest: str) -> bool:
     key = " ".join(written.lower().split())
     if key in CASE_SENSITIVE_UNITS and written not in CASE_SENSITIVE_UNITS[key]:
         return False
+    if key == "m" and not rest[:1].isspace():
+        return False  # '5m people' is five million; '5 m high' is five metres
     return not (rest.startswith("-") and written[:1].isupper())
 
 

@@ -78,7 +78,7 @@ CURRENCY_WORDS = {
 QUANTITY_UNITS = {
     "kilometre": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
     "mile": ("miles", "mile", "mi"),
-    "metre": ("metres", "meters", "metre", "meter"),
+    "metre": ("metres", "meters", "metre", "meter", "m"),
     "centimetre": ("cm", "centimetres", "centimeters"),
     "millimetre": ("mm", "millimetres", "millimeters"),
     "foot": ("feet", "foot", "ft"),
