@@ -35,7 +35,7 @@ import yaml  # noqa: E402
 from claimcheck import pipeline  # noqa: E402
 from claimcheck.config import Settings  # noqa: E402
 from claimcheck.consistency import RULES  # noqa: E402
-from claimcheck.models import Document, Finding  # noqa: E402
+from claimcheck.model import Document, Finding  # noqa: E402
 
 
 def load_cases(path: Path = CASES) -> list[dict[str, Any]]:

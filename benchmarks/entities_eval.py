@@ -31,7 +31,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from claimcheck.extract.claims import make_claim  # noqa: E402
 from claimcheck.extract.entities import attach_context, entity_claims  # noqa: E402
-from claimcheck.models import Claim, Document, Span  # noqa: E402
+from claimcheck.model import Claim, Document, Span  # noqa: E402
 
 
 def load_cases(path: Path = CASES) -> list[dict[str, Any]]:

@@ -46,8 +46,8 @@ def bare(nlp, texts: list[str]) -> float:
 
 def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     from claimcheck import pipeline
-    from claimcheck.cli import build_settings
-    from claimcheck.render import render_jsonl
+    from claimcheck.cli.app import build_settings
+    from claimcheck.render.records import render_jsonl
 
     settings = build_settings(
         as_of=None,

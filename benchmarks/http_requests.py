@@ -48,7 +48,7 @@ def mentions_of(article: Path) -> tuple[list[Mention], str]:
     entities when the extractor yields none."""
     from claimcheck import pipeline
     from claimcheck.nlp import load_pipeline
-    from claimcheck.verification import gather
+    from claimcheck.verify.stage import gather
 
     nlp, settings = load_pipeline(), Settings()
     documents = list(pipeline.read_documents([str(article)], settings, lambda item: None))

@@ -7,12 +7,12 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from .errors import ClaimcheckError, ExitStatus, Terminated
+from claimcheck.errors import ClaimcheckError, ExitStatus, Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import app_command, click_exceptions
-    from .output import ReaderGone
+    from claimcheck.cli.app import app_command, click_exceptions
+    from claimcheck.render.output import ReaderGone
 
     cx = click_exceptions()
 

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .nlp import DEFAULT_PIPELINE
-from .reader import DEFAULT_MAX_BYTES, ReadOptions
+from claimcheck.nlp import DEFAULT_PIPELINE
+from claimcheck.read.documents import DEFAULT_MAX_BYTES, ReadOptions
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
-from . import __version__
-from .cache import Cache
-from .errors import OfflineCacheMiss, SourceError, SourceUnavailable
+from claimcheck import __version__
+from claimcheck.cache import Cache
+from claimcheck.errors import OfflineCacheMiss, SourceError, SourceUnavailable
 
 PROJECT_URL = "https://github.com/claimcheck/claimcheck"
 JSON_TYPES = ("application/json", "application/sparql-results+json")

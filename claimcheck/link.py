@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .errors import SourceUnavailable
-from .sources.base import Candidate, Entity, EntityRef, KnowledgeSource
+from claimcheck.errors import SourceUnavailable
+from claimcheck.model import Candidate, Entity, EntityRef
+from claimcheck.sources.base import KnowledgeSource
 
 # NER label → the entity types (sources/base.py Entity.types) that agree with it.
 EXPECTED_TYPES: Mapping[str, frozenset[str]] = {

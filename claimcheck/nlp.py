@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .errors import PipelineError
+from claimcheck.errors import PipelineError
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from . import docdate
-from .models import Document, DocumentResult
-from .reader import Unreadable, read_inputs
+from claimcheck.model import Document, DocumentResult
+from claimcheck.read import docdate
+from claimcheck.read.documents import Unreadable, read_inputs
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .config import Settings
-    from .sources.base import KnowledgeSource
+    from claimcheck.config import Settings
+    from claimcheck.sources.base import KnowledgeSource
 
 OnUnreadable = Callable[[Unreadable], None]
 
@@ -34,7 +34,7 @@ def read_documents(
 def extract(
     documents: Iterable[Document], nlp: Language, settings: Settings
 ) -> Iterator[DocumentResult]:
-    from .extract import extract_claims
+    from claimcheck.extract import extract_claims
 
     for document, claims in extract_claims(documents, nlp, settings):
         yield DocumentResult(document=document, claims=tuple(claims))
@@ -48,7 +48,7 @@ def check(
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source. Later stages land with their issues."""
-    from .policy import apply_rules
+    from claimcheck.policy.apply import apply_rules
 
     verifier = verifier_for(settings, source)
     for result in extract(documents, nlp, settings):
@@ -60,7 +60,7 @@ def verify(
 ) -> Iterator[DocumentResult]:
     """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
     the same verification and rules `check` applies."""
-    from .policy import apply_rules
+    from claimcheck.policy.apply import apply_rules
 
     verifier = verifier_for(settings, source)
     for result in results:
@@ -74,8 +74,8 @@ def verifier_for(
     built lazily from settings unless one is injected (tests pass a fake)."""
     if not settings.verify:
         return lambda result: result
-    from .sources import get_source
-    from .verification import verify_result
+    from claimcheck.sources import get_source
+    from claimcheck.verify.stage import verify_result
 
     built: list[KnowledgeSource] = []
 
@@ -91,7 +91,7 @@ def add_inconsistencies(result: DocumentResult) -> DocumentResult:
     """The internal-consistency findings (no network) beside any findings already there."""
     from dataclasses import replace
 
-    from .consistency import find_inconsistencies, sort_key
+    from claimcheck.consistency import find_inconsistencies, sort_key
 
     found = find_inconsistencies(result.document, result.claims)
     return replace(result, findings=tuple(sorted((*result.findings, *found), key=sort_key)))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.config import RuleSettings, Settings
-from claimcheck.models import Claim, Document, DocumentResult, Finding, Span, claim_id, position
+from claimcheck.model import Claim, Document, DocumentResult, Finding, Span, claim_id, position
 
 NEWSROOM = Path(__file__).resolve().parent / "data" / "newsroom"
 # One evidence item of the shape schemas/claim.schema.json asks for; the values are made up.

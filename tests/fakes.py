@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from claimcheck.errors import SourceUnavailable
-from claimcheck.sources.base import (
+from claimcheck.model import (
     Candidate,
     Entity,
     EntityRef,

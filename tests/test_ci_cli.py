@@ -16,9 +16,9 @@ import pytest
 from ci_support import NEWSROOM
 from test_ci_formats import CONCISE, SARIF_SCHEMA, parse_workflow_commands
 
-from claimcheck import schema
 from claimcheck.__main__ import main
-from claimcheck.terminal import show_progress, use_color
+from claimcheck.render import schema
+from claimcheck.render.terminal import show_progress, use_color
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 
@@ -302,7 +302,7 @@ def _verified(nlp, unavailable=False, **rules):
     from fakes import FakeSource
 
     from claimcheck import pipeline
-    from claimcheck.reader import markdown_document
+    from claimcheck.read.documents import markdown_document
 
     name = "articles/alliance-talks.md"
     doc = markdown_document(name, (NEWSROOM / name).read_text(encoding="utf-8"))
@@ -311,9 +311,9 @@ def _verified(nlp, unavailable=False, **rules):
 
 
 def test_contradicted_claim_fails_once_and_every_format_carries_it(nlp):
-    from claimcheck.formats import claimreview
-    from claimcheck.outcome import exit_status
-    from claimcheck.render import RENDERERS
+    from claimcheck.policy.outcome import exit_status
+    from claimcheck.render import claimreview
+    from claimcheck.render.records import RENDERERS
 
     results, s = _verified(nlp)
     assert [(f.rule, f.severity, f.line) for f in results[0].findings] == [("CC302", "error", 5)]
@@ -329,7 +329,7 @@ def test_contradicted_claim_fails_once_and_every_format_carries_it(nlp):
 
 
 def test_source_unavailable_is_exit_3_and_fail_on_unverified_makes_it_1(nlp):
-    from claimcheck.outcome import exit_status
+    from claimcheck.policy.outcome import exit_status
 
     results, s = _verified(nlp, unavailable=True)
     assert {f.rule for f in results[0].findings} == {"CC910"}

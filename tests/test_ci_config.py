@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import configfile
 from claimcheck.__main__ import main
 from claimcheck.config import Settings
 from claimcheck.errors import ConfigError, UsageError
-from claimcheck.runconfig import CiOptions, configure
+from claimcheck.policy import configfile
+from claimcheck.policy.runconfig import CiOptions, configure
 
 
 def _write(path: Path, text: str) -> Path:
@@ -228,8 +228,8 @@ def test_config_show_includes_predicates(tmp_path, monkeypatch, capsys):
 def _souls_claim(path: Path) -> Path:
     """One extracted count claim, "334,002 souls" about Bielefeld, as `extract` writes it."""
     from claimcheck.extract.claims import make_claim
-    from claimcheck.models import Document, DocumentResult, Span
-    from claimcheck.render import render_jsonl
+    from claimcheck.model import Document, DocumentResult, Span
+    from claimcheck.render.records import render_jsonl
 
     text = "Bielefeld has 334,002 souls."
     doc = Document(id="story.txt", text=text, path="story.txt")
@@ -260,7 +260,7 @@ def test_predicates_from_the_file_make_claims_checkable(tmp_path, monkeypatch, c
 
 
 def test_readme_config_example_is_valid_and_names_every_property():
-    from claimcheck.sources.base import PROPERTIES
+    from claimcheck.model import PROPERTIES
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from claimcheck.__main__ import main
-from claimcheck.rules import ERROR_CODES, registry
+from claimcheck.policy.rules import ERROR_CODES, registry
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

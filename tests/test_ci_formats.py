@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from ci_support import claim, document, finding, result, settings
 
-from claimcheck import schema
-from claimcheck.formats import claimreview, concise, github, sarif
-from claimcheck.policy import apply_rules
-from claimcheck.render import RENDERERS
+from claimcheck.policy.apply import apply_rules
+from claimcheck.render import claimreview, concise, github, sarif, schema
+from claimcheck.render.records import RENDERERS
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-2.1.0-rtm.5.json"
 TEXT = "NATO has 30 members.\nWe met on Tuesday, January 12, 2022.\nIt rained 120% of days.\n"

@@ -10,10 +10,10 @@ import pytest
 from ci_support import document, finding, result, settings
 
 from claimcheck.errors import UsageError
-from claimcheck.gitdiff import changed_lines, parse_diff
-from claimcheck.models import Document
-from claimcheck.policy import apply_rules
-from claimcheck.runconfig import files_from
+from claimcheck.model import Document
+from claimcheck.policy.apply import apply_rules
+from claimcheck.policy.gitdiff import changed_lines, parse_diff
+from claimcheck.policy.runconfig import files_from
 
 DIFF = """\
 diff --git a/articles/a.md b/articles/a.md

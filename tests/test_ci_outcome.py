@@ -10,8 +10,8 @@ from ci_support import claim, document, finding, result, settings
 
 from claimcheck.config import Override
 from claimcheck.errors import ExitStatus, UsageError
-from claimcheck.outcome import check_fail_on, exit_status
-from claimcheck.policy import apply_rules
+from claimcheck.policy.apply import apply_rules
+from claimcheck.policy.outcome import check_fail_on, exit_status
 
 TEXT = "NATO has 30 members.\nThe summit lasted 3 days.\nTuesday, January 12, 2022.\n"
 

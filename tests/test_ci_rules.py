@@ -7,8 +7,8 @@ import pytest
 from ci_support import claim, document, finding, result, settings
 
 from claimcheck.errors import UsageError
-from claimcheck.policy import apply_rules
-from claimcheck.rules import check_selectors, is_enabled, registry
+from claimcheck.policy.apply import apply_rules
+from claimcheck.policy.rules import check_selectors, is_enabled, registry
 
 # One line per rule, each triggering exactly that rule.
 KIND_TRIGGERS = {

@@ -7,10 +7,10 @@ import re
 
 from ci_support import document, finding, result, settings
 
-from claimcheck import baseline
 from claimcheck.errors import ExitStatus
-from claimcheck.outcome import exit_status
-from claimcheck.policy import apply_rules
+from claimcheck.policy import baseline
+from claimcheck.policy.apply import apply_rules
+from claimcheck.policy.outcome import exit_status
 
 
 def _findings(text, rules=("CC501",), **meta):
@@ -65,7 +65,7 @@ def test_front_matter_key_covers_the_whole_article():
 
 
 def test_comments_inside_code_are_not_suppressions():
-    from claimcheck.models import Span
+    from claimcheck.model import Span
 
     text = "```\n<!-- claimcheck: ignore -->\n```\nbad0\n"
     doc = document(text)

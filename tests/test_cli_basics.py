@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from claimcheck.__main__ import main
-from claimcheck.schema import errors
+from claimcheck.render.schema import errors
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:

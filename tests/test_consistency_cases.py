@@ -50,7 +50,7 @@ def test_case(case, nlp):
 def test_seed_article_end_to_end(nlp):
     from claimcheck import pipeline
     from claimcheck.config import Settings
-    from claimcheck.models import Document
+    from claimcheck.model import Document
 
     document = Document(id="seed", text=SEED.read_text("utf-8"))
     settings = Settings(verify=False)
@@ -63,7 +63,7 @@ def test_seed_article_end_to_end(nlp):
 
 def pipeline_documents(document, settings):
     """The document as the reader hands it on: with its date resolved (inferred from the text)."""
-    from claimcheck import docdate
+    from claimcheck.read import docdate
 
     return [docdate.resolve(document, settings.as_of)]
 
@@ -73,7 +73,7 @@ def test_check_command_writes_findings_that_validate(tmp_path):
     import json
     import subprocess
 
-    from claimcheck.schema import errors
+    from claimcheck.render.schema import errors
 
     done = subprocess.run(
         [

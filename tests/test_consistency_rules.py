@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from claimcheck.consistency import CHECKS, RULES, find_inconsistencies
 from claimcheck.extract.claims import make_claim
-from claimcheck.models import Claim, Document, Span
-from claimcheck.schema import errors
+from claimcheck.model import Claim, Document, Span
+from claimcheck.render.schema import errors
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "examples" / "nato-russia-council.txt"

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claimcheck import docdate
-from claimcheck.models import Document
+from claimcheck.model import Document
+from claimcheck.read import docdate
 
 
 def resolve(text: str, *, as_of: dt.date | None = None, date: dt.date | None = None) -> Document:

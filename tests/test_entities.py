@@ -11,8 +11,8 @@ import pytest
 
 from claimcheck.extract.entities import attach_context, entity_claims, might_hold_entities
 from claimcheck.extract.mentions import ArticleContext, canonical, defined_acronyms
-from claimcheck.models import Document
-from claimcheck.schema import errors
+from claimcheck.model import Document
+from claimcheck.render.schema import errors
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = {"subject", "predicate", "place"}
@@ -198,7 +198,7 @@ def test_prefilter_keeps_every_sentence_the_table_expects_a_claim_from(nlp) -> N
 
 def test_context_keeps_what_the_extractor_said_and_leaves_dates_alone(nlp) -> None:
     from claimcheck.extract.claims import make_claim
-    from claimcheck.models import Span
+    from claimcheck.model import Span
 
     text = "On Monday, NATO's 30 member states met in Brussels."
     document, sdoc = Document(id="ctx", text=text), nlp(text)

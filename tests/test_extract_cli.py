@@ -7,7 +7,7 @@ import json
 import pytest
 
 from claimcheck.__main__ import main
-from claimcheck.schema import errors
+from claimcheck.render.schema import errors
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 
 from claimcheck.config import Settings
 from claimcheck.extract import extract_claims
-from claimcheck.models import Document
+from claimcheck.model import Document
 
 pytestmark = pytest.mark.slow
 

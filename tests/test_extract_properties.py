@@ -13,8 +13,8 @@ from claimcheck.config import Settings
 from claimcheck.extract import extract_claims
 from claimcheck.extract.chunks import chunks
 from claimcheck.extract.scan import scan
-from claimcheck.models import Document
-from claimcheck.schema import errors
+from claimcheck.model import Document
+from claimcheck.render.schema import errors
 
 # Words that reach every pattern, mixed with arbitrary characters so the patterns also meet
 # what they were not written for.

@@ -13,7 +13,7 @@ import spacy
 from claimcheck.config import Settings
 from claimcheck.extract import Hooks, extract_claims
 from claimcheck.extract.chunks import MAX_CHUNK, chunks
-from claimcheck.models import Document
+from claimcheck.model import Document
 
 NO_ENTITIES = Hooks(lambda text: False, lambda *args: [], lambda doc, sdoc, offset, claims: claims)
 

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import schema
 from claimcheck.__main__ import main
-from claimcheck.reader import decode
+from claimcheck.read.documents import decode
+from claimcheck.render import schema
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 GOOD = "NATO has 30 member states, officials said.\n"

@@ -9,10 +9,11 @@ import json
 import pytest
 from ci_support import finding, result, settings
 
-from claimcheck.formats import concise, file_region, github, sarif
-from claimcheck.models import Document, Span
-from claimcheck.policy import apply_rules
-from claimcheck.reader import html_document
+from claimcheck.model import Document, Span
+from claimcheck.policy.apply import apply_rules
+from claimcheck.read.documents import html_document
+from claimcheck.render import concise, github, sarif
+from claimcheck.render.base import file_region
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">

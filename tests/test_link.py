@@ -8,7 +8,7 @@ import pytest
 
 from claimcheck.errors import OfflineCacheMiss, SourceUnavailable
 from claimcheck.link import Link, Mention, link_mentions
-from claimcheck.sources.base import Candidate, Entity
+from claimcheck.model import Candidate, Entity
 from claimcheck.sources.snapshot import SnapshotSource
 
 HUMAN, COUNTRY, CITY, ORGANIZATION, STATE = "Q5", "Q6256", "Q515", "Q43229", "Q35657"

@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA
 
 from claimcheck.extract.scan import scan
-from claimcheck.models import jsonable
+from claimcheck.model import jsonable
 from claimcheck.normalize import dates, durations
 from claimcheck.normalize.numbers import parse_number
 
@@ -114,8 +114,8 @@ def test_weekday_resolution_directions():
 )
 def test_values_validate_against_the_schema(phrase):
     from claimcheck.extract.claims import make_claim
-    from claimcheck.models import Document, Span
-    from claimcheck.schema import errors
+    from claimcheck.model import Document, Span
+    from claimcheck.render.schema import errors
 
     document = Document(id="d", text=phrase)
     (found,) = scan(phrase, ANCHOR)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.reader import ReadOptions, Unreadable, read_inputs
+from claimcheck.read.documents import ReadOptions, Unreadable, read_inputs
 
 TEXT = "NATO has 30 member states.\n"
 

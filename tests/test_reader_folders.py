@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.reader import ReadOptions, Unreadable, read_inputs
+from claimcheck.read.documents import ReadOptions, Unreadable, read_inputs
 
 
 def _ids(folder, **options):

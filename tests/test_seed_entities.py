@@ -11,7 +11,7 @@ from test_entities import EVAL
 
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.entities import attach_context, entity_claims, might_hold_entities
-from claimcheck.models import Claim, Document, Span
+from claimcheck.model import Claim, Document, Span
 
 ENTITY_KINDS = ("role", "membership", "membership_count", "location", "person_name")
 CONTEXT_FIELDS = ("subject", "place")
@@ -126,8 +126,9 @@ def test_seed_numbers_carry_subject_and_place(seed: Document, parsed, expected: 
 @pytest.fixture(scope="module")
 def extracted(nlp, seed: Document) -> list[Claim]:
     """The seed through the real pipeline: the extractor's chunking calls the three hooks."""
-    from claimcheck import docdate, pipeline
+    from claimcheck import pipeline
     from claimcheck.config import Settings
+    from claimcheck.read import docdate
 
     document = docdate.resolve(seed, None)
     (result,) = list(pipeline.extract([document], nlp, Settings()))

@@ -8,10 +8,11 @@ import json
 import pytest
 from conftest import DATA, SEED
 
-from claimcheck import docdate, pipeline
+from claimcheck import pipeline
 from claimcheck.config import Settings
-from claimcheck.models import Document
-from claimcheck.schema import errors
+from claimcheck.model import Document
+from claimcheck.read import docdate
+from claimcheck.render.schema import errors
 
 OUR_KINDS = {"count", "duration", "date", "ordinal"}
 NUMERIC_KINDS = {"count", "quantity", "money", "percent", "duration", "date", "ordinal"}

@@ -12,9 +12,9 @@ from conftest import DATA
 from fakes import FakeSource, fake_linker
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.models import Document, Span
-from claimcheck.schema import errors
-from claimcheck.verification import verify_claims
+from claimcheck.model import Document, Span
+from claimcheck.render.schema import errors
+from claimcheck.verify.stage import verify_claims
 
 CASES = [
     json.loads(line, parse_float=Decimal)

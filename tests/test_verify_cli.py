@@ -9,8 +9,8 @@ import sys
 from conftest import EXAMPLES
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.models import Document, DocumentResult, Span
-from claimcheck.render import render_jsonl
+from claimcheck.model import Document, DocumentResult, Span
+from claimcheck.render.records import render_jsonl
 
 TEXT = "Texas GOP Senator Ted Cruz spoke."
 

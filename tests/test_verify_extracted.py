@@ -11,8 +11,8 @@ from fakes import FakeSource, fake_linker
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
-from claimcheck.models import Document
-from claimcheck.verification import verify_claims
+from claimcheck.model import Document
+from claimcheck.verify.stage import verify_claims
 
 SETTINGS = Settings(verify=False)
 

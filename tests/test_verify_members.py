@@ -7,8 +7,8 @@ import datetime as dt
 from fakes import FakeSource, fake_linker
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.models import Document, Span
-from claimcheck.verification import verify_claims
+from claimcheck.model import Document, Span
+from claimcheck.verify.stage import verify_claims
 
 
 def check(text: str, amount: int, as_of: str, source: FakeSource) -> dict:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from fakes import day, qty, st
 
-from claimcheck.sources.base import TimeValue
+from claimcheck.model import TimeValue
 from claimcheck.verify.numeric import compare, reading
 from claimcheck.verify.timeselect import select
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from ..models import Claim, Document, Finding
-from . import clock, figures, lists, timeline, weekdays, wholes
-from .context import Context
+from claimcheck.consistency import clock, figures, lists, timeline, weekdays, wholes
+from claimcheck.consistency.context import Context
+from claimcheck.model import Claim, Document, Finding
 
 RULES: dict[str, tuple[str, str, str]] = {
     "CC501": (

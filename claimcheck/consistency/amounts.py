@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from ..models import Claim
-from ..normalize.precision import written
+from claimcheck.model import Claim
+from claimcheck.normalize.precision import written
 
 ABOVE = frozenset(
     "more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|"

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..models import Claim, Finding, Span
-from . import amounts
-from .context import Context
+from claimcheck.consistency import amounts
+from claimcheck.consistency.context import Context
+from claimcheck.model import Claim, Finding, Span
 
 _TIME = re.compile(
     r"\b(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<mer>[ap]\.?\s?m\b\.?)"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..models import Claim, Document, Finding, Span, position
+from claimcheck.model import Claim, Document, Finding, Span, position
 
 # a full stop after these is not the end of a sentence
 _ABBREVIATIONS = frozenset(

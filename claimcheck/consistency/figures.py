@@ -8,10 +8,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models import Claim, Finding, Span
-from . import amounts
-from .context import Context
-from .words import MONTHS, WEEKDAYS, singular
+from claimcheck.consistency import amounts
+from claimcheck.consistency.context import Context
+from claimcheck.consistency.words import MONTHS, WEEKDAYS, singular
+from claimcheck.model import Claim, Finding, Span
 
 PAIRED_KINDS = ("count", "money", "quantity")
 _STOP = frozenset(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..models import Finding, Span
-from .context import Context
-from .words import NUMBER, parse_number
+from claimcheck.consistency.context import Context
+from claimcheck.consistency.words import NUMBER, parse_number
+from claimcheck.model import Finding, Span
 
 _INTRO = re.compile(
     rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s)"

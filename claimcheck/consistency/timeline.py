@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..models import Claim, Finding
-from . import tense
-from .context import Context
+from claimcheck.consistency import tense
+from claimcheck.consistency.context import Context
+from claimcheck.model import Claim, Finding
 
 
 def tense_vs_document_date(ctx: Context) -> Iterator[Finding]:

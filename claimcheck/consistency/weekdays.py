@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..models import Claim, Finding, Span
-from . import tense
-from .context import Context
-from .words import MONTHS, WEEKDAYS, month_index, weekday_index
+from claimcheck.consistency import tense
+from claimcheck.consistency.context import Context
+from claimcheck.consistency.words import MONTHS, WEEKDAYS, month_index, weekday_index
+from claimcheck.model import Claim, Finding, Span
 
 _WEEKDAY = r"(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?)"
 _MONTH = rf"(?P<mon>(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?)"

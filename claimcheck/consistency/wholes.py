@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..models import Claim, Finding, Span
-from . import amounts
-from .context import Context
-from .words import NUMBER, ORDINALS, parse_number
+from claimcheck.consistency import amounts
+from claimcheck.consistency.context import Context
+from claimcheck.consistency.words import NUMBER, ORDINALS, parse_number
+from claimcheck.model import Claim, Finding, Span
 
 _NUM = rf"(?i:{NUMBER})"
 _NOUN = r"(?:[A-Za-z-]+\s+){0,2}(?:[a-z-]+s|people|children|men|women|personnel|staff|police)\b"

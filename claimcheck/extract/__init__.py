@@ -14,17 +14,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..models import Claim, Document, Span
-from .chunks import chunks
-from .claims import make_claim
-from .found import Found
-from .refine import refine
-from .scan import scan
+from claimcheck.extract.chunks import chunks
+from claimcheck.extract.claims import make_claim
+from claimcheck.extract.found import Found
+from claimcheck.extract.refine import refine
+from claimcheck.extract.scan import scan
+from claimcheck.model import Claim, Document, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..config import Settings
+    from claimcheck.config import Settings
 
 BATCH_SIZE = 128
 _KIND_ORDER = ("count", "quantity", "money", "percent", "duration", "date", "ordinal")
@@ -51,7 +51,7 @@ class Hooks:
     @classmethod
     def load(cls) -> Hooks | None:
         try:
-            from . import entities
+            from claimcheck.extract import entities
         except ImportError:
             return None
         return cls(entities.might_hold_entities, entities.entity_claims, entities.attach_context)

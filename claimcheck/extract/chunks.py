@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..models import Document, Span
+from claimcheck.model import Document, Span
 
 MAX_CHUNK = 2000
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, digit or

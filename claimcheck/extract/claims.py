@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import Claim, Document, Span, claim_id, position
+from claimcheck.model import Claim, Document, Span, claim_id, position
 
 
 def make_claim(

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import Claim, Document
-from .locations import location_claims
-from .memberships import membership_claims, membership_count_claims
-from .mentions import ArticleContext, sentence_mentions
-from .names import person_name_claims
-from .roles import TITLE_HEADS, role_claims
-from .subjects import with_context
+from claimcheck.extract.locations import location_claims
+from claimcheck.extract.memberships import membership_claims, membership_count_claims
+from claimcheck.extract.mentions import ArticleContext, sentence_mentions
+from claimcheck.extract.names import person_name_claims
+from claimcheck.extract.roles import TITLE_HEADS, role_claims
+from claimcheck.extract.subjects import with_context
+from claimcheck.model import Claim, Document
 
 # A sentence may hold an entity claim if it has a title word, a membership or seat word, a
 # place after "in", or something shaped like a person's name (two capitalized words, or a

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Claim, Document, Span
-from .claims import make_claim
-from .mentions import Mention, bare, sentence_of
+from claimcheck.extract.claims import make_claim
+from claimcheck.extract.mentions import Mention, bare, sentence_of
+from claimcheck.model import Claim, Document, Span
 
 SEAT_NOUNS = frozenset({"headquarters", "headquarter", "seat", "hq", "secretariat"})
 SEAT_VERBS = frozenset({"headquarter", "headquartered", "base", "based"})

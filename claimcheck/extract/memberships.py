@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Claim, Document, Span
-from .claims import make_claim
-from .mentions import Mention, sentence_of
+from claimcheck.extract.claims import make_claim
+from claimcheck.extract.mentions import Mention, sentence_of
+from claimcheck.model import Claim, Document, Span
 
 MEMBER_NOUNS = frozenset({"member", "ally", "signatory"})
 COUNTED_NOUNS = frozenset({"state", "country", "nation", "government", "party"})

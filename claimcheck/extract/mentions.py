@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Document, Span
-from ..normalize.dates import WEEKDAYS
+from claimcheck.model import Document, Span
+from claimcheck.normalize.dates import WEEKDAYS
 
 # Abbreviations newsrooms use without defining them; the linking step searches the long form.
 ALIASES: dict[str, str] = {
@@ -420,7 +420,7 @@ def ner_mention(ctx: ArticleContext, ent: Any, offset: int) -> Mention | None:
 def person_core(ent: Any) -> Any | None:
     """A PERSON entity without leading nationality adjectives or titles ("Russian Vladimir
     Putin" → "Vladimir Putin") and without a trailing possessive."""
-    from .roles import is_title_word
+    from claimcheck.extract.roles import is_title_word
 
     begin = 0
     while begin < len(ent) - 1 and (ent[begin].text in DEMONYMS or is_title_word(ent[begin].text)):
@@ -528,7 +528,7 @@ def repaired_people(
 ) -> list[Mention]:
     """Names the model missed or mislabelled in slots only a person fills: after "CNN's", after
     a title, or in a list alongside recognised people."""
-    from .names import person_slots
+    from claimcheck.extract.names import person_slots
 
     # A slot inside a person the model found is that person cut short ("Rahim Al" of
     # "Rahim Al-Hussaini"), not a second one.

@@ -13,9 +13,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..normalize import bounds, durations
-from ..normalize.dates import MONTHS, WEEKDAYS
-from ..normalize.numbers import (
+from claimcheck.extract.found import Found, overlaps
+from claimcheck.normalize import bounds, durations
+from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.normalize.numbers import (
     ORDINALS,
     PLURAL_SCALES,
     SCALES,
@@ -24,8 +25,8 @@ from ..normalize.numbers import (
     parse_number,
     parse_ordinal,
 )
-from ..normalize.numbers import TENS as TEN_WORDS
-from ..normalize.units import (
+from claimcheck.normalize.numbers import TENS as TEN_WORDS
+from claimcheck.normalize.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -34,7 +35,6 @@ from ..normalize.units import (
     PERCENT_WORDS,
     QUANTITY_ALIASES,
 )
-from .found import Found, overlaps
 
 
 def _alternation(words: object) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..normalize import bounds
-from .found import Found
+from claimcheck.extract.found import Found
+from claimcheck.normalize import bounds
 
 # Skipped between a figure and its noun: 'more than 100,000 Russian troops', '30 new cases'.
 _SKIP_POS = {"ADJ", "ADV", "PUNCT"}

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Claim, Document, Span
-from .claims import make_claim
-from .memberships import hedged
-from .mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
-from .names import names_something_else
+from claimcheck.extract.claims import make_claim
+from claimcheck.extract.memberships import hedged
+from claimcheck.extract.mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
+from claimcheck.extract.names import names_something_else
+from claimcheck.model import Claim, Document, Span
 
 TITLE_HEADS = frozenset(
     """president minister secretary senator sen. representative rep. congressman congresswoman

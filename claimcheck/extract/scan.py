@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .found import Found
-from .numeric import scan_figures
-from .temporal import scan_dates
+from claimcheck.extract.found import Found
+from claimcheck.extract.numeric import scan_figures
+from claimcheck.extract.temporal import scan_dates
 
 
 def scan(text: str, anchor: dt.date | None) -> list[Found]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..models import Claim, Span
-from .mentions import Mention
+from claimcheck.extract.mentions import Mention
+from claimcheck.model import Claim, Span
 
 NUMERIC_KINDS = frozenset({"count", "quantity", "money", "percent", "duration", "ordinal"})
 # What is measured, by the lemma of the counted noun; anything else is measured as itself.

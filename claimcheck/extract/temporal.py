@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..normalize import dates
-from ..normalize.numbers import parse_number
-from .found import Found, overlaps
+from claimcheck.extract.found import Found, overlaps
+from claimcheck.normalize import dates
+from claimcheck.normalize.numbers import parse_number
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

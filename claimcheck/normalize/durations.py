@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .units import DURATION_ISO_FACTOR, DURATION_UNITS
+from claimcheck.normalize.units import DURATION_ISO_FACTOR, DURATION_UNITS
 
 
 def iso_duration(amount: Decimal, unit: str) -> str:

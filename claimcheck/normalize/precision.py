@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import SCALES, SHORT_SCALES
+from claimcheck.normalize.numbers import SCALES, SHORT_SCALES
 
 # Powers of ten a scale word stands for ("dozen" is no power of ten, "hundred" never rounds news).
 _EXPONENTS = {

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
-from .base import KnowledgeSource
+from claimcheck.errors import ConfigError
+from claimcheck.sources.base import KnowledgeSource
 
 if TYPE_CHECKING:
-    from ..config import SourceSettings
+    from claimcheck.config import SourceSettings
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ class Registry:
 
 
 def _wikidata(argument: str, settings: SourceSettings, env: Environment) -> KnowledgeSource:
-    from ..cache import Cache
-    from ..http import HttpClient, new_session, utc_now
-    from .wikidata import WikidataSource
+    from claimcheck.cache import Cache
+    from claimcheck.http import HttpClient, new_session, utc_now
+    from claimcheck.sources.wikidata import WikidataSource
 
     if argument:
         raise ConfigError(
@@ -78,7 +78,7 @@ def _wikidata(argument: str, settings: SourceSettings, env: Environment) -> Know
 
 
 def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> KnowledgeSource:
-    from .snapshot import SnapshotSource
+    from claimcheck.sources.snapshot import SnapshotSource
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")

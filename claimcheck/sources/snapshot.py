@@ -15,10 +15,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ..errors import SourceError
-from .base import Candidate, Entity, EntityRef, Provenance
-from .wikidata import PROPERTY_IDS
-from .wikidata_json import all_names, parse_entity, pick_text, snak_value
+from claimcheck.errors import SourceError
+from claimcheck.model import Candidate, Entity, EntityRef, Provenance
+from claimcheck.sources.wikidata import PROPERTY_IDS
+from claimcheck.sources.wikidata_json import all_names, parse_entity, pick_text, snak_value
 
 PREFIX = "snapshot:"
 # Snapshot documents are Wikidata's own JSON, so an entity's page is on Wikidata unless the

@@ -21,8 +21,8 @@ from typing import IO, Any
 
 import yaml
 
-from ..errors import InputError, OutputError
-from .snapshot import id_order
+from claimcheck.errors import InputError, OutputError
+from claimcheck.sources.snapshot import id_order
 
 Doc = Mapping[str, Any]
 

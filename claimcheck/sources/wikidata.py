@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SourceError
-from .base import Candidate, Entity, Provenance
+from claimcheck.errors import SourceError
+from claimcheck.model import Candidate, Entity, Provenance
 
 if TYPE_CHECKING:
-    from ..config import SourceSettings
-    from ..http import HttpClient, JsonResponse, RetryHint
+    from claimcheck.config import SourceSettings
+    from claimcheck.http import HttpClient, JsonResponse, RetryHint
 
 NAME = "wikidata"
 
@@ -151,7 +151,7 @@ def sparql_params(query: str) -> dict[str, str]:
 
 def action_api_check(data: Any, headers: Mapping[str, str]) -> RetryHint | None:
     """maxlag and ratelimited arrive as HTTP 200 with an error body: both mean wait and retry."""
-    from ..http import RetryHint, retry_after_seconds
+    from claimcheck.http import RetryHint, retry_after_seconds
 
     code = api_error_code(data)
     if code == "maxlag":
@@ -202,7 +202,7 @@ class WikidataSource:
         return {"name": self.name, "api_url": self.api_url, "sparql_url": self.sparql_url}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
-        from .wikidata_json import parse_search
+        from claimcheck.sources.wikidata_json import parse_search
 
         response = self._action(search_params(mention, language, limit), EXPIRY["search"])
         if api_error_code(response.data) is not None:
@@ -219,7 +219,7 @@ class WikidataSource:
         return {i: out[i] for i in wanted}
 
     def members(self, organization_id: str) -> Sequence[Entity]:
-        from .wikidata_json import iri_id
+        from claimcheck.sources.wikidata_json import iri_id
 
         if not valid_id(organization_id):
             return ()
@@ -234,7 +234,7 @@ class WikidataSource:
     def _fetch_batch(self, batch: list[str]) -> Iterator[tuple[list[str], JsonResponse]]:
         """One call per batch; a batch refused as a whole, or too large to accept, is split
         (to isolate a bad id, or to fit under the size cap)."""
-        from ..http import ResponseTooLarge
+        from claimcheck.http import ResponseTooLarge
 
         try:
             response = self._action(entities_params(batch), EXPIRY["entities"])
@@ -257,7 +257,7 @@ class WikidataSource:
             raise SourceError(f"wbgetentities failed: {_error_info(response.data)}")
 
     def _parse_batch(self, batch: list[str], response: JsonResponse) -> dict[str, Entity]:
-        from .wikidata_json import parse_entity
+        from claimcheck.sources.wikidata_json import parse_entity
 
         docs = response.data.get("entities") or {} if isinstance(response.data, Mapping) else {}
         out = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .base import (
+from claimcheck.model import (
     Candidate,
     Entity,
     EntityRef,
@@ -23,7 +23,7 @@ from .base import (
     TimeValue,
     Value,
 )
-from .wikidata import (
+from claimcheck.sources.wikidata import (
     CALENDARS,
     ENTITY_PREFIX,
     INSTANCE_OF,

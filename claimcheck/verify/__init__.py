@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ..models import Claim
-from . import dates, names, places, quantities, roles
-from .facts import Facts, Resolution, mentions_of
-from .result import VERDICTS, not_checked
+from claimcheck.model import Claim
+from claimcheck.verify import dates, names, places, quantities, roles
+from claimcheck.verify.facts import Facts, Resolution, mentions_of
+from claimcheck.verify.result import VERDICTS, not_checked
 
 __all__ = ["Facts", "Resolution", "VERDICTS", "mentions_of", "verify_claim"]
 

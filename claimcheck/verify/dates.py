@@ -12,11 +12,17 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..models import Claim
-from ..sources.base import Entity, TimeValue
-from .facts import Facts, field_text, linked
-from .result import evidence, not_checked, property_label, show, source_name, verdict
-from .timeselect import best_rank, usable
+from claimcheck.model import Claim, Entity, TimeValue
+from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.result import (
+    evidence,
+    not_checked,
+    property_label,
+    show,
+    source_name,
+    verdict,
+)
+from claimcheck.verify.timeselect import best_rank, usable
 
 DATE_PREDICATES: dict[str, str] = {
     "born": "date_of_birth",

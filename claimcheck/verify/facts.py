@@ -8,8 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Claim
-from ..sources.base import Entity, EntityRef
+from claimcheck.model import Claim, Entity, EntityRef
 
 # The fields of each claim kind that name an entity, with the NER type the linker should expect.
 MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {

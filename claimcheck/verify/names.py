@@ -9,10 +9,9 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from ..models import Claim
-from ..sources.base import Entity
-from .facts import Facts, field_text, linked
-from .result import not_checked, source_name, verdict
+from claimcheck.model import Claim, Entity
+from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.result import not_checked, source_name, verdict
 
 MIN_LINK_SCORE = 0.8  # below this the link itself is too uncertain to judge a spelling by
 MAX_EDITS = 2  # "small edit": a doubled or dropped letter, a swapped pair

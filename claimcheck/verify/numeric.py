@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..normalize.precision import written
+from claimcheck.normalize.precision import written
 
 APPROX_TOLERANCE = Decimal("0.10")
 MINOR_TOLERANCE = Decimal("0.05")

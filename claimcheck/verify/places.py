@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Claim
-from ..sources.base import Entity, EntityRef, Statement
-from . import words
-from .facts import Facts, field_text, linked
-from .result import evidence, not_checked, show, source_name, verdict, when
-from .timeselect import select, usable, validity
+from claimcheck.model import Claim, Entity, EntityRef, Statement
+from claimcheck.verify import words
+from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.result import evidence, not_checked, show, source_name, verdict, when
+from claimcheck.verify.timeselect import select, usable, validity
 
 NEGATIVE = ("negative", "not", "no", False)
 

@@ -13,12 +13,19 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..models import Claim
-from ..sources.base import Entity, Quantity, Statement
-from . import numeric, units
-from .facts import Facts, field_surface, field_text, linked
-from .result import evidence, not_checked, property_label, show, source_name, verdict, when
-from .timeselect import select, validity
+from claimcheck.model import Claim, Entity, Quantity, Statement
+from claimcheck.verify import numeric, units
+from claimcheck.verify.facts import Facts, field_surface, field_text, linked
+from claimcheck.verify.result import (
+    evidence,
+    not_checked,
+    property_label,
+    show,
+    source_name,
+    verdict,
+    when,
+)
+from claimcheck.verify.timeselect import select, validity
 
 PREDICATES: dict[str, str] = {
     "member states": "member_count",

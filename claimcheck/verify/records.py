@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ..errors import InputError
-from ..models import Claim, Document, DocumentResult, Finding, Span
+from claimcheck.errors import InputError
+from claimcheck.model import Claim, Document, DocumentResult, Finding, Span
 
 T = TypeVar("T")
 CLAIM_KEYS = ("record", "id", "doc", "kind", "text", "span", "line", "column", "sentence", "value")

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from ..sources.base import Entity, EntityRef, Quantity, Statement, TimeValue
-from .facts import Facts
+from claimcheck.model import Entity, EntityRef, Quantity, Statement, TimeValue
+from claimcheck.verify.facts import Facts
 
 VERDICTS = ("supported", "contradicted", "not_checked")
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Claim
-from ..sources.base import Entity, EntityRef, Statement, TimeValue
-from . import words
-from .facts import Facts, field_surface, field_text, linked
-from .result import evidence, not_checked, show, source_name, verdict, when
-from .timeselect import bounds, select, usable, validity
+from claimcheck.model import Claim, Entity, EntityRef, Statement, TimeValue
+from claimcheck.verify import words
+from claimcheck.verify.facts import Facts, field_surface, field_text, linked
+from claimcheck.verify.result import evidence, not_checked, show, source_name, verdict, when
+from claimcheck.verify.timeselect import bounds, select, usable, validity
 
 QUALIFIER_FIELDS = ("organization", "country", "state", "party")
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..sources.base import Snak, Statement, TimeValue
+from claimcheck.model import Snak, Statement, TimeValue
 
 FINE_PRECISIONS = ("day", "month", "year")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..sources.base import Entity, EntityRef
+from claimcheck.model import Entity, EntityRef
 
 STOPWORDS = frozenset({"of", "the", "to", "for", "and", "in", "a", "an", "on", "at", "'s", "s"})
 SPELLING = {

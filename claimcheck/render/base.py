@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..htmlmap import source_span
-from ..models import DocumentResult, Finding, position
+from claimcheck.model import DocumentResult, Finding, position
+from claimcheck.read.htmlmap import source_span
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

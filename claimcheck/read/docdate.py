@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .models import Document, position
+from claimcheck.model import Document, position
 
 _FULL_DATE_PATTERNS = ("iso_date", "month_day_year", "day_month_year")
 _DATELINE = re.compile(
@@ -33,7 +33,7 @@ FullDate = tuple[dt.date, int, str]  # the date, its offset, its text
 
 def full_dates(text: str) -> list[FullDate]:
     """Every date written with day, month and year, in text order."""
-    from .extract.temporal import COMPILED
+    from claimcheck.extract.temporal import COMPILED
 
     out = []
     for name, regex, build in COMPILED:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Override, Settings
-from .errors import ConfigError
-from .rules import SEVERITIES
-from .sources.base import PROPERTIES
+from claimcheck.config import Override, Settings
+from claimcheck.errors import ConfigError
+from claimcheck.model import PROPERTIES
+from claimcheck.policy.rules import SEVERITIES
 
 FILE_NAME = ".claimcheck.toml"
 ENV_VAR = "CLAIMCHECK_CONFIG"
@@ -193,7 +193,7 @@ def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[st
     values = _table(table, OVERRIDE_KEYS, where, warnings)
     if not values.get("files"):
         raise ConfigError(f"{where}: needs 'files', a list of path globs")
-    from .rules import check_selectors
+    from claimcheck.policy.rules import check_selectors
 
     return Override(
         files=tuple(values["files"]),

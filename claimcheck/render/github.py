@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from ..findings import summarise_unavailable
-from ..models import DocumentResult, Finding
-from . import SEVERITY_ORDER, active, display_path, file_region, one_line
+from claimcheck.model import DocumentResult, Finding
+from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render.base import SEVERITY_ORDER, active, display_path, file_region, one_line
 
 CAP_PER_LEVEL = 10
 SUMMARY_LIMIT = 1024 * 1024 - 4096  # bytes; leaves room for what other steps append

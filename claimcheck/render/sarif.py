@@ -8,10 +8,10 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .. import __version__
-from ..models import DocumentResult, Finding
-from ..rules import registry
-from . import display_path, file_region
+from claimcheck import __version__
+from claimcheck.model import DocumentResult, Finding
+from claimcheck.policy.rules import registry
+from claimcheck.render.base import display_path, file_region
 
 MAX_RESULTS = 5000  # GitHub code scanning drops runs over this many results
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import OutputError, UsageError
+from claimcheck.errors import OutputError, UsageError
 
 
 class ReaderGone(Exception):

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import InputError
-from .models import Document, Span
+from claimcheck.errors import InputError
+from claimcheck.model import Document, Span
 
 FORMATS = ("auto", "text", "markdown", "html", "jsonl")
 _SUFFIXES = {

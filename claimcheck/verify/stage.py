@@ -14,15 +14,15 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .errors import SourceUnavailable
-from .link import Link, Mention, link_mentions
-from .models import Claim, DocumentResult
-from .sources.base import Entity, EntityRef, KnowledgeSource
-from .verify import Facts, Resolution, mentions_of, verify_claim
-from .verify.facts import field_surface, field_text
-from .verify.quantities import predicate_property
-from .verify.result import not_checked
-from .verify.timeselect import usable
+from claimcheck.errors import SourceUnavailable
+from claimcheck.link import Link, Mention, link_mentions
+from claimcheck.model import Claim, DocumentResult, Entity, EntityRef
+from claimcheck.sources.base import KnowledgeSource
+from claimcheck.verify import Facts, Resolution, mentions_of, verify_claim
+from claimcheck.verify.facts import field_surface, field_text
+from claimcheck.verify.quantities import predicate_property
+from claimcheck.verify.result import not_checked
+from claimcheck.verify.timeselect import usable
 
 Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
 

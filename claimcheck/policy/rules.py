@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import UsageError
+from claimcheck.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ _CODE = re.compile(r"^CC[0-9]{0,3}$")
 
 def _consistency_rules() -> tuple[Rule, ...]:
     try:
-        from .consistency import RULES
+        from claimcheck.consistency import RULES
     except ImportError:  # the consistency stage has not landed in this checkout
         return ()
     return tuple(

@@ -10,13 +10,14 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import baseline, gitdiff, htmlmap, suppress
-from .findings import claim_findings, with_fingerprints
-from .models import DocumentResult, Finding, Span
-from .rules import SEVERITIES, is_enabled, registry
+from claimcheck.model import DocumentResult, Finding, Span
+from claimcheck.policy import baseline, gitdiff, suppress
+from claimcheck.policy.findings import claim_findings, with_fingerprints
+from claimcheck.policy.rules import SEVERITIES, is_enabled, registry
+from claimcheck.read import htmlmap
 
 if TYPE_CHECKING:
-    from .config import Override, RuleSettings, Settings
+    from claimcheck.config import Override, RuleSettings, Settings
 
 _SORT_SEVERITY = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from . import baseline as baseline_file
-from . import configfile, gitdiff
-from .config import Settings
-from .errors import UsageError
-from .outcome import check_fail_on
-from .rules import SEVERITIES, check_selectors
+from claimcheck.config import Settings
+from claimcheck.errors import UsageError
+from claimcheck.policy import baseline as baseline_file
+from claimcheck.policy import configfile, gitdiff
+from claimcheck.policy.outcome import check_fail_on
+from claimcheck.policy.rules import SEVERITIES, check_selectors
 
 
 @dataclass(frozen=True)

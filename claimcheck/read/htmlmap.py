@@ -14,7 +14,7 @@ import functools
 import html
 import re
 
-from .models import Document, Span, position
+from claimcheck.model import Document, Span, position
 
 _TOKENS = re.compile(
     r"(?P<hidden><!--.*?-->|<(script|style|title|template)\b.*?</\2\s*>|<!\[CDATA\[.*?\]\]>)"

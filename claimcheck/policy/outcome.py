@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .config import RuleSettings
-from .errors import ExitStatus, UsageError
-from .models import DocumentResult, Finding
-from .rules import SEVERITIES, UNVERIFIED_CODES, registry
+from claimcheck.config import RuleSettings
+from claimcheck.errors import ExitStatus, UsageError
+from claimcheck.model import DocumentResult, Finding
+from claimcheck.policy.rules import SEVERITIES, UNVERIFIED_CODES, registry
 
 CATEGORIES = ("contradicted", "inconsistent", "unverified")
 FAIL_ON_CHOICES = (*CATEGORIES, *SEVERITIES)

@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import SCHEMA_VERSION, __version__
-from .errors import ExitStatus, InputError, UsageError
+from claimcheck import SCHEMA_VERSION, __version__
+from claimcheck.errors import ExitStatus, InputError, UsageError
 
 app = typer.Typer(
     name="claimcheck",
@@ -284,8 +284,8 @@ def source_settings(
     offline: bool,
     cache_dir: str | None,
 ):
-    from .config import SourceSettings
-    from .sources import REGISTRY
+    from claimcheck.config import SourceSettings
+    from claimcheck.sources import REGISTRY
 
     name, _, argument = source.partition(":")
     if name not in REGISTRY.names() or (name == "snapshot" and not argument):
@@ -311,8 +311,8 @@ def build_settings(
     stdin_filename: str | None,
     max_bytes: int,
 ):
-    from .config import Settings
-    from .reader import FORMATS, ReadOptions
+    from claimcheck.config import Settings
+    from claimcheck.read.documents import FORMATS, ReadOptions
 
     if input_format not in FORMATS:
         raise UsageError(
@@ -352,10 +352,10 @@ def extract(
     max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
-    from . import output as out
-    from . import pipeline as pipe
-    from .nlp import load_pipeline
-    from .render import RENDERERS
+    from claimcheck import pipeline as pipe
+    from claimcheck.nlp import load_pipeline
+    from claimcheck.render import output as out
+    from claimcheck.render.records import RENDERERS
 
     fmt = choose_format(format)
     settings = build_settings(
@@ -431,11 +431,11 @@ def check(
     import dataclasses
     import os
 
-    from . import cirun
-    from . import output as out
-    from . import pipeline as pipe
-    from .nlp import load_pipeline
-    from .runconfig import CiOptions
+    from claimcheck import pipeline as pipe
+    from claimcheck.cli import run as cirun
+    from claimcheck.nlp import load_pipeline
+    from claimcheck.policy.runconfig import CiOptions
+    from claimcheck.render import output as out
 
     cirun.refuse_conflicts(paths or [], files_from, update_baseline, prune_baseline, changed_since)
     paths = list(paths or []) + (cirun.files_from(files_from) if files_from else [])
@@ -521,11 +521,11 @@ def verify(
     import dataclasses
     import os
 
-    from . import cirun
-    from . import pipeline as pipe
-    from .config import Settings
-    from .runconfig import CiOptions
-    from .verify.records import read_results
+    from claimcheck import pipeline as pipe
+    from claimcheck.cli import run as cirun
+    from claimcheck.config import Settings
+    from claimcheck.policy.runconfig import CiOptions
+    from claimcheck.verify.records import read_results
 
     ci = CiOptions(
         config,
@@ -562,7 +562,7 @@ def verify(
 def _coverage_note(results, settings) -> None:
     """ "found N claims, M checkable, K checked" on stderr after a verifying run."""
     if settings.verify and not settings.quiet and results:
-        from .verification import coverage
+        from claimcheck.verify.stage import coverage
 
         total = sum((coverage(r.claims) for r in results[1:]), coverage(results[0].claims))
         typer.echo(f"claimcheck: {total.sentence()}", err=True)
@@ -637,9 +637,9 @@ def config_command(
     import json
     import os
 
-    from .config import Settings
-    from .configfile import effective, to_toml
-    from .runconfig import CiOptions, configure
+    from claimcheck.config import Settings
+    from claimcheck.policy.configfile import effective, to_toml
+    from claimcheck.policy.runconfig import CiOptions, configure
 
     if not show:
         raise UsageError("config: nothing to do; use 'claimcheck config --show'")
@@ -662,7 +662,7 @@ def schema(
     ] = "claim",
 ) -> None:
     """Print the JSON Schema of one output record."""
-    from .schema import NAMES, schema_text
+    from claimcheck.render.schema import NAMES, schema_text
 
     if name not in NAMES:
         raise UsageError(f"unknown schema '{name}'; choose one of: {', '.join(NAMES)}")
@@ -688,7 +688,7 @@ def snapshot_build(
     ],
 ) -> None:
     """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
-    from .sources.snapshot_build import build_snapshot
+    from claimcheck.sources.snapshot_build import build_snapshot
 
     report = build_snapshot(inputs, out)
     for skipped in report.skipped_inputs:

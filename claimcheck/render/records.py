@@ -6,9 +6,9 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .findings import summarise_unavailable
-from .formats import claimreview, concise, github, sarif
-from .models import DocumentResult
+from claimcheck.model import DocumentResult
+from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render import claimreview, concise, github, sarif
 
 FORMATS = ("table", "json", "jsonl")
 

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .errors import ConfigError
-from .models import DocumentResult, Finding
+from claimcheck.errors import ConfigError
+from claimcheck.model import DocumentResult, Finding
 
 VERSION = 1
 DEFAULT_FILE = ".claimcheck-baseline.json"

@@ -11,16 +11,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import baseline as baseline_file
-from . import output as out
-from . import runconfig, terminal
-from .config import Settings
-from .configfile import FileConfig
-from .errors import ExitStatus, OutputError, UsageError
-from .formats import concise, github
-from .models import DocumentResult
-from .outcome import exit_status
-from .render import RENDERERS
+from claimcheck.config import Settings
+from claimcheck.errors import ExitStatus, OutputError, UsageError
+from claimcheck.model import DocumentResult
+from claimcheck.policy import baseline as baseline_file
+from claimcheck.policy import runconfig
+from claimcheck.policy.configfile import FileConfig
+from claimcheck.policy.outcome import exit_status
+from claimcheck.render import concise, github, terminal
+from claimcheck.render import output as out
+from claimcheck.render.records import RENDERERS
 
 
 def given_flags(ctx: Any) -> set[str]:
@@ -63,7 +63,7 @@ def source_for(settings: Settings) -> Any:
     cache, no contact, a wait for Wikidata, a stale answer) on stderr unless --quiet."""
     if not settings.verify:
         return None
-    from .sources import Environment, get_source
+    from claimcheck.sources import Environment, get_source
 
     def warn(message: str) -> None:
         if not settings.quiet:

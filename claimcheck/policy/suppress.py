@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .models import Document, Finding, Span, position
-from .rules import UNUSED_SUPPRESSION, registry
+from claimcheck.model import Document, Finding, Span, position
+from claimcheck.policy.rules import UNUSED_SUPPRESSION, registry
 
 _COMMENT = re.compile(r"<!--\s*claimcheck:\s*(ignore|disable|enable)\b(.*?)-->", re.S | re.I)
 # Anything shaped like a code counts as one: a mistyped 'CC5011' must hide nothing, not everything.

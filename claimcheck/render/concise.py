@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..findings import summarise_unavailable
-from ..models import DocumentResult
-from . import active, display_path, file_region, one_line
+from claimcheck.model import DocumentResult
+from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render.base import active, display_path, file_region, one_line
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"

@@ -9,9 +9,9 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .errors import OfflineCacheMiss, SourceUnavailable
-from .models import Claim, Document, DocumentResult, Finding
-from .rules import SOURCE_UNAVAILABLE, registry
+from claimcheck.errors import OfflineCacheMiss, SourceUnavailable
+from claimcheck.model import Claim, Document, DocumentResult, Finding
+from claimcheck.policy.rules import SOURCE_UNAVAILABLE, registry
 
 # Contradicted claims: the rule for each claim kind.
 _CONTRADICTED = {

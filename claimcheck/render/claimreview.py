@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..models import Claim, DocumentResult
-from . import display_path, one_line
+from claimcheck.model import Claim, DocumentResult
+from claimcheck.render.base import display_path, one_line
 
 _RATING = {
     "contradicted": (1, "Contradicted by the knowledge source (draft: editor to confirm)"),

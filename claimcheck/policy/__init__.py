@@ -1,0 +1,2 @@
+"""CI policy: rule codes, findings, suppressions, baseline, changed lines, exit outcome and the
+config file."""

@@ -1,0 +1,1 @@
+"""Documents in: files, folders, stdin, formats, front matter, HTML, the document date."""
