@@ -332,3 +332,20 @@ class Outcome:
 
     reason: str
     message: str
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of a statistical series: an indicator for a country (or aggregate) in a year,
+    with the release it comes from (`lastupdated`) and the address that answers it."""
+
+    indicator: str  # the source's code ('NY.GDP.MKTP.KD.ZG')
+    indicator_title: str
+    country: str  # ISO 3166 alpha-3 or the source's aggregate code
+    country_name: str
+    year: int
+    value: Decimal | None  # None: the series has no value that year
+    lastupdated: str | None = None
+    url: str | None = None
+    endpoint: str | None = None
+    from_cache: bool = False

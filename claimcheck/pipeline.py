@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from claimcheck.config import Settings
-    from claimcheck.sources.base import KnowledgeSource
+    from claimcheck.sources.base import KnowledgeSource, Sources
 
 OnUnreadable = Callable[[Unreadable], None]
 
@@ -44,7 +44,7 @@ def check(
     documents: Iterable[Document],
     nlp: Language,
     settings: Settings,
-    source: KnowledgeSource | None = None,
+    source: KnowledgeSource | Sources | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source. Later stages land with their issues."""
@@ -56,7 +56,7 @@ def check(
 
 
 def verify(
-    results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | None = None
+    results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | Sources | None = None
 ) -> Iterator[DocumentResult]:
     """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
     the same verification and rules `check` applies."""
@@ -68,20 +68,20 @@ def verify(
 
 
 def verifier_for(
-    settings: Settings, source: KnowledgeSource | None
+    settings: Settings, source: KnowledgeSource | Sources | None
 ) -> Callable[[DocumentResult], DocumentResult]:
     """The verification stage for this run, or the identity when --no-verify. The source is
     built lazily from settings unless one is injected (tests pass a fake)."""
     if not settings.verify:
         return lambda result: result
-    from claimcheck.sources import get_source
+    from claimcheck.sources import get_sources
     from claimcheck.verify.stage import verify_result
 
-    built: list[KnowledgeSource] = []
+    built: list[KnowledgeSource | Sources] = []
 
     def run(result: DocumentResult) -> DocumentResult:
         if not built:
-            built.append(source if source is not None else get_source(settings.sources))
+            built.append(source if source is not None else get_sources(settings.sources))
         return verify_result(result, built[0], settings.as_of, dict(settings.predicates))
 
     return run

@@ -84,12 +84,13 @@ MaxBytesOpt = Annotated[
 ]
 # Knowledge-source options, shared by every command that looks facts up.
 SourceOpt = Annotated[
-    str,
+    Optional[list[str]],  # noqa: UP045
     typer.Option(
         "--source",
         envvar="CLAIMCHECK_SOURCE",
-        help="Knowledge source: wikidata, or snapshot:PATH "
-        "(a file made by 'claimcheck snapshot build').",
+        help="Knowledge source: wikidata, worldbank, or snapshot:PATH (a file made by "
+        "'claimcheck snapshot build'); repeat for several. Default: wikidata and worldbank.",
+        show_default=False,
     ),
 ]
 ApiUrlOpt = Annotated[
@@ -277,7 +278,7 @@ def choose_format(requested: str | None, choices: tuple[str, ...] = OUTPUT_FORMA
 
 def source_settings(
     *,
-    source: str,
+    source: list[str] | None,
     api_url: str | None,
     sparql_url: str | None,
     contact: str | None,
@@ -287,12 +288,15 @@ def source_settings(
     from claimcheck.config import SourceSettings
     from claimcheck.sources import REGISTRY
 
-    name, _, argument = source.partition(":")
-    if name not in REGISTRY.names() or (name == "snapshot" and not argument):
-        raise UsageError(f"unknown --source '{source}'; choose wikidata or snapshot:PATH")
     defaults = SourceSettings()
+    for one in source or ():
+        name, _, argument = one.partition(":")
+        if name not in REGISTRY.names() or (name == "snapshot" and not argument):
+            raise UsageError(
+                f"unknown --source '{one}'; choose wikidata, worldbank or snapshot:PATH"
+            )
     return SourceSettings(
-        source=source,
+        source=",".join(source) if source else defaults.source,
         api_url=api_url or defaults.api_url,
         sparql_url=sparql_url or defaults.sparql_url,
         contact=contact or None,
@@ -394,7 +398,7 @@ def check(
             "--no-verify", help="Extract and check internal consistency only; no network."
         ),
     ] = False,
-    source: SourceOpt = "wikidata",
+    source: SourceOpt = None,
     api_url: ApiUrlOpt = None,
     sparql_url: SparqlUrlOpt = None,
     contact: ContactOpt = None,
@@ -501,7 +505,7 @@ def verify(
     format: CheckFormatOpt = None,
     output: OutputOpt = None,
     as_of: AsOfOpt = None,
-    source: SourceOpt = "wikidata",
+    source: SourceOpt = None,
     api_url: ApiUrlOpt = None,
     sparql_url: SparqlUrlOpt = None,
     contact: ContactOpt = None,
@@ -683,18 +687,21 @@ def snapshot_build(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML)."
+            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML); "
+            "folders (read whole); a World Bank WDI folder (<indicator>/data.csv)."
         ),
     ],
 ) -> None:
-    """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
+    """Gather Wikidata entity documents and World Bank series into one sorted snapshot file."""
     from claimcheck.sources.snapshot_build import build_snapshot
 
     report = build_snapshot(inputs, out)
     for skipped in report.skipped_inputs:
         typer.echo(f"claimcheck: note: no entity documents in {skipped}", err=True)
     typer.echo(
-        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}",
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
+        + (f" and {report.series} statistics series" if report.series else "")
+        + f" to {out}",
         err=True,
     )
 

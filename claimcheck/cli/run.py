@@ -63,13 +63,13 @@ def source_for(settings: Settings) -> Any:
     cache, no contact, a wait for Wikidata, a stale answer) on stderr unless --quiet."""
     if not settings.verify:
         return None
-    from claimcheck.sources import Environment, get_source
+    from claimcheck.sources import Environment, get_sources
 
     def warn(message: str) -> None:
         if not settings.quiet:
             _stderr(f"claimcheck: warning: {message}")
 
-    return get_source(settings.sources, Environment(warn=warn))
+    return get_sources(settings.sources, Environment(warn=warn))
 
 
 class Run:

@@ -12,6 +12,7 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.roles import TITLE_HEADS, role_claims
+from claimcheck.extract.statistics import with_statistic
 from claimcheck.extract.subjects import with_context
 from claimcheck.model import Claim, Document
 
@@ -58,8 +59,11 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
 
 
 def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Claim]) -> list[Claim]:
-    """The numeric `claims` of `sdoc` with subject / predicate / place fields added."""
+    """The numeric `claims` of `sdoc` with subject / predicate / place (and statistic) fields."""
     if not claims:
         return []
     mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
-    return [with_context(claim, sdoc, offset, mentions) for claim in claims]
+    return [
+        with_statistic(with_context(claim, sdoc, offset, mentions), sdoc.text, offset, mentions)
+        for claim in claims
+    ]
