@@ -29,9 +29,13 @@ lint: install
 # No network: checked against the snapshot of real Wikidata responses in examples/. The demo
 # article plants errors on purpose, hence --exit-zero. (The snapshot is itself a .jsonl file, so
 # the articles are named rather than the folder, which would read it as a batch of articles.)
+# The third article is about economies: checked against the bundled World Bank statistics
+# (World Bank, World Development Indicators, CC BY 4.0).
 demo: install
 	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
 		--source snapshot:examples/wikidata-snapshot.jsonl --format table --exit-zero
+	$(BIN)/claimcheck check examples/latin-america-economies.md \
+		--source snapshot:examples/statistics-snapshot.jsonl --format table --exit-zero
 
 bench: install
 	$(BIN)/python benchmarks/extract.py

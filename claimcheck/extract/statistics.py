@@ -20,7 +20,9 @@ from claimcheck.extract.statistics_patterns import (
     BOUNDARY,
     FAMILIES,
     MONTHLY,
+    NAME,
     NEGATIVE,
+    NOT_NAMES,
     OUTLOOK,
     QUARTERLY,
     RELATIVE_YEARS,
@@ -97,7 +99,9 @@ def _clause_after(text: str) -> str:
 
 
 def _period(before: str, after: str) -> dict[str, Any]:
-    """The year the clause names, or that it is a quarter's or a month's figure."""
+    """The year the clause names, or that it is a quarter's or a month's figure. After the
+    figure, only up to a comma: "Peru, a country of 28 million people, votes next year"."""
+    after = after.split(",", 1)[0]
     near = f"{before} … {after}"
     year = YEAR.search(after) or YEAR.search(before)
     if year is not None:
@@ -123,9 +127,24 @@ def _subject(
     places = [m for m in mentions if m.type in SUBJECT_TYPES and m.end <= start]
     later = [m for m in mentions if m.type in SUBJECT_TYPES and m.start >= claim.span.end]
     nearest = max(places, key=lambda m: m.end) if places else (later[0] if later else None)
-    if aggregate is not None and (nearest is None or aggregate["span"].end >= nearest.end):
+    if aggregate is not None and (
+        nearest is None or (aggregate["span"].end <= start and aggregate["span"].end >= nearest.end)
+    ):
         return aggregate
-    return nearest.as_field() if nearest is not None else aggregate
+    if nearest is not None:
+        return nearest.as_field()
+    return aggregate or _named(sentence, offset, clause[0], start - offset)
+
+
+def _named(sentence: str, offset: int, begin: int, figure: int) -> dict[str, Any] | None:
+    """The last capitalized name before the figure in its clause, when the model tagged none
+    ("Chile covers 756,000 square kilometres"): the source decides whether it is a country."""
+    found = [m for m in NAME.finditer(sentence, begin, figure) if m.group(0) not in NOT_NAMES]
+    if not found:
+        return None
+    last = found[-1]
+    span = Span(offset + last.start(), offset + last.end())
+    return {"text": last.group(0), "span": span, "type": "NAME"}
 
 
 def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -77,7 +77,7 @@ FAMILIES: tuple[Family, ...] = (
         _PCT,
         _before(
             rf"\b{_ECONOMY}\s+(?:(?:has|had|have|was|is)\s+)?(?:{_UP}|{_DOWN})\b(?!\s+to\b)",
-            r"\b(?:economic|gdp|economy's|real)\s+growth(?:\s+rate)?\b",
+            r"\b(?:economic|gdp|economy's|real|global|world)\s+growth(?:\s+rate)?\b",
             rf"\b{_ECONOMY}\s+(?:[a-z]+\s+){{1,3}}(?:grow|expand|shrink|contract)\b",
         ),
         _after(r"(?:economic\s+|gdp\s+|annual\s+)?(?:growth|expansion|contraction)\s+in\s+(?:its\s+)?(?:gdp|economic output|the economy)\b"),
@@ -134,7 +134,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "gdp",
         frozenset({"money"}),
-        _before(rf"\b{_ECONOMY}\s+(?:(?:is|was)\s+)?{_LEVEL}"),
+        _before(rf"\b{_ECONOMY},?\s+(?:(?:is|was)\s+)?{_LEVEL}"),
         _after(r"(?:-a-year\s+)?(?:economy|gdp|gross domestic product)\b"),
     ),
     Family(
@@ -209,4 +209,10 @@ AGGREGATE_NAMES = re.compile(
     r"european\s+union|EU|euro\s*zone|eurozone|euro\s+area|"
     r"sub-saharan\s+africa|latin\s+america(?:\s+and\s+the\s+caribbean)?|OECD)\b",
     _F,
+)
+# A name the model did not tag: capitalized words (not the sentence's function words).
+NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=['’]s\b|\b)")
+NOT_NAMES = frozenset(
+    "The A An In On At Last This Next But And While Its It Their Exports Imports Inflation "
+    "Unemployment Growth Population Consumer Life Public Government Military Defence Defense".split()
 )

@@ -140,7 +140,9 @@ AGGREGATES = {
     "LCN": ("Latin America & Caribbean", "latin america|latin america and the caribbean"),
     "OED": ("OECD members", "oecd"),
 }
-_NOISE = re.compile(r"['’]s$|^the\s+|\s+(?:economy|economies|population|gdp|output)$")
+_NOISE = re.compile(
+    r"['’]s$|^the\s+|\s+(?:economy|economies|population|gdp|output|growth|inflation|economic)$"
+)
 
 
 def key(text: str) -> str:

@@ -22,6 +22,7 @@ class Indicator:
     unit: str  # 'percent', 'people', 'USD', 'years', 'square kilometre', 'births per woman'
     tolerance: Decimal
     relative: bool = False
+    credit: str = "World Bank, World Development Indicators"
 
     def slack(self, value: Decimal) -> Decimal:
         """The revision tolerance around `value`, in the indicator's unit."""
@@ -97,7 +98,7 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 BY_MEASURE: dict[str, Indicator] = {i.measure: i for i in INDICATORS}
 BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
-CREDIT = "World Bank, World Development Indicators"
+CREDIT = INDICATORS[0].credit
 LICENCE = "CC BY 4.0"
 
 

@@ -16,11 +16,28 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from typing import Protocol
+
 from claimcheck.model import Claim, Observation
 from claimcheck.normalize.precision import written
-from claimcheck.sources.worldbank_indicators import CREDIT, Indicator
 from claimcheck.verify import numeric, units
 from claimcheck.verify.result import not_checked, verdict
+
+
+
+class Indicator(Protocol):
+    """What the check needs of a series (sources/worldbank_indicators.py has them)."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def credit(self) -> str: ...
+    def slack(self, value: Decimal) -> Decimal: ...
+
 
 UNITS_BY_KIND = {
     "percent": ("percent",),
@@ -134,12 +151,25 @@ def claim_reading(claim: Claim) -> numeric.Reading | None:
     """The claim's interval; a plain figure is rounded at its last written digit, as published
     statistics are ("6%" is 5.5–6.5)."""
     reading = numeric.reading(claim.value, claim.text, claim.kind)
-    form = written(claim.text, claim.kind)
-    if reading is None or form is None or reading.words != "exactly":
+    if reading is None or reading.words != "exactly" or reading.lower is None:
         return reading
-    half = form.last_place / 2
-    assert reading.lower is not None and reading.upper is not None
+    half = last_place(claim) / 2
+    assert reading.upper is not None
     return numeric.Reading(reading.lower - half, reading.upper + half, words="rounded")
+
+
+def last_place(claim: Claim) -> Decimal:
+    """The place of the last written digit ("6.7%" 0.1, "20%" 1, "$1.9 trillion" 0.1
+    trillion); in a large plain figure, of the last non-zero one ("47,800" 100, "four million"
+    a million): published statistics are rounded."""
+    form = written(claim.text, claim.kind)
+    if form is not None and (form.decimals or form.scale):
+        return form.last_place
+    amount = abs(Decimal(str(claim.value.get("amount") or 0)))
+    if amount < 1000:
+        return Decimal(1)
+    exponent = int(amount.to_integral_value().normalize().as_tuple().exponent)
+    return Decimal(10) ** max(exponent, 0)
 
 
 def outcome_of(
@@ -179,7 +209,7 @@ def evidence(found: Observation, indicator: Indicator) -> dict[str, Any]:
         "indicator_title": found.indicator_title,
         "year": found.year,
         "lastupdated": found.lastupdated,
-        "credit": CREDIT,
+        "credit": indicator.credit,
     }
 
 
