@@ -10,7 +10,7 @@ from typing import Any
 
 _F = re.IGNORECASE
 # Between a cue and its figure: no other figure, no other clause.
-GAP = r"[^.;%\d$€£¥]{0,30}?"
+GAP = r"[^.;,%\d$€£¥]{0,30}?"
 MOD = (
     r"(?:(?:about|around|some|roughly|nearly|almost|just|more than|over|under|less than|"
     r"an estimated|an annual|a record|a|an|by|only|a mere|at least|close to|approximately)\s+)*"
@@ -45,6 +45,8 @@ class Family:
             return None
         if self.needs_after is not None and not self.needs_after.match(after):
             return None
+        if CHANGE_START.search(before):
+            return None
         for pattern in self.before:
             found = pattern.search(before)
             if found:
@@ -56,8 +58,13 @@ class Family:
         return None
 
 
-def _before(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rf"{p}{GAP}{MOD}$", _F) for p in patterns)
+def _before(*patterns: str, gap: str = GAP) -> tuple[re.Pattern[str], ...]:
+    """Cues before the figure, with at most `gap` between them and the figure's modifiers."""
+    return tuple(re.compile(rf"{p}{gap}{MOD}$", _F) for p in patterns)
+
+
+# "from 12 percent in 1980 to under 4": the start of a change, not a level.
+CHANGE_START = re.compile(r"\bfrom\s+$", _F)
 
 
 def _after(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -87,7 +94,7 @@ FAMILIES: tuple[Family, ...] = (
         "inflation",
         _PCT,
         _before(
-            rf"(?<!core )(?<!retail price )(?<!producer price )(?<!wholesale )\b(?:inflation|consumer price inflation)(?:\s+rate)?\b(?!\s+(?:target|forecast|expectations?))(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)",
+            rf"(?<!core )(?<!for )(?<!against )(?<!retail price )(?<!producer price )(?<!wholesale )\b(?:inflation|consumer price inflation)(?:\s+rate)?\b(?!\s+(?:target|forecast|expectations?))(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)",
             r"\bconsumer prices\b[^.;%\d]{0,25}?\b(?:rose|increased|climbed|were up|went up|jumped)\b",
             r"\brate of inflation\b",
         ),
@@ -127,14 +134,15 @@ FAMILIES: tuple[Family, ...] = (
         "gdp_per_capita",
         frozenset({"money"}),
         _before(
-            rf"\b(?:gdp|gross domestic product|income|output)\s+(?:per\s+(?:capita|head|person))\b\s*(?:{_LEVEL})?"
+            rf"\b(?:gdp|gross domestic product|income|output)\s+(?:per\s+(?:capita|head|person))\b\s*(?:{_LEVEL})?",
+            gap=r"\s*",
         ),
         _after(r"(?:in\s+)?(?:gdp|income|output)?\s*(?:per\s+(?:capita|head|person)|a head)\b"),
     ),
     Family(
         "gdp",
         frozenset({"money"}),
-        _before(rf"\b{_ECONOMY},?\s+(?:(?:is|was)\s+)?{_LEVEL}"),
+        _before(rf"\b{_ECONOMY},?\s+(?:(?:is|was)\s+)?{_LEVEL}", gap=r"\s*"),
         _after(r"(?:-a-year\s+)?(?:economy|gdp|gross domestic product)\b"),
     ),
     Family(
@@ -164,6 +172,7 @@ FAMILIES: tuple[Family, ...] = (
                 "{_LEVEL}", _LEVEL
             ),
             r"\binhabited\s+by\b",
+            gap=r"\s*",
         ),
         _after(r"(?:inhabitants|people\s+live\b|people\s+living\s+there)"),
     ),
