@@ -74,6 +74,7 @@ def main(sample: Path, out: Path) -> None:
         "worldbank-503-then-ok.yaml": [
             interaction(uri(1), "<html><body>Service Unavailable</body></html>", 503, html),
             interaction(uri(1), page1),
+            interaction(uri(2), json.dumps(second_page(answer))),
         ],
         "worldbank-truncated-json.yaml": [interaction(uri(1), page1[:200])] * 4,
         "worldbank-not-a-page.yaml": [interaction(uri(1), json.dumps({"total": 6}))],

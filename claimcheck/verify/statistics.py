@@ -104,6 +104,8 @@ def judge(
     ask: Question,
     as_of: dt.date | None,
 ) -> dict[str, Any]:
+    if ask.refusal is not None:
+        return not_checked(*ask.refusal, as_of)
     usable = [o for o in observations if o.value is not None]
     if ask.year is not None:
         usable = [o for o in usable if o.year == ask.year]
