@@ -104,7 +104,8 @@ def _mapped_after(claim: Claim) -> bool:
 def report(name: str, counts: collections.Counter[str]) -> None:
     numeric, mapped, verdicts = counts["numeric"], counts["mapped"], counts["verdict"]
     print(
-        f"{name:7} numeric claims {numeric:5}  mapped {mapped:4} ({100 * mapped / max(numeric, 1):5.1f} %)"
+        f"{name:7} numeric claims {numeric:5}  mapped {mapped:4} "
+        f"({100 * mapped / max(numeric, 1):5.1f} %)"
         f"  verdict against WDI {verdicts:4} ({100 * verdicts / max(mapped, 1):5.1f} % of mapped;"
         f" {counts['supported']} supported, {counts['contradicted']} contradicted)"
     )

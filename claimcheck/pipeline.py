@@ -56,7 +56,9 @@ def check(
 
 
 def verify(
-    results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | Sources | None = None
+    results: Iterable[DocumentResult],
+    settings: Settings,
+    source: KnowledgeSource | Sources | None = None,
 ) -> Iterator[DocumentResult]:
     """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
     the same verification and rules `check` applies."""

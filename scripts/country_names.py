@@ -1,7 +1,8 @@
 """Write claimcheck/data/countries.csv: each country's ISO 3166 alpha-3 code and the names it
 goes by, from datasets/country-codes (ODC-PDDL) and the World Bank's own country names.
 
-    python scripts/country_names.py ../shared/statistics/world-bank-wdi claimcheck/data/countries.csv
+    python scripts/country_names.py ../shared/statistics/world-bank-wdi \
+        claimcheck/data/countries.csv
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ import re
 import sys
 from pathlib import Path
 
-COLUMNS = ("CLDR display name", "official_name_en", "UNTERM English Short", "ISO4217-currency_country_name")
+COLUMNS = (
+    "CLDR display name",
+    "official_name_en",
+    "UNTERM English Short",
+    "ISO4217-currency_country_name",
+)
 
 
 def clean(name: str, column: str) -> str:

@@ -7,7 +7,8 @@
   (the one row left, 2019, with the WDI files' value), a 503 before it, truncated JSON, an answer
   that is not an indicator page, and the API's own error answer for an unknown country.
 
-    python scripts/worldbank_cassettes.py ../shared/statistics/world-bank-api/worldbank_pop_gbr.json cassettes
+    python scripts/worldbank_cassettes.py \
+        ../shared/statistics/world-bank-api/worldbank_pop_gbr.json cassettes
 """
 
 from __future__ import annotations
@@ -65,7 +66,17 @@ def main(sample: Path, out: Path) -> None:
     faults = out / "synthetic-faults"
     synthetic = "SYNTHETIC: written by scripts/worldbank_cassettes.py around one real answer"
     html = {"Content-Type": ["text/html"]}
-    error = [{"message": [{"id": "120", "key": "Invalid value", "value": "The provided parameter value is not valid"}]}]
+    error = [
+        {
+            "message": [
+                {
+                    "id": "120",
+                    "key": "Invalid value",
+                    "value": "The provided parameter value is not valid",
+                }
+            ]
+        }
+    ]
     cases = {
         "worldbank-paging.yaml": [
             interaction(uri(1), page1),

@@ -27,9 +27,7 @@ def statistics() -> Sources:
 
 
 def checked(case: dict, nlp, sources: Sources) -> Claim:
-    document = Document(
-        id=case["id"], text=case["text"], date=dt.date.fromisoformat(case["date"])
-    )
+    document = Document(id=case["id"], text=case["text"], date=dt.date.fromisoformat(case["date"]))
     (result,) = list(pipeline.check([document], nlp, Settings(), sources))
     (claim,) = [c for c in result.claims if c.text == case["figure"]]
     return claim

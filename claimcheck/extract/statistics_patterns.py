@@ -23,8 +23,19 @@ _DOWN = (
 _CHANGE = r"rose|risen|fell|fallen|increased|decreased|climbed|dropped|jumped|declined|edged"
 NEGATIVE = re.compile(rf"\b(?:{_DOWN}|contraction)\b", _F)
 _ECONOMY = r"(?:economy|economies|gdp|gross domestic product|economic output)"
-_OF_GDP = r"\s*of\s+(?:its\s+|their\s+|the\s+country's\s+)?(?:gdp|gross domestic product|national output|(?:the\s+)?economy)\b"
-_LEVEL = r"(?:of|was|is|were|at|stood at|stands at|reached|hit|to|totalled|totaled|amounted to|equal to|worth|valued at)"
+_OF_GDP = (
+    r"\s*of\s+(?:its\s+|their\s+|the\s+country's\s+)?"
+    r"(?:gdp|gross domestic product|national output|(?:the\s+)?economy)\b"
+)
+_LEVEL = (
+    r"(?:of|was|is|were|at|stood at|stands at|reached|hit|to|totalled|totaled|amounted to|"
+    r"equal to|worth|valued at)"
+)
+# Words that make a rate the subject of a change ("inflation rose 0.2%"), not a level.
+_CHANGED = rf"(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)"
+_NOT_HEADLINE = (
+    r"(?<!core )(?<!for )(?<!against )(?<!retail price )(?<!producer price )(?<!wholesale )"
+)
 
 
 @dataclass(frozen=True)
@@ -87,15 +98,20 @@ FAMILIES: tuple[Family, ...] = (
             r"\b(?:economic|gdp|economy's|real|global|world)\s+growth(?:\s+rate)?\b",
             rf"\b{_ECONOMY}\s+(?:[a-z]+\s+){{1,3}}(?:grow|expand|shrink|contract)\b",
         ),
-        _after(r"(?:economic\s+|gdp\s+|annual\s+)?(?:growth|expansion|contraction)\s+in\s+(?:its\s+)?(?:gdp|economic output|the economy)\b"),
+        _after(
+            r"(?:economic\s+|gdp\s+|annual\s+)?(?:growth|expansion|contraction)\s+in\s+"
+            r"(?:its\s+)?(?:gdp|economic output|the economy)\b"
+        ),
         signed=True,
     ),
     Family(
         "inflation",
         _PCT,
         _before(
-            rf"(?<!core )(?<!for )(?<!against )(?<!retail price )(?<!producer price )(?<!wholesale )\b(?:inflation|consumer price inflation)(?:\s+rate)?\b(?!\s+(?:target|forecast|expectations?))(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)",
-            r"\bconsumer prices\b[^.;%\d]{0,25}?\b(?:rose|increased|climbed|were up|went up|jumped)\b",
+            rf"{_NOT_HEADLINE}\b(?:inflation|consumer price inflation)(?:\s+rate)?\b"
+            rf"(?!\s+(?:target|forecast|expectations?)){_CHANGED}",
+            r"\bconsumer prices\b[^.;%\d]{0,25}?\b"
+            r"(?:rose|increased|climbed|were up|went up|jumped)\b",
             r"\brate of inflation\b",
         ),
         _after(r"(?:annual\s+|consumer[- ]price\s+)?inflation\b(?!\s+(?:target|forecast))"),
@@ -104,13 +120,15 @@ FAMILIES: tuple[Family, ...] = (
         "unemployment",
         _PCT,
         _before(
-            rf"(?<!youth )(?<!long-term )\b(?:unemployment|jobless(?:ness)?)(?:\s+rate)?\b(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)",
+            rf"(?<!youth )(?<!long-term )\b(?:unemployment|jobless(?:ness)?)(?:\s+rate)?\b"
+            rf"{_CHANGED}",
             r"\bjobless rate\b",
             r"\brate of unemployment\b",
         ),
         _after(
             r"(?:unemployment|jobless rate)\b(?!\s+(?:benefit|insurance))",
-            r"of\s+(?:the\s+)?(?:work\s*force|labou?r\s+force)\s+(?:(?:is|are|was|were)\s+)?(?:unemployed|out of work|jobless)",
+            r"of\s+(?:the\s+)?(?:work\s*force|labou?r\s+force)\s+(?:(?:is|are|was|were)\s+)?"
+            r"(?:unemployed|out of work|jobless)",
         ),
     ),
     Family(
@@ -126,7 +144,9 @@ FAMILIES: tuple[Family, ...] = (
             r"\b(?:military|defen[cs]e)\s+(?:spending|expenditure|budget|outlays?)\b",
             r"\bspends?\b",
         ),
-        needs_after=re.compile(rf"{_OF_GDP}(?:\s+on\s+(?:defen[cs]e|the military|its military|arms))?", _F),
+        needs_after=re.compile(
+            rf"{_OF_GDP}(?:\s+on\s+(?:defen[cs]e|the military|its military|arms))?", _F
+        ),
     ),
     Family("exports", _PCT, _before(r"\bexports\b"), needs_after=re.compile(_OF_GDP, _F)),
     Family("imports", _PCT, _before(r"\bimports\b"), needs_after=re.compile(_OF_GDP, _F)),
@@ -134,7 +154,8 @@ FAMILIES: tuple[Family, ...] = (
         "gdp_per_capita",
         frozenset({"money"}),
         _before(
-            rf"\b(?:gdp|gross domestic product|income|output)\s+(?:per\s+(?:capita|head|person))\b\s*(?:{_LEVEL})?",
+            rf"\b(?:gdp|gross domestic product|income|output)\s+per\s+(?:capita|head|person)\b"
+            rf"\s*(?:{_LEVEL})?",
             gap=r"\s*",
         ),
         _after(r"(?:in\s+)?(?:gdp|income|output)?\s*(?:per\s+(?:capita|head|person)|a head)\b"),
@@ -198,9 +219,7 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 )
-QUARTERLY = re.compile(
-    r"\bquarter(?:ly)?\b|\bq[1-4]\b|\bthree months\b|\bquarter-on-quarter\b", _F
-)
+QUARTERLY = re.compile(r"\bquarter(?:ly)?\b|\bq[1-4]\b|\bthree months\b|\bquarter-on-quarter\b", _F)
 MONTHLY = re.compile(
     rf"\b(?:in|for|to|during|of|since)\s+(?:{_MONTHS})\b\.?|\b(?:{_MONTHS})'s\b"
     r"|\bmonth(?:ly|-on-month)?\b|\b12 months\b|\btwelve months\b",
@@ -223,5 +242,6 @@ AGGREGATE_NAMES = re.compile(
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=['’]s\b|\b)")
 NOT_NAMES = frozenset(
     "The A An In On At Last This Next But And While Its It Their Exports Imports Inflation "
-    "Unemployment Growth Population Consumer Life Public Government Military Defence Defense".split()
+    "Unemployment Growth Population Consumer Life Public Government Military Defence "
+    "Defense".split()
 )

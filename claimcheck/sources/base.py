@@ -48,7 +48,9 @@ class StatisticsSource(Protocol):
 
     name: str
 
-    def observations(self, indicator: str, country: str, years: tuple[int, int]) -> Sequence[Observation]:
+    def observations(
+        self, indicator: str, country: str, years: tuple[int, int]
+    ) -> Sequence[Observation]:
         """The series' values for the years first..last (inclusive), any order; years without
         a value are absent or have value None. Raises SourceUnavailable when it cannot answer."""
         ...

@@ -1,4 +1,5 @@
-"""The World Bank Indicators API v2, live: `/v2/country/{code}/indicator/{id}?format=json&date=Y1:Y2`.
+"""The World Bank Indicators API v2, live:
+`/v2/country/{code}/indicator/{id}?format=json&date=Y1:Y2`.
 
 Requests go through the project's HTTP client (User-Agent, cache, --offline, retries, faults).
 An answer is a two-item array — page metadata (`page`, `pages`, `lastupdated`, ...) then the rows —

@@ -14,15 +14,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-from typing import Protocol
+from typing import Any, Protocol
 
 from claimcheck.model import Claim, Observation
 from claimcheck.normalize.precision import written
 from claimcheck.verify import numeric, units
 from claimcheck.verify.result import not_checked, verdict
-
 
 
 class Indicator(Protocol):

@@ -34,9 +34,7 @@ def statistics_route(claim: Claim) -> tuple[str, Area | None] | None:
     return str(measure), area
 
 
-def verify_statistic(
-    claim: Claim, source: StatisticsSource, as_of: dt.date | None
-) -> Claim:
+def verify_statistic(claim: Claim, source: StatisticsSource, as_of: dt.date | None) -> Claim:
     route = statistics_route(claim)
     assert route is not None
     return dataclasses.replace(claim, verification=_verification(claim, route, source, as_of))
