@@ -9,7 +9,7 @@ and it pages: every page is fetched. An error answer is a one-item array holding
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -116,9 +116,7 @@ def _int(value: Any, default: int) -> int:
 
 
 def _decimal(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
+    """The row's value: the client decodes JSON numbers as int or Decimal; null is no value."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+    return Decimal(value)
