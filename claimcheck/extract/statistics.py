@@ -17,6 +17,7 @@ from typing import Any
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.statistics_patterns import (
     AGGREGATE_NAMES,
+    AT_LEAST,
     BOUNDARY,
     FAMILIES,
     MONTHLY,
@@ -26,13 +27,17 @@ from claimcheck.extract.statistics_patterns import (
     OUTLOOK,
     QUARTERLY,
     RELATIVE_YEARS,
+    TARGET_YEAR,
     YEAR,
     Family,
 )
 from claimcheck.model import Claim, Span
 
 SUBJECT_TYPES = frozenset({"GPE", "NORP", "LOC", "ORG"})
-WINDOW = 90  # characters either side of the figure looked at
+WINDOW = 90  # characters before the figure searched for forecast words
+# A clause is looked for this far either side of the figure: a pasted table is one "sentence"
+# of thousands of figures, and each must cost the same.
+REACH = 160
 
 
 def with_statistic(claim: Claim, sentence: str, offset: int, mentions: list[Mention]) -> Claim:
@@ -40,7 +45,8 @@ def with_statistic(claim: Claim, sentence: str, offset: int, mentions: list[Ment
     start, end = claim.span.start - offset, claim.span.end - offset
     if start < 0 or end > len(sentence):
         return claim
-    before, after = _clause_before(sentence[:start]), _clause_after(sentence[end:])
+    before = _clause_before(sentence[max(0, start - REACH) : start])
+    after = _clause_after(sentence[end : end + REACH])
     for family in FAMILIES:
         cue = family.match(claim, before, after)
         if cue is None:
@@ -64,8 +70,10 @@ def _statistic(
     if family.signed and NEGATIVE.search(cue.group(0)) and not _negative(claim):
         found["sign"] = -1
     found.update(_period(before, after))
-    if OUTLOOK.search(before[-WINDOW:]) or OUTLOOK.search(after[:40]):
+    if OUTLOOK.search(before[-WINDOW:]) or OUTLOOK.search(after[:40]) or TARGET_YEAR.search(after):
         found["outlook"] = True
+    if AT_LEAST.search(before):
+        found["bound"] = "above"  # "surpassed the line of 10 million inhabitants"
     subject = _subject(claim, sentence, offset, mentions)
     if subject is not None:
         found["subject"] = subject
@@ -149,8 +157,8 @@ def _named(sentence: str, offset: int, begin: int, figure: int) -> dict[str, Any
 
 def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding the figure, as sentence offsets."""
-    before = _clause_before(sentence[:start])
-    return start - len(before), end + len(_clause_after(sentence[end:]))
+    before = _clause_before(sentence[max(0, start - REACH) : start])
+    return start - len(before), end + len(_clause_after(sentence[end : end + REACH]))
 
 
 def _aggregate(sentence: str, offset: int, clause: tuple[int, int]) -> dict[str, Any] | None:

@@ -20,7 +20,10 @@ _DOWN = (
     r"shrank|shrink|shrinks|shrinking|shrunk|contracted|contract|contracts|contracting|fell|"
     r"declined|slumped|dropped"
 )
-_CHANGE = r"rose|risen|fell|fallen|increased|decreased|climbed|dropped|jumped|declined|edged"
+_CHANGE = (
+    r"rose|risen|rise|rises|fell|fallen|fall|falls|increased|increase|increases|decreased|"
+    r"decrease|decreases|climbed|dropped|jumped|declined|edged|doubled"
+)
 NEGATIVE = re.compile(rf"\b(?:{_DOWN}|contraction)\b", _F)
 _ECONOMY = r"(?:economy|economies|gdp|gross domestic product|economic output)"
 _OF_GDP = (
@@ -32,7 +35,7 @@ _LEVEL = (
     r"equal to|worth|valued at)"
 )
 # Words that make a rate the subject of a change ("inflation rose 0.2%"), not a level.
-_CHANGED = rf"(?!\s+(?:{_CHANGE})\s+(?:by\s+)?$)"
+_CHANGED = rf"(?![^.;,%\d]*\b(?:{_CHANGE})\s+(?:by\s+)?$)"
 _NOT_HEADLINE = (
     r"(?<!core )(?<!for )(?<!against )(?<!retail price )(?<!producer price )(?<!wholesale )"
 )
@@ -108,7 +111,7 @@ FAMILIES: tuple[Family, ...] = (
         "inflation",
         _PCT,
         _before(
-            rf"{_NOT_HEADLINE}\b(?:inflation|consumer price inflation)(?:\s+rate)?\b"
+            rf"{_NOT_HEADLINE}\b(?:inflation|consumer price inflation)(?:\s+rates?)?\b"
             rf"(?!\s+(?:target|forecast|expectations?)){_CHANGED}",
             r"\bconsumer prices\b[^.;%\d]{0,25}?\b"
             r"(?:rose|increased|climbed|were up|went up|jumped)\b",
@@ -120,7 +123,7 @@ FAMILIES: tuple[Family, ...] = (
         "unemployment",
         _PCT,
         _before(
-            rf"(?<!youth )(?<!long-term )\b(?:unemployment|jobless(?:ness)?)(?:\s+rate)?\b"
+            rf"(?<!youth )(?<!long-term )\b(?:unemployment|jobless(?:ness)?)(?:\s+rates?)?\b"
             rf"{_CHANGED}",
             r"\bjobless rate\b",
             r"\brate of unemployment\b",
@@ -158,7 +161,7 @@ FAMILIES: tuple[Family, ...] = (
             rf"\s*(?:{_LEVEL})?",
             gap=r"\s*",
         ),
-        _after(r"(?:in\s+)?(?:gdp|income|output)?\s*(?:per\s+(?:capita|head|person)|a head)\b"),
+        _after(r"(?:in\s+)?(?:gdp|income|output)\s+(?:per\s+(?:capita|head|person)|a head)\b"),
     ),
     Family(
         "gdp",
@@ -225,8 +228,14 @@ MONTHLY = re.compile(
     r"|\bmonth(?:ly|-on-month)?\b|\b12 months\b|\btwelve months\b",
     _F,
 )
+# "to 2.5% of GDP by 2027": a target year.
+TARGET_YEAR = re.compile(r"^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", _F)
+# "surpassed the line of 10 million": a lower bound, whatever the figure's own modifier.
+AT_LEAST = re.compile(
+    r"\b(?:surpass\w*|exceed\w*|topp\w*|top|tops|pass\w*|cross\w*)\b[^.;,\d]{0,25}$", _F
+)
 OUTLOOK = re.compile(
-    r"\b(?:expect(?!ancy)\w*|forecast\w*|predict\w*|project\w*|target\w*|aim\w*|goal|will|would|could|"
+    r"\b(?:expect(?!ancy)\w*|announc\w*|forecast\w*|predict\w*|project\w*|target\w*|aim\w*|goal|will|would|could|"
     r"might|should|plan\w*|likely|outlook|set to|on course|on track|ceiling|limit|hopes?|"
     r"seeks?|wants?|promised?|pledged?|if)\b",
     _F,

@@ -154,6 +154,8 @@ def claim_reading(claim: Claim) -> numeric.Reading | None:
         return reading
     half = last_place(claim) / 2
     assert reading.upper is not None
+    if (claim.fields.get("statistic") or {}).get("bound") == "above":
+        return numeric.Reading(reading.lower - half, None, words="more than")
     return numeric.Reading(reading.lower - half, reading.upper + half, words="rounded")
 
 
