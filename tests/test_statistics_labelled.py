@@ -13,6 +13,7 @@ from conftest import DATA
 from claimcheck import pipeline
 from claimcheck.config import Settings
 from claimcheck.model import Claim, Document
+from claimcheck.render.schema import errors
 from claimcheck.sources.base import Sources
 from claimcheck.sources.snapshot import load_snapshot
 
@@ -50,6 +51,7 @@ def test_case(case, nlp, statistics):
     got = (measure, verification.get("verdict"), verification.get("reason"))
     want = (case["measure"], case["verdict"], case["reason"] or verification.get("reason"))
     assert got == want, verification.get("explanation")
+    assert errors(claim.to_dict(), "claim") == []
 
 
 def test_no_false_contradiction(nlp, statistics):
