@@ -70,9 +70,10 @@ def test_a_monthly_figure_is_never_contradicted_even_when_far_off():
     [
         ("6%", 6, "6.4", "match"),  # read as written: 5.5–6.5
         ("6.7%", Decimal("6.7"), "6.67", "match"),
-        ("6.7%", Decimal("6.7"), "6.9", "minor_mismatch"),  # within 0.5 points of revision
-        ("6.7%", Decimal("6.7"), "7.3", "mismatch"),
-        ("6%", 6, "7.1", "mismatch"),
+        ("6.7%", Decimal("6.7"), "6.9", "minor_mismatch"),  # within a point of revision
+        ("6.7%", Decimal("6.7"), "7.7", "minor_mismatch"),
+        ("6.7%", Decimal("6.7"), "7.8", "mismatch"),
+        ("6%", 6, "7.6", "mismatch"),
     ],
 )
 def test_growth_compares_in_percentage_points_with_its_revision_tolerance(

@@ -97,7 +97,10 @@ FAMILIES: tuple[Family, ...] = (
         "gdp_growth",
         _PCT,
         _before(
-            rf"\b{_ECONOMY}\s+(?:(?:has|had|have|was|is)\s+)?(?:{_UP}|{_DOWN})\b(?!\s+to\b)",
+            rf"\b{_ECONOMY},?\s+(?:(?:which|that)\s+)?(?:(?:has|had|have|was|is)\s+)?"
+            rf"(?:{_UP}|{_DOWN})\b(?!\s+to\b)",
+            r"^\s*(?:economic\s+|annual\s+)?growth\s+in\s+[^.;,%\d]{2,30}?\s+"
+            r"(?:was|is|reached|hit|slowed to|accelerated to|picked up to|averaged)\b",
             r"\b(?:economic|gdp|economy's|real|global|world)\s+growth(?:\s+rate)?\b",
             rf"\b{_ECONOMY}\s+(?:[a-z]+\s+){{1,3}}(?:grow|expand|shrink|contract)\b",
         ),
@@ -106,6 +109,12 @@ FAMILIES: tuple[Family, ...] = (
             r"(?:its\s+)?(?:gdp|economic output|the economy)\b"
         ),
         signed=True,
+    ),
+    Family(  # "the economy slowed to 5.4% growth"
+        "gdp_growth",
+        _PCT,
+        _before(rf"\b{_ECONOMY}\b", gap=r"[^.;,%\d$€£¥]{0,40}?"),
+        needs_after=re.compile(r"\s*(?:annual\s+|economic\s+)?growth\b", _F),
     ),
     Family(
         "inflation",
@@ -199,6 +208,12 @@ FAMILIES: tuple[Family, ...] = (
             gap=r"\s*",
         ),
         _after(r"(?:inhabitants|people\s+live\b|people\s+living\s+there)"),
+    ),
+    Family(  # "Canada's 32 million people"
+        "population",
+        frozenset({"count"}),
+        _before(r"\b[A-Z][\w-]+['’]s", gap=r"\s*"),
+        needs_after=re.compile(r"\s*(?:people|inhabitants|citizens|residents)\b", _F),
     ),
 )
 

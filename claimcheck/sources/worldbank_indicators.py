@@ -33,7 +33,9 @@ _D = Decimal
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("population", "SP.POP.TOTL", "Population, total", "people", _D("0.03"), True),
     Indicator("gdp", "NY.GDP.MKTP.CD", "GDP (current US$)", "USD", _D("0.05"), True),
-    Indicator("gdp_growth", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", "percent", _D("0.5")),
+    # First estimates of growth are often revised by half a point or more (France 2004: 2.3%
+    # then, 2.9% now; China: 9.5% then, 10.1% now).
+    Indicator("gdp_growth", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", "percent", _D("1.0")),
     Indicator(
         "inflation", "FP.CPI.TOTL.ZG", "Inflation, consumer prices (annual %)", "percent", _D("0.3")
     ),

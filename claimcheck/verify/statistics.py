@@ -150,13 +150,13 @@ def claim_reading(claim: Claim) -> numeric.Reading | None:
     """The claim's interval; a plain figure is rounded at its last written digit, as published
     statistics are ("6%" is 5.5–6.5)."""
     reading = numeric.reading(claim.value, claim.text, claim.kind)
-    if reading is None or reading.words != "exactly" or reading.lower is None:
+    if reading is None or reading.words not in ("exactly", "rounded"):
         return reading
+    amount = Decimal(str(claim.value.get("amount")))
     half = last_place(claim) / 2
-    assert reading.upper is not None
     if (claim.fields.get("statistic") or {}).get("bound") == "above":
-        return numeric.Reading(reading.lower - half, None, words="more than")
-    return numeric.Reading(reading.lower - half, reading.upper + half, words="rounded")
+        return numeric.Reading(amount - half, None, words="more than")
+    return numeric.Reading(amount - half, amount + half, words="rounded")
 
 
 def last_place(claim: Claim) -> Decimal:
