@@ -20,6 +20,7 @@ from claimcheck.extract.statistics_patterns import (
     AT_LEAST,
     BOUNDARY,
     FAMILIES,
+    FISCAL,
     MONTHLY,
     NAME,
     NEGATIVE,
@@ -111,6 +112,8 @@ def _period(before: str, after: str) -> dict[str, Any]:
     figure, only up to a comma: "Peru, a country of 28 million people, votes next year"."""
     after = after.split(",", 1)[0]
     near = f"{before} … {after}"
+    if FISCAL.search(near):
+        return {"period": "fiscal_year"}
     year = YEAR.search(after) or YEAR.search(before)
     if year is not None:
         return {"period": "year", "year": int(year.group("year"))}

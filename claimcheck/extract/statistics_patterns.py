@@ -237,6 +237,10 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 )
+# "in 2004-05", "in fiscal 2004", "the financial year to March": not a calendar year.
+FISCAL = re.compile(
+    r"\b(?:19|20)\d\d\s*[-–/]\s*\d{2,4}\b|\bfiscal\b|\bfinancial\s+year\b|\bFY\s?\d", _F
+)
 QUARTERLY = re.compile(r"\bquarter(?:ly)?\b|\bq[1-4]\b|\bthree months\b|\bquarter-on-quarter\b", _F)
 MONTHLY = re.compile(
     rf"\b(?:in|for|to|during|of|since)\s+(?:{_MONTHS})\b\.?|\b(?:{_MONTHS})'s\b"

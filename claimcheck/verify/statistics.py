@@ -61,6 +61,8 @@ def question(claim: Claim, as_of: dt.date | None) -> Question:
     period = stat.get("period", "year")
     if period in ("month", "quarter"):
         return Question(None, (0, 0), ("not_annual_figure", _not_annual(period)))
+    if period == "fiscal_year":
+        return Question(None, (0, 0), ("fiscal_year", _FISCAL))
     if stat.get("outlook"):
         return Question(None, (0, 0), ("forecast", "The figure is a forecast or a target."))
     year = stat.get("year")
@@ -79,6 +81,7 @@ def _year(year: int) -> Question:
     return Question(year, (year, year))
 
 
+_FISCAL = "A fiscal-year figure cannot be checked against calendar-year statistics."
 _NO_DATE = "'Last year' needs the document's date (give one with --as-of)."
 
 
