@@ -22,7 +22,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-OUTPUT_FORMATS = ("table", "json", "jsonl")
+OUTPUT_FORMATS = ("table", "json", "jsonl", "html")
 CHECK_FORMATS = (*OUTPUT_FORMATS, "concise", "github", "sarif", "claimreview")
 
 PathsArg = Annotated[

@@ -8,9 +8,9 @@ from typing import Any
 
 from claimcheck.model import DocumentResult
 from claimcheck.policy.findings import summarise_unavailable
-from claimcheck.render import claimreview, concise, github, sarif
+from claimcheck.render import claimreview, concise, github, html, sarif
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "html")
 
 
 def dumps(record: Any) -> str:
@@ -87,4 +87,5 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "github": github.render,
     "sarif": sarif.render,
     "claimreview": claimreview.render,
+    "html": html.render,
 }
