@@ -30,6 +30,7 @@ FLAGS = (
     "--disable-sync",
     "--remote-debugging-port=0",
     "--window-size=1000,1300",
+    "--hide-scrollbars",
 )
 CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
 
@@ -115,7 +116,9 @@ def browser(binary: str) -> Iterator[Page]:
             stderr=subprocess.DEVNULL,
         )
         try:
-            socket = websocket.create_connection(_endpoint(Path(profile)), timeout=20)
+            socket = websocket.create_connection(
+                _endpoint(Path(profile)), timeout=20, suppress_origin=True
+            )
             target = _command(socket, "Target.createTarget", url="about:blank")["targetId"]
             attached = _command(socket, "Target.attachToTarget", targetId=target, flatten=True)
             page = Page(socket, attached["sessionId"])

@@ -157,7 +157,7 @@ def test_evidence_from_another_source_shows_its_own_fields_and_link():
     (evidence,) = root.find_all("ul", "evidence")
     assert "Inflation, consumer prices (annual %) (FP.CPI.TOTL.ZG)" in evidence.text()
     shown = _pairs(evidence)
-    assert shown["Country"] == "USA" and shown["Year"] == "2022" and shown["value"] == "8.0"
+    assert shown["Country"] == "USA" and shown["Year"] == "2022" and shown["Value"] == "8.0"
     assert [a.attrs["href"] for a in root.find_all("a", "ext")] == [item["url"]]
 
 

@@ -165,9 +165,9 @@ def evidence_item(e: Mapping[str, Any]) -> str:
     ident = next((e[k] for k in _EVIDENCE_ID if e.get(k) is not None), None)
     head = esc(fmt(title)) + (f" ({esc(fmt(ident))})" if ident not in (None, title) else "")
     rows = [
-        (esc(fmt(e.get("property_label") or e.get("property") or "value")), _value(e)),
-        ("qualifiers", _facts(e.get("qualifiers"))),
-        ("retrieved", _retrieved(e)),
+        (_label(fmt(e.get("property_label") or e.get("property") or "value")), _value(e)),
+        ("Qualifiers", _facts(e.get("qualifiers"))),
+        ("Retrieved", _retrieved(e)),
         *((_label(k), _facts(v)) for k, v in e.items() if k not in _EVIDENCE_SHOWN),
     ]
     return f'<span class="source">{link(e.get("url"), head)}</span>{_rows(rows)}'
