@@ -108,8 +108,7 @@ def test_the_print_view_shows_every_card_and_no_navigation_links(demo_report):
         page.open(demo_report.as_uri())
         page.send("Emulation.setEmulatedMedia", media="print")
         hidden = page.evaluate(
-            "[...document.querySelectorAll('.card .body')].filter(b => b.offsetHeight === 0)"
-            ".length"
+            "[...document.querySelectorAll('.card .body')].filter(b => b.offsetHeight === 0).length"
         )
         backs = page.evaluate(
             "[...document.querySelectorAll('a.back')].filter(a => a.offsetHeight > 0).length"
