@@ -89,3 +89,4 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "claimreview": claimreview.render,
     "html": html.render,
 }
+CHECK_FORMATS = tuple(RENDERERS)  # check and verify report findings; extract has records only
