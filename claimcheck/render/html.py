@@ -6,6 +6,7 @@ Policy forbids them should an escaped value ever slip through."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claimcheck import __version__
@@ -200,20 +201,36 @@ def _claims(
 ) -> str:
     if not claims:
         return "<h3>Claims</h3>\n<p>No claims found.</p>\n"
+    about = _findings_by_claim(claims, findings)
     cards = (
-        claim_card(c, v, a, [f for f in findings if _about(f, c)])
-        for c, v, a in zip(claims, views, anchors, strict=True)
+        claim_card(c, v, a, about.get(i, []))
+        for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True))
     )
     return "<h3>Claims</h3>\n" + "".join(cards)
 
 
-def _about(f: Finding, claim: Claim) -> bool:
-    """Whether a finding concerns the claim: by its claim ids, else (rules that name none) by
-    pointing into the claim's words."""
-    if f.claims:
-        return claim.id in f.claims
-    span = claim.span
-    return any(s.start < span.end and span.start < s.end for s in (f.spans or (f.span,)))
+def _findings_by_claim(
+    claims: Sequence[Claim], findings: Sequence[Finding]
+) -> dict[int, list[Finding]]:
+    """Which findings concern each claim (by index): those naming its id, and for rules that name
+    no claim, those pointing into its words. Indexed, not compared pairwise: a long document has
+    thousands of both."""
+    by_id: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_id.setdefault(c.id, []).append(i)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].span.start)
+    starts = [claims[i].span.start for i in order]
+    longest = max((c.span.end - c.span.start for c in claims), default=0)
+    out: dict[int, list[Finding]] = {}
+    for f in findings:
+        hit = {i for cid in f.claims for i in by_id.get(cid, ())}
+        for s in () if f.claims else (f.spans or (f.span,)):
+            low = bisect.bisect_left(starts, s.start - longest)
+            high = bisect.bisect_left(starts, s.end)
+            hit.update(i for i in order[low:high] if claims[i].span.end > s.start)
+        for i in sorted(hit):
+            out.setdefault(i, []).append(f)
+    return out
 
 
 def _findings(
