@@ -61,14 +61,14 @@ class Coverage:
 def coverage(claims: Iterable[Claim]) -> Coverage:
     out = Coverage()
     for claim in claims:
-        v = claim.verification or {}
-        checkable = bool(v) and v.get("reason") not in NOT_CHECKABLE
+        v = claim.verification
+        checkable = v is not None and v.reason not in NOT_CHECKABLE
         out += Coverage(
             1,
             int(checkable),
-            int(v.get("verdict") in ("supported", "contradicted")),
-            int(v.get("verdict") == "supported"),
-            int(v.get("verdict") == "contradicted"),
+            int(v is not None and v.judged),
+            int(v is not None and v.verdict == "supported"),
+            int(v is not None and v.verdict == "contradicted"),
         )
     return out
 
@@ -89,7 +89,7 @@ def verify_claims(
 
 def _unavailable(claim: Claim, err: SourceUnavailable, as_of: dt.date | None) -> Claim:
     empty = verify_claim(claim, Facts(), as_of)
-    if empty["reason"] in NOT_CHECKABLE:  # never needed the source: say so, not "unavailable"
+    if empty.reason in NOT_CHECKABLE:  # never needed the source: say so, not "unavailable"
         return dataclasses.replace(claim, verification=empty)
     reason = getattr(err, "reason", "source_unavailable")
     return dataclasses.replace(
