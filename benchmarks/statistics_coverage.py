@@ -74,18 +74,20 @@ def tally(claims: list[Claim], sources: Sources, mapped) -> collections.Counter[
             counts["mapped"] += bool(mapped(claim))
         date = _date_of(doc_claims)
         for claim in verify_by_source(doc_claims, sources, date):
-            verdict = (claim.verification or {}).get("verdict")
+            verdict = claim.verification.verdict if claim.verification else None
             if mapped(claim) and verdict in ("supported", "contradicted"):
                 counts["verdict"] += 1
                 counts[verdict] += 1
                 if VERBOSE:
                     print(f"  {verdict:12} {claim.doc}: {claim.text!r} in {claim.sentence[:160]!r}")
             elif mapped(claim):
-                counts[f"not_checked:{(claim.verification or {}).get('reason')}"] += 1
+                reason = claim.verification.reason if claim.verification else None
+                counts[f"not_checked:{reason}"] += 1
     return counts
 
 
 DOC_DATES: dict[str, dt.date | None] = {}
+SOURCES = argparse.Namespace(statistics=None)
 VERBOSE = "--verbose" in sys.argv
 
 
@@ -98,7 +100,8 @@ def _mapped_before(claim: Claim) -> bool:
 
 
 def _mapped_after(claim: Claim) -> bool:
-    return statistics_route(claim) is not None or _mapped_before(claim)
+    assert SOURCES.statistics is not None
+    return statistics_route(claim, SOURCES.statistics) is not None or _mapped_before(claim)
 
 
 def report(name: str, counts: collections.Counter[str]) -> None:
@@ -126,6 +129,7 @@ def main() -> None:
         snapshot = Path(tempfile.mkdtemp()) / "wdi.jsonl"
         build_snapshot([DEFAULT_WDI], snapshot)
     sources = Sources(statistics=load_snapshot(snapshot).statistics)
+    SOURCES.statistics = sources.statistics
     docs = documents(args.corpus, args.max_docs)
     DOC_DATES.update((d.id, d.date) for d in docs)
     nlp = load_pipeline(Settings().pipeline)

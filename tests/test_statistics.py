@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck.__main__ import main
 from claimcheck.errors import ExitStatus
-from claimcheck.model import Claim, Observation, Span
+from claimcheck.model import Claim, Observation, Span, Verdict
 from claimcheck.sources.countries import Countries
 from claimcheck.sources.snapshot import load_snapshot
 from claimcheck.sources.snapshot_build import build_snapshot
@@ -35,7 +35,7 @@ def series(code: str, **values: str) -> list[Observation]:
     ]
 
 
-def check(c: Claim, measure: str, as_of=MARCH_2005, **values: str) -> dict:
+def check(c: Claim, measure: str, as_of=MARCH_2005, **values: str) -> Verdict:
     indicator = BY_MEASURE[measure]
     return judge(c, indicator, "Chile", series(indicator.code, **values), question(c, as_of), as_of)
 
@@ -62,7 +62,7 @@ def test_the_year_rule(statistic, as_of, year, refusal):
 
 def test_a_monthly_figure_is_never_contradicted_even_when_far_off():
     c = claim("0.9%", "percent", Decimal("0.9"), "percent", period="month")
-    assert check(c, "inflation", y2004="9.5")["verdict"] == "not_checked"
+    assert check(c, "inflation", y2004="9.5").verdict == "not_checked"
 
 
 @pytest.mark.parametrize(
@@ -80,22 +80,22 @@ def test_growth_compares_in_percentage_points_with_its_revision_tolerance(
     text, amount, value, outcome
 ):
     result = check(claim(text, "percent", amount, "percent"), "gdp_growth", y2004=value)
-    assert result["reason"] == outcome
-    assert result["verdict"] == ("supported" if outcome == "match" else "contradicted")
+    assert result.reason == outcome
+    assert result.verdict == ("supported" if outcome == "match" else "contradicted")
 
 
 def test_each_indicator_has_its_own_tolerance():
     # 0.4 points off: within GDP growth's 0.5, outside inflation's 0.3.
     growth = check(claim("2.0%", "percent", Decimal("2.0"), "percent"), "gdp_growth", y2004="2.45")
     prices = check(claim("2.0%", "percent", Decimal("2.0"), "percent"), "inflation", y2004="2.45")
-    assert (growth["reason"], prices["reason"]) == ("minor_mismatch", "mismatch")
+    assert (growth.reason, prices.reason) == ("minor_mismatch", "mismatch")
 
 
 def test_shrank_is_negative_and_the_correction_keeps_the_claims_style():
     shrank = claim("0.3%", "percent", Decimal("0.3"), "percent", sign=-1)
-    assert check(shrank, "gdp_growth", y2004="-0.31")["verdict"] == "supported"
+    assert check(shrank, "gdp_growth", y2004="-0.31").verdict == "supported"
     grew = check(shrank, "gdp_growth", y2004="1.2")
-    assert (grew["reason"], grew["correction"]) == ("mismatch", "+1.2%")
+    assert (grew.reason, grew.correction) == ("mismatch", "+1.2%")
 
 
 @pytest.mark.parametrize(
@@ -111,30 +111,30 @@ def test_the_correction_is_written_like_the_claim(
     text, kind, amount, unit, measure, value, correction
 ):
     result = check(claim(text, kind, amount, unit), measure, y2004=value)
-    assert (result["verdict"], result["correction"]) == ("contradicted", correction)
+    assert (result.verdict, result.correction) == ("contradicted", correction)
 
 
 def test_evidence_names_indicator_country_year_value_release_and_query():
     result = check(claim("6.7%", "percent", Decimal("6.7"), "percent"), "gdp_growth", y2004="6.67")
-    (item,) = result["evidence"]
+    (item,) = [e.to_dict() for e in result.evidence]
     assert (item["indicator"], item["indicator_title"], item["entity"], item["year"]) == (
         "NY.GDP.MKTP.KD.ZG",
         "NY.GDP.MKTP.KD.ZG",
         "CHL",
         2004,
     )
-    assert (item["value"], item["lastupdated"], item["url"]) == (Decimal("6.67"), "2026-07-13", "u")
+    assert (item["value"], item["lastupdated"], item["url"]) == (6.67, "2026-07-13", "u")
     assert item["credit"] == "World Bank, World Development Indicators"
 
 
 def test_gdp_in_another_currency_is_not_compared():
     result = check(claim("£2 trillion", "money", Decimal("2e12"), "GBP"), "gdp", y2004="2.4e12")
-    assert (result["verdict"], result["reason"]) == ("not_checked", "unit_mismatch")
+    assert (result.verdict, result.reason) == ("not_checked", "unit_mismatch")
 
 
 def test_square_miles_are_converted():
     area = claim("292,000 square miles", "quantity", 292000, "square mile")
-    assert check(area, "surface_area", y2004="756096")["verdict"] == "supported"
+    assert check(area, "surface_area", y2004="756096").verdict == "supported"
 
 
 @pytest.mark.parametrize(

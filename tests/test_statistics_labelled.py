@@ -47,17 +47,22 @@ def _params() -> list:
 def test_case(case, nlp, statistics):
     claim = checked(case, nlp, statistics)
     measure = (claim.fields.get("statistic") or {}).get("measure")
-    verification = claim.verification or {}
-    got = (measure, verification.get("verdict"), verification.get("reason"))
-    want = (case["measure"], case["verdict"], case["reason"] or verification.get("reason"))
-    assert got == want, verification.get("explanation")
+    verification = claim.verification
+    assert verification is not None
+    got = (measure, verification.verdict, verification.reason)
+    want = (case["measure"], case["verdict"], case["reason"] or verification.reason)
+    assert got == want, verification.explanation
     assert errors(claim.to_dict(), "claim") == []
 
 
 def test_no_false_contradiction(nlp, statistics):
     false = []
     for case in CASES:
-        verification = checked(case, nlp, statistics).verification or {}
-        if verification.get("verdict") == "contradicted" and case["verdict"] != "contradicted":
+        verification = checked(case, nlp, statistics).verification
+        if (
+            verification
+            and verification.verdict == "contradicted"
+            and case["verdict"] != "contradicted"
+        ):
             false.append(case["id"])
     assert false == []

@@ -1,7 +1,7 @@
 """The knowledge-source interface: search mentions → ranked candidates; fetch entities → their
 statements. Everything above this layer speaks in the semantic names of claimcheck.model, never in
 a source's own identifiers for properties (those live in the source module, e.g.
-sources/wikidata.py)."""
+sources/wikidata_ids.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from claimcheck.model import Candidate, Entity, Observation
+from claimcheck.model import Area, Candidate, Entity, Indicator, Observation
 
 
 @runtime_checkable
@@ -47,6 +47,14 @@ class StatisticsSource(Protocol):
     and country code."""
 
     name: str
+
+    def indicator(self, measure: str) -> Indicator | None:
+        """The series for a measure ('gdp_growth'), None when the source has none."""
+        ...
+
+    def area(self, *names: str | None) -> Area | None:
+        """The country or aggregate the first of `names` that names one stands for."""
+        ...
 
     def observations(
         self, indicator: str, country: str, years: tuple[int, int]

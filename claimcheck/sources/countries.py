@@ -13,16 +13,9 @@ import csv
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from importlib import resources
 
-
-@dataclass(frozen=True)
-class Area:
-    code: str  # ISO 3166 alpha-3, or the World Bank's aggregate code
-    name: str
-    aggregate: bool = False
-
+from claimcheck.model import Area
 
 ALIASES = {
     "britain": "GBR",

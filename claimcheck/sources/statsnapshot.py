@@ -22,7 +22,7 @@ from typing import Any
 
 from claimcheck.errors import InputError
 from claimcheck.model import Observation
-from claimcheck.sources.worldbank_indicators import BY_CODE, CREDIT
+from claimcheck.sources.worldbank_indicators import BY_CODE, CREDIT, WdiLookups
 
 Doc = Mapping[str, Any]
 
@@ -31,7 +31,7 @@ def is_statistics(doc: Doc) -> bool:
     return "series" in doc or ("indicator" in doc and "title" in doc)
 
 
-class StatisticsSnapshot:
+class StatisticsSnapshot(WdiLookups):
     """Series held in memory, answered without any network."""
 
     name = "snapshot"

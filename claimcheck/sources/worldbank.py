@@ -17,7 +17,7 @@ from claimcheck.errors import SourceUnavailable
 from claimcheck.http import HttpClient, JsonResponse, RetryHint
 from claimcheck.model import Observation
 from claimcheck.sources.countries import Countries
-from claimcheck.sources.worldbank_indicators import BY_CODE
+from claimcheck.sources.worldbank_indicators import BY_CODE, WdiLookups
 
 API_URL = "https://api.worldbank.org/v2"
 PER_PAGE = 100
@@ -31,7 +31,7 @@ class InvalidAnswer(SourceUnavailable):
     reason = "upstream_invalid_response"
 
 
-class WorldBankSource:
+class WorldBankSource(WdiLookups):
     name = "worldbank"
 
     def __init__(self, http: HttpClient, api_url: str = API_URL, per_page: int = PER_PAGE) -> None:

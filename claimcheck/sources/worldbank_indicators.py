@@ -10,24 +10,9 @@ it is a fraction of the value. The README's "Statistics" section lists the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-
-@dataclass(frozen=True)
-class Indicator:
-    measure: str  # claimcheck's name for what is measured ('gdp_growth')
-    code: str  # the World Bank's id ('NY.GDP.MKTP.KD.ZG')
-    title: str
-    unit: str  # 'percent', 'people', 'USD', 'years', 'square kilometre', 'births per woman'
-    tolerance: Decimal
-    relative: bool = False
-    credit: str = "World Bank, World Development Indicators"
-
-    def slack(self, value: Decimal) -> Decimal:
-        """The revision tolerance around `value`, in the indicator's unit."""
-        return abs(value) * self.tolerance if self.relative else self.tolerance
-
+from claimcheck.model import Area, Indicator
 
 _D = Decimal
 INDICATORS: tuple[Indicator, ...] = (
@@ -106,3 +91,16 @@ LICENCE = "CC BY 4.0"
 
 def indicator_for(measure: str) -> Indicator | None:
     return BY_MEASURE.get(measure)
+
+
+class WdiLookups:
+    """What every World Bank source answers the same way: the indicator for a measure and the
+    country (or named aggregate) for a name."""
+
+    def indicator(self, measure: str) -> Indicator | None:
+        return indicator_for(measure)
+
+    def area(self, *names: str | None) -> Area | None:
+        from claimcheck.sources.countries import Countries
+
+        return Countries.bundled().resolve(*names)

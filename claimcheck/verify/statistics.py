@@ -14,27 +14,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol
 
-from claimcheck.model import Claim, Observation
+from claimcheck.model import (
+    Claim,
+    Evidence,
+    Indicator,
+    Observation,
+    Provenance,
+    SeriesNote,
+    Verdict,
+)
 from claimcheck.normalize.precision import written
 from claimcheck.verify import numeric, units
 from claimcheck.verify.result import not_checked, verdict
-
-
-class Indicator(Protocol):
-    """What the check needs of a series (sources/worldbank_indicators.py has them)."""
-
-    @property
-    def measure(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def credit(self) -> str: ...
-    def slack(self, value: Decimal) -> Decimal: ...
-
 
 UNITS_BY_KIND = {
     "percent": ("percent",),
@@ -103,7 +95,7 @@ def judge(
     observations: Sequence[Observation],
     ask: Question,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     if ask.refusal is not None:
         return not_checked(*ask.refusal, as_of)
     usable = [o for o in observations if o.value is not None]
@@ -191,30 +183,28 @@ def outcome_of(
     return "mismatch"
 
 
-def evidence(found: Observation, indicator: Indicator) -> dict[str, Any]:
-    return {
-        "entity": found.country,
-        "entity_label": found.country_name,
-        "property": indicator.measure,
-        "property_label": found.indicator_title,
-        "source_property": found.indicator,
-        "statement": None,
-        "rank": None,
-        "value": found.value,
-        "unit": indicator.unit,
-        "precision": "year",
-        "qualifiers": {"year": [found.year]},
-        "revision": None,
-        "retrieved_at": None,
-        "url": found.url,
-        "endpoint": found.endpoint,
-        "from_cache": found.from_cache,
-        "indicator": found.indicator,
-        "indicator_title": found.indicator_title,
-        "year": found.year,
-        "lastupdated": found.lastupdated,
-        "credit": indicator.credit,
-    }
+def evidence(found: Observation, indicator: Indicator) -> Evidence:
+    provenance = Provenance(
+        endpoint=found.endpoint or "",
+        retrieved_at=found.lastupdated or "",
+        from_cache=found.from_cache,
+        url=found.url,
+    )
+    return Evidence(
+        entity=found.country,
+        entity_label=found.country_name,
+        property=indicator.measure,
+        property_label=found.indicator_title,
+        value=found.value,
+        source_property=found.indicator,
+        unit=indicator.unit,
+        precision="year",
+        qualifiers={"year": (str(found.year),)},
+        provenance=provenance,
+        series=SeriesNote(
+            found.indicator, found.indicator_title, found.year, found.lastupdated, indicator.credit
+        ),
+    )
 
 
 def _said(claim: Claim, found: Observation, indicator: Indicator) -> str:

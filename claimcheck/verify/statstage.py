@@ -10,10 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from claimcheck.errors import SourceUnavailable
-from claimcheck.model import Claim
+from claimcheck.model import Area, Claim, Verdict
 from claimcheck.sources.base import StatisticsSource
-from claimcheck.sources.countries import Area, Countries
-from claimcheck.sources.worldbank_indicators import indicator_for
 from claimcheck.verify.result import not_checked
 from claimcheck.verify.statistics import judge, question
 
@@ -21,21 +19,21 @@ from claimcheck.verify.statistics import judge, question
 ALSO_ENTITIES = frozenset({"population", "surface_area"})
 
 
-def statistics_route(claim: Claim) -> tuple[str, Area | None] | None:
+def statistics_route(claim: Claim, source: StatisticsSource) -> tuple[str, Area | None] | None:
     """(measure, area) when the statistics source should answer the claim; None otherwise."""
     stat: Mapping[str, Any] = claim.fields.get("statistic") or {}
     measure = stat.get("measure")
-    if not measure or indicator_for(str(measure)) is None:
+    if not measure or source.indicator(str(measure)) is None:
         return None
     subject = stat.get("subject") or {}
-    area = Countries.bundled().resolve(subject.get("canonical"), subject.get("text"))
+    area = source.area(subject.get("canonical"), subject.get("text"))
     if area is None and measure in ALSO_ENTITIES:
         return None  # "Lisbon, home to half a million people": the knowledge source's to check
     return str(measure), area
 
 
 def verify_statistic(claim: Claim, source: StatisticsSource, as_of: dt.date | None) -> Claim:
-    route = statistics_route(claim)
+    route = statistics_route(claim, source)
     assert route is not None
     return dataclasses.replace(claim, verification=_verification(claim, route, source, as_of))
 
@@ -45,9 +43,9 @@ def _verification(
     route: tuple[str, Area | None],
     source: StatisticsSource,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     measure, area = route
-    indicator = indicator_for(measure)
+    indicator = source.indicator(measure)
     assert indicator is not None
     if area is None:
         return not_checked("no_subject", "The figure names no country it is about.", as_of)
