@@ -75,6 +75,9 @@ def tally(claims: list[Claim], sources: Sources, mapped) -> collections.Counter[
         date = _date_of(doc_claims)
         for claim in verify_by_source(doc_claims, sources, date):
             verdict = claim.verification.verdict if claim.verification else None
+            if _routed(claim):
+                counts["routed"] += 1
+                counts[f"routed:{claim.verification.reason if claim.verification else None}"] += 1
             if mapped(claim) and verdict in ("supported", "contradicted"):
                 counts["verdict"] += 1
                 counts[verdict] += 1
@@ -93,6 +96,13 @@ VERBOSE = "--verbose" in sys.argv
 
 def _date_of(claims: list[Claim]) -> dt.date | None:
     return DOC_DATES.get(claims[0].doc) if claims else None
+
+
+def _routed(claim: Claim) -> bool:
+    """A statistic the statistics source is asked about (a country or a named aggregate)."""
+    return (
+        SOURCES.statistics is not None and statistics_route(claim, SOURCES.statistics) is not None
+    )
 
 
 def _mapped_before(claim: Claim) -> bool:
@@ -115,6 +125,12 @@ def report(name: str, counts: collections.Counter[str]) -> None:
     refusals = sorted((k, v) for k, v in counts.items() if k.startswith("not_checked:"))
     if refusals:
         print("        not checked: " + ", ".join(f"{k[12:]} {v}" for k, v in refusals))
+    routed = sorted((k, v) for k, v in counts.items() if k.startswith("routed:"))
+    if routed:
+        print(
+            f"        asked of the statistics source: {counts['routed']} claims — "
+            + ", ".join(f"{k[7:]} {v}" for k, v in routed)
+        )
 
 
 def main() -> None:
