@@ -1,6 +1,7 @@
 """Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
 chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
-exceed MAX_CHUNK characters, so a huge input streams through in small pieces."""
+exceed MAX_CHUNK characters, so a huge input streams through in small pieces. The document given
+is the prose view (claimcheck.read.softbreaks), so a soft line break is no line break here."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.model import Document, Span
+from claimcheck.read.softbreaks import BYLINE
 
 MAX_CHUNK = 2000
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, digit or
@@ -19,17 +21,13 @@ _ABBREVIATION = re.compile(
     r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
 )
 _LINE = re.compile(r"[^\r\n]+")
-# Bylines and datelines carry names and times, not claims.
-_BYLINE = re.compile(
-    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
-)
 
 
 def chunks(document: Document) -> Iterator[tuple[int, int]]:
     """(start, end) of every chunk of the body, in order, skipping bylines and code."""
     text = document.text
     for line in _LINE.finditer(text, document.body_start):
-        if _BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
+        if BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
             continue
         yield from _sentences(text, line.start(), line.end())
 

@@ -1,0 +1,195 @@
+"""The prose view of a document: its text with every soft line break turned into spaces.
+
+Many newsrooms hard-wrap Markdown and plain text at 72-80 columns. A renderer joins the lines of
+a paragraph with a space, so the extractor must too: "died on May 11,⏎2001" is one date, and
+"Prime⏎Minister Vladimir Putin" one title. The view has the same length as the text (each
+character of a soft break, with the trailing and leading blanks around it, becomes one space), so
+every offset found in it is an offset into the original and lines and columns stay true.
+
+A line break is soft when it joins two lines of one paragraph or block quote (CommonMark's rule,
+applied to plain text as well, whose paragraphs are also separated by blank lines): a blank line,
+a heading, a list item, the start or end of a block quote, a table row, a fence, an HTML block, a
+Markdown hard break (two trailing spaces or a backslash) or a byline still ends the line. HTML
+articles are read from the extracted main text, whose every line is a paragraph; their line
+breaks are never soft.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from claimcheck.model import Document, Span
+
+# Bylines and datelines carry names and times, not claims; each stays a line of its own.
+BYLINE = re.compile(
+    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
+)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# Lines that are a block of their own: headings, table rows, HTML, rules and setext underlines.
+_ALONE = r"#{1,6}(?:[ \t]|$)|\||<[A-Za-z/!?]|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$"
+_SINGLE_LINE = re.compile(rf"[ \t]{{0,3}}(?:{_ALONE})")
+# A line that opens a block (CommonMark's blocks that may interrupt a paragraph).
+_OPENS_BLOCK = re.compile(rf"[ \t]{{0,3}}(?:[-*+][ \t]|[-*+]$|>|```|~~~|{_ALONE})")
+# Lines of one block quote join like those of a paragraph, markers and all.
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?[ \t]*")
+_ORDERED_ITEM = re.compile(r"[ \t]{0,3}(?P<number>\d{1,9})[.)](?:[ \t]|$)")
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_ENDS = re.compile(r"[.!?…:;,][\"'”’)\]]*[ \t]*$")
+_WRAPPED_FORMATS = ("text", "markdown", "jsonl")
+
+
+def prose_text(document: Document) -> str:
+    """The document's text with every character of a soft break a space: same length, same
+    offsets (the text itself when it has no soft break). The consistency rules read this."""
+    runs = _runs_of(document)
+    if not runs:
+        return document.text
+    return _joined(document.text, runs, lambda start, end: " " * (end - start))
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """A document whose soft breaks are one space each, as a renderer shows it, and the way back
+    to the offsets of the original. The extractor reads this: spaCy makes a token of every
+    extra space, so the blanks of a CRLF or of an indented continuation line would split a
+    title ("Prime   Minister") that one space keeps whole."""
+
+    document: Document
+    original: Document
+    # (offset of the single space in the unwrapped text, characters removed up to and with it)
+    _removed: tuple[tuple[int, int], ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        """An offset of the unwrapped text in the original; an end offset at a soft break maps
+        to the end of the line's content."""
+        i = bisect.bisect_left(self._removed, (offset, -1)) - 1
+        return offset + (self._removed[i][1] if i >= 0 else 0)
+
+    def span(self, span: Span) -> Span:
+        return Span(self.to_original(span.start), self.to_original(span.end))
+
+
+def unwrapped(document: Document) -> Unwrapped:
+    """The document with its soft breaks folded to one space (itself when it has none)."""
+    runs = _runs_of(document)
+    if not runs:
+        return Unwrapped(document, document)
+    removed, total = [], 0
+    for start, end in runs:
+        total += end - start - 1
+        removed.append((start - (total - (end - start - 1)), total))
+    text = _joined(document.text, runs, lambda start, end: " ")
+    inward = _Inward(runs)
+    skip = tuple(Span(inward(s.start), inward(s.end)) for s in document.skip)
+    return Unwrapped(replace(document, text=text, skip=skip), document, tuple(removed))
+
+
+class _Inward:
+    """Original offsets → unwrapped offsets (for the skipped regions, which never hold a soft
+    break but may follow many)."""
+
+    def __init__(self, runs: list[tuple[int, int]]) -> None:
+        self.ends = [end for _, end in runs]
+        self.removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
+
+    def __call__(self, offset: int) -> int:
+        i = bisect.bisect_right(self.ends, offset) - 1
+        return offset - (self.removed[i] if i >= 0 else 0)
+
+
+def _runs_of(document: Document) -> list[tuple[int, int]]:
+    if document.format not in _WRAPPED_FORMATS:
+        return []
+    return _runs(document.text, document.body_start, document.skip, document.format)
+
+
+@functools.lru_cache(maxsize=8)
+def _runs(text: str, body_start: int, skip: tuple[Span, ...], fmt: str) -> list[tuple[int, int]]:
+    # Cached because extraction and the consistency rules both ask for the breaks of one text.
+    return list(_soft_breaks(text, body_start, skip, markdown=fmt == "markdown"))
+
+
+def _joined(text: str, runs: list[tuple[int, int]], blank: Callable[[int, int], str]) -> str:
+    pieces, at = [], 0
+    for start, end in runs:
+        pieces += [text[at:start], blank(start, end)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+class _Line(NamedTuple):
+    text: str  # without its line break and its block-quote marker
+    start: int  # offset of the first character that is neither a blank nor the quote marker
+    end: int  # offset after the last character that is not a blank
+    at: int  # offset of the line
+    quoted: bool  # the line is in a block quote ("> ...")
+
+    @classmethod
+    def of(cls, match: re.Match[str]) -> _Line:
+        text = match.group().rstrip("\r\n")
+        marker = _QUOTE.match(text)
+        lead = marker.end() if marker else len(text) - len(text.lstrip(" \t"))
+        end = match.start() + len(text.rstrip(" \t"))
+        return cls(text[lead:], match.start() + lead, end, match.start(), marker is not None)
+
+
+def _soft_breaks(
+    text: str, body_start: int, skip: tuple[Span, ...], markdown: bool
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of every soft break: the blanks that end one line, its line break and the
+    blanks that open the next."""
+    lines = (_Line.of(m) for m in _LINE.finditer(text, body_start) if m.end() > m.start())
+    covered = _Covered(skip)
+    in_list, opens = False, True  # in a list item; the line opens its paragraph
+    for line, following in itertools.pairwise(lines):
+        in_list = _LIST_ITEM.match(line.text) is not None or (in_list and line.end > line.start)
+        soft = line.quoted == following.quoted and not (
+            # a break inside a code block or comment, or beside a line all code or comment
+            covered.reaches(following.at - 1, following.at + 1)
+            or covered.reaches(line.start, line.end)
+            or covered.reaches(following.start, following.end)
+        )
+        soft = soft and _joins(line.text, following.text, in_list, opens, markdown)
+        if soft:
+            yield line.end, following.start
+        opens = not soft
+
+
+def _joins(line: str, following: str, in_list: bool, opens: bool, markdown: bool) -> bool:
+    """Do the two lines belong to one paragraph?"""
+    if not line.strip() or not following.strip():
+        return False
+    if markdown and _HARD_BREAK.search(line):
+        return False
+    if _SINGLE_LINE.match(line) or _OPENS_BLOCK.match(following):
+        return False
+    # A byline opening a paragraph stands alone, and so does one under a headline; a wrapped
+    # sentence that starts "By 2004, ..." is no byline.
+    if (opens and BYLINE.match(line)) or (BYLINE.match(following) and not _ENDS.search(line)):
+        return False
+    ordered = _ORDERED_ITEM.match(following)
+    # An ordered item interrupts a paragraph only when it starts at 1 (CommonMark), so a wrapped
+    # "2001. He was..." stays in its sentence; inside a list every number starts an item.
+    return ordered is None or not (in_list or ordered["number"] == "1")
+
+
+class _Covered:
+    """Is a stretch of text wholly inside one skipped region? Answered by bisection: a document
+    can hold thousands of code spans and lines."""
+
+    def __init__(self, skip: tuple[Span, ...]) -> None:
+        ordered = sorted(skip)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def reaches(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
