@@ -162,9 +162,14 @@ def test_job_summary_lists_findings_and_stays_under_the_limit():
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    from jsonschema import Draft4Validator
+    from jsonschema import Draft4Validator, FormatChecker
 
-    return Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    # Without a format checker jsonschema ignores "format": "uri-reference", and SARIF1002
+    # (a path with a space is no URI) went unnoticed.
+    return Draft4Validator(
+        json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")),
+        format_checker=FormatChecker(),
+    )
 
 
 def test_sarif_validates_against_the_2_1_0_schema(sarif_validator):
