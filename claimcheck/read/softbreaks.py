@@ -1,17 +1,17 @@
-"""The prose view of a document: its text with every soft line break turned into spaces.
+"""The prose view of a document: its text with every soft line break read as a space.
 
 Many newsrooms hard-wrap Markdown and plain text at 72-80 columns. A renderer joins the lines of
 a paragraph with a space, so the extractor must too: "died on May 11,⏎2001" is one date, and
-"Prime⏎Minister Vladimir Putin" one title. The view has the same length as the text (each
-character of a soft break, with the trailing and leading blanks around it, becomes one space), so
-every offset found in it is an offset into the original and lines and columns stay true.
+"Prime⏎Minister Vladimir Putin" one title. Two views: `prose_text` has the same length as the
+text (each character of a soft break, with the blanks around it, a space), so its offsets are the
+original's; `unwrapped` folds each soft break to one space, as spaCy needs, and maps offsets back.
 
 A line break is soft when it joins two lines of one paragraph or block quote (CommonMark's rule,
-applied to plain text as well, whose paragraphs are also separated by blank lines): a blank line,
-a heading, a list item, the start or end of a block quote, a table row, a fence, an HTML block, a
-Markdown hard break (two trailing spaces or a backslash) or a byline still ends the line. HTML
-articles are read from the extracted main text, whose every line is a paragraph; their line
-breaks are never soft.
+also for plain text and JSON lines, whose paragraphs are also separated by blank lines): a blank
+line, a heading, a list item, the start or end of a block quote, a table row, a fence, an HTML
+block, a Markdown hard break (two trailing spaces or a backslash) or a byline still ends the
+line, and in plain text so does a line that ends a sentence. HTML articles are read from the
+extracted main text, whose every line is a paragraph; their line breaks are never soft.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?[ \t]*")
 _ORDERED_ITEM = re.compile(r"[ \t]{0,3}(?P<number>\d{1,9})[.)](?:[ \t]|$)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*[ \t]*$")
 _ENDS = re.compile(r"[.!?…:;,][\"'”’)\]]*[ \t]*$")
 _WRAPPED_FORMATS = ("text", "markdown", "jsonl")
 
@@ -168,6 +169,10 @@ def _joins(line: str, following: str, in_list: bool, opens: bool, markdown: bool
     if not line.strip() or not following.strip():
         return False
     if markdown and _HARD_BREAK.search(line):
+        return False
+    # Plain text often holds one paragraph per line with no blank line between (copied from a
+    # page; the corpus's speeches): a line that ends a sentence ends its paragraph there.
+    if not markdown and _SENTENCE_END.search(line):
         return False
     if _SINGLE_LINE.match(line) or _OPENS_BLOCK.match(following):
         return False
