@@ -84,8 +84,9 @@ def unwrapped(document: Document) -> Unwrapped:
         return Unwrapped(document, document)
     removed, total = [], 0
     for start, end in runs:
+        space_at = start - total  # where the break's one space lands in the unwrapped text
         total += end - start - 1
-        removed.append((start - (total - (end - start - 1)), total))
+        removed.append((space_at, total))
     text = _joined(document.text, runs, lambda start, end: " ")
     inward = _Inward(runs)
     skip = tuple(Span(inward(s.start), inward(s.end)) for s in document.skip)
@@ -96,7 +97,7 @@ class _Inward:
     """Original offsets → unwrapped offsets (for the skipped regions, which never hold a soft
     break but may follow many)."""
 
-    def __init__(self, runs: list[tuple[int, int]]) -> None:
+    def __init__(self, runs: tuple[tuple[int, int], ...]) -> None:
         self.ends = [end for _, end in runs]
         self.removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
 
@@ -105,19 +106,21 @@ class _Inward:
         return offset - (self.removed[i] if i >= 0 else 0)
 
 
-def _runs_of(document: Document) -> list[tuple[int, int]]:
+def _runs_of(document: Document) -> tuple[tuple[int, int], ...]:
     if document.format not in _WRAPPED_FORMATS:
-        return []
+        return ()
     return _runs(document.text, document.body_start, document.skip, document.format)
 
 
 @functools.lru_cache(maxsize=8)
-def _runs(text: str, body_start: int, skip: tuple[Span, ...], fmt: str) -> list[tuple[int, int]]:
+def _runs(
+    text: str, body_start: int, skip: tuple[Span, ...], fmt: str
+) -> tuple[tuple[int, int], ...]:
     # Cached because extraction and the consistency rules both ask for the breaks of one text.
-    return list(_soft_breaks(text, body_start, skip, markdown=fmt == "markdown"))
+    return tuple(_soft_breaks(text, body_start, skip, markdown=fmt == "markdown"))
 
 
-def _joined(text: str, runs: list[tuple[int, int]], blank: Callable[[int, int], str]) -> str:
+def _joined(text: str, runs: tuple[tuple[int, int], ...], blank: Callable[[int, int], str]) -> str:
     pieces, at = [], 0
     for start, end in runs:
         pieces += [text[at:start], blank(start, end)]
