@@ -137,11 +137,11 @@ def _chunk_claims(
 
 
 def _finish(entry: _Pending) -> tuple[Document, list[Claim]]:
-    claims = sorted(entry.claims, key=_order)
     view = entry.view
+    claims = entry.claims
     if view.document is not view.original:
-        claims = sorted((restored(claim, view) for claim in claims), key=_order)
-    return view.original, claims
+        claims = [restored(claim, view) for claim in claims]
+    return view.original, sorted(claims, key=_order)
 
 
 def _order(claim: Claim) -> tuple[int, int, int, str, str]:

@@ -1,7 +1,7 @@
 """Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
 chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
 exceed MAX_CHUNK characters, so a huge input streams through in small pieces. The document given
-is the prose view (claimcheck.read.softbreaks), so a soft line break is no line break here."""
+is unwrapped (claimcheck.read.softbreaks): a soft line break is a space there, not a line break."""
 
 from __future__ import annotations
 
