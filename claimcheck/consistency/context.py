@@ -28,7 +28,7 @@ class Context:
     document: Document
     claims: Sequence[Claim]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The prose view: a soft line break inside a paragraph is a space, as it is to the
         extractor (lines and columns are counted in document.text)."""

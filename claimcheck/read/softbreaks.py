@@ -49,10 +49,16 @@ _WRAPPED_FORMATS = ("text", "markdown", "jsonl")
 def prose_text(document: Document) -> str:
     """The document's text with every character of a soft break a space: same length, same
     offsets (the text itself when it has no soft break). The consistency rules read this."""
-    runs = _runs_of(document)
-    if not runs:
+    if document.format not in _WRAPPED_FORMATS:
         return document.text
-    return _joined(document.text, runs, lambda start, end: " " * (end - start))
+    return _prose(document.text, document.body_start, document.skip, document.format)
+
+
+@functools.lru_cache(maxsize=8)
+def _prose(text: str, body_start: int, skip: tuple[Span, ...], fmt: str) -> str:
+    # Cached: the consistency rules ask for the view of one text once per claim and more.
+    runs = _runs(text, body_start, skip, fmt)
+    return _joined(text, runs, lambda start, end: " " * (end - start)) if runs else text
 
 
 @dataclass(frozen=True)
