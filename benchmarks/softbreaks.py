@@ -1,5 +1,5 @@
-"""What reading hard-wrapped text costs: the time to find the soft line breaks of the corpus and
-to build the unwrapped view the extractor reads, as it is and hard-wrapped at 72 columns.
+"""What reading hard-wrapped text costs: the time to find the soft line breaks of the corpus (the
+reader) and to build the unwrapped view the extractor reads, as it is and hard-wrapped at 72.
 
     .venv/bin/python benchmarks/softbreaks.py [CORPUS.jsonl]
 
@@ -17,8 +17,9 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
 
+from claimcheck.extract.unwrap import unwrapped  # noqa: E402
 from claimcheck.model import Document  # noqa: E402
-from claimcheck.read.softbreaks import unwrapped  # noqa: E402
+from claimcheck.read.softbreaks import with_soft_breaks  # noqa: E402
 
 DEFAULT_CORPUS = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles.jsonl"
@@ -32,7 +33,7 @@ def wrapped(text: str, width: int = 72) -> str:
 
 def measure(label: str, documents: list[Document]) -> None:
     started = time.perf_counter()
-    views = [unwrapped(d) for d in documents]
+    views = [unwrapped(with_soft_breaks(d)) for d in documents]
     seconds = time.perf_counter() - started
     chars = sum(len(d.text) for d in documents)
     joined = sum(v.original.text.count("\n") - v.document.text.count("\n") for v in views)

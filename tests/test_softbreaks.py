@@ -20,9 +20,10 @@ from ci_support import settings
 from fakes import FakeSource
 
 from claimcheck import pipeline
-from claimcheck.model import Document, DocumentResult, Span, jsonable, position
+from claimcheck.extract.unwrap import unwrapped
+from claimcheck.model import Document, DocumentResult, Span, jsonable, position, prose_text
 from claimcheck.read.documents import markdown_document
-from claimcheck.read.softbreaks import prose_text, unwrapped
+from claimcheck.read.softbreaks import with_soft_breaks
 
 DATE = dt.date(2022, 1, 12)
 FRONT = "---\ndate: 2022-01-12\n---\n"
@@ -75,7 +76,7 @@ def _claims(result: DocumentResult) -> list[tuple[Any, ...]]:
     text = result.document.text
     rows = []
     for c in result.claims:
-        verdict = (c.verification or {}).get("verdict")
+        verdict = c.verification.verdict if c.verification else None
         portable = _portable({"value": c.value, "fields": c.fields}, text)
         rows.append((c.kind, _fold(text[c.span.start : c.span.end]), portable, verdict))
     return sorted(rows, key=repr)
@@ -126,7 +127,8 @@ def _wrappings(paragraph: str) -> dict[str, tuple[str, str, str]]:
 def _document(name: str, fmt: str, text: str) -> Document:
     if fmt == "markdown":
         return markdown_document(f"{name}.md", text)
-    return Document(id=f"{name}.txt", text=text, path=f"{name}.txt", format="text", date=DATE)
+    doc = Document(id=f"{name}.txt", text=text, path=f"{name}.txt", format="text", date=DATE)
+    return with_soft_breaks(doc)
 
 
 def _check(nlp, documents: list[Document]) -> list[DocumentResult]:
@@ -220,7 +222,7 @@ def test_which_line_breaks_are_soft(name):
 
 
 def _text(text: str, fmt: str = "text") -> str:
-    return prose_text(Document(id="a.txt", text=text, format=fmt))
+    return prose_text(with_soft_breaks(Document(id="a.txt", text=text, format=fmt)))
 
 
 def test_plain_text_joins_wrapped_lines_but_keeps_one_paragraph_per_line():
@@ -239,8 +241,7 @@ def test_plain_text_joins_wrapped_lines_but_keeps_one_paragraph_per_line():
 )
 def test_plain_text_line_ending_in_an_abbreviation(nlp):
     text = "Reporters met Sen.\nTed Cruz of Texas after the vote.\n"
-    doc = Document(id="a.txt", text=text, format="text", date=DATE)
-    (result,) = _check(nlp, [doc])
+    (result,) = _check(nlp, [_document("abbreviation", "text", text)])
     assert "role" in [c.kind for c in result.claims]
 
 

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from claimcheck.model import Claim, Document, Finding, Span, position
-from claimcheck.read.softbreaks import prose_text
+from claimcheck.model import Claim, Document, Finding, Span, position, prose_text
 
 # a full stop after these is not the end of a sentence
 _ABBREVIATIONS = frozenset(

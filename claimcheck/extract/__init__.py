@@ -20,8 +20,8 @@ from claimcheck.extract.claims import make_claim, restored
 from claimcheck.extract.found import Found
 from claimcheck.extract.refine import refine
 from claimcheck.extract.scan import scan
+from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
-from claimcheck.read.softbreaks import Unwrapped, unwrapped
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,7 +1,7 @@
 """Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
 chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
 exceed MAX_CHUNK characters, so a huge input streams through in small pieces. The document given
-is unwrapped (claimcheck.read.softbreaks): a soft line break is a space there, not a line break."""
+is unwrapped (claimcheck.extract.unwrap): a soft line break is a space there, not a line break."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.model import Document, Span
-from claimcheck.read.softbreaks import BYLINE
 
 MAX_CHUNK = 2000
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, digit or
@@ -21,6 +20,11 @@ _ABBREVIATION = re.compile(
     r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
 )
 _LINE = re.compile(r"[^\r\n]+")
+# Bylines and datelines carry names and times, not claims (each is a line of its own: the reader
+# never joins one to the next, see claimcheck.read.softbreaks).
+BYLINE = re.compile(
+    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
+)
 
 
 def chunks(document: Document) -> Iterator[tuple[int, int]]:

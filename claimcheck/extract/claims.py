@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from claimcheck.extract.unwrap import Unwrapped
 from claimcheck.model import Claim, Document, Span, claim_id, position
-from claimcheck.read.softbreaks import Unwrapped
 
 
 def make_claim(

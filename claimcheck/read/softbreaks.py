@@ -1,10 +1,11 @@
-"""The prose view of a document: its text with every soft line break read as a space.
+"""Where a document's soft line breaks are: the line breaks inside a paragraph.
 
 Many newsrooms hard-wrap Markdown and plain text at 72-80 columns. A renderer joins the lines of
 a paragraph with a space, so the extractor must too: "died on May 11,⏎2001" is one date, and
-"Prime⏎Minister Vladimir Putin" one title. Two views: `prose_text` has the same length as the
-text (each character of a soft break, with the blanks around it, a space), so its offsets are the
-original's; `unwrapped` folds each soft break to one space, as spaCy needs, and maps offsets back.
+"Prime⏎Minister Vladimir Putin" one title. The reader records each soft break (with the blanks
+around it) on the Document; the extractor reads the text with each folded to one space
+(claimcheck.extract.unwrap) and the consistency rules read it with each a run of spaces
+(claimcheck.model.prose_text). Offsets, lines and columns stay those of the text as written.
 
 A line break is soft when it joins two lines of one paragraph or block quote (CommonMark's rule,
 also for plain text and JSON lines, whose paragraphs are also separated by blank lines): a blank
@@ -17,19 +18,15 @@ extracted main text, whose every line is a paragraph; their line breaks are neve
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import NamedTuple
 
+from claimcheck.extract.chunks import BYLINE
 from claimcheck.model import Document, Span
 
-# Bylines and datelines carry names and times, not claims; each stays a line of its own.
-BYLINE = re.compile(
-    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
-)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Lines that are a block of their own: headings, table rows, HTML, rules and setext underlines.
 _ALONE = r"#{1,6}(?:[ \t]|$)|\||<[A-Za-z/!?]|(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$"
@@ -46,93 +43,13 @@ _ENDS = re.compile(r"[.!?…:;,][\"'”’)\]]*[ \t]*$")
 _WRAPPED_FORMATS = ("text", "markdown", "jsonl")
 
 
-def prose_text(document: Document) -> str:
-    """The document's text with every character of a soft break a space: same length, same
-    offsets (the text itself when it has no soft break). The consistency rules read this."""
+def with_soft_breaks(document: Document) -> Document:
+    """The document with its soft breaks found (none for HTML's extracted text)."""
     if document.format not in _WRAPPED_FORMATS:
-        return document.text
-    return _prose(document.text, document.body_start, document.skip, document.format)
-
-
-@functools.lru_cache(maxsize=8)
-def _prose(text: str, body_start: int, skip: tuple[Span, ...], fmt: str) -> str:
-    # Cached: the consistency rules ask for the view of one text once per claim and more.
-    runs = _runs(text, body_start, skip, fmt)
-    return _joined(text, runs, lambda start, end: " " * (end - start)) if runs else text
-
-
-@dataclass(frozen=True)
-class Unwrapped:
-    """A document whose soft breaks are one space each, as a renderer shows it, and the way back
-    to the offsets of the original. The extractor reads this: spaCy makes a token of every
-    extra space, so the blanks of a CRLF or of an indented continuation line would split a
-    title ("Prime   Minister") that one space keeps whole."""
-
-    document: Document
-    original: Document
-    # (offset of the single space in the unwrapped text, characters removed up to and with it)
-    _removed: tuple[tuple[int, int], ...] = ()
-
-    def to_original(self, offset: int) -> int:
-        """An offset of the unwrapped text in the original; an end offset at a soft break maps
-        to the end of the line's content."""
-        i = bisect.bisect_left(self._removed, (offset, -1)) - 1
-        return offset + (self._removed[i][1] if i >= 0 else 0)
-
-    def span(self, span: Span) -> Span:
-        return Span(self.to_original(span.start), self.to_original(span.end))
-
-
-def unwrapped(document: Document) -> Unwrapped:
-    """The document with its soft breaks folded to one space (itself when it has none)."""
-    runs = _runs_of(document)
-    if not runs:
-        return Unwrapped(document, document)
-    removed, total = [], 0
-    for start, end in runs:
-        space_at = start - total  # where the break's one space lands in the unwrapped text
-        total += end - start - 1
-        removed.append((space_at, total))
-    text = _joined(document.text, runs, lambda start, end: " ")
-    inward = _Inward(runs)
-    skip = tuple(Span(inward(s.start), inward(s.end)) for s in document.skip)
-    return Unwrapped(replace(document, text=text, skip=skip), document, tuple(removed))
-
-
-class _Inward:
-    """Original offsets → unwrapped offsets (for the skipped regions, which never hold a soft
-    break but may follow many)."""
-
-    def __init__(self, runs: tuple[tuple[int, int], ...]) -> None:
-        self.ends = [end for _, end in runs]
-        self.removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
-
-    def __call__(self, offset: int) -> int:
-        i = bisect.bisect_right(self.ends, offset) - 1
-        return offset - (self.removed[i] if i >= 0 else 0)
-
-
-def _runs_of(document: Document) -> tuple[tuple[int, int], ...]:
-    if document.format not in _WRAPPED_FORMATS:
-        return ()
-    return _runs(document.text, document.body_start, document.skip, document.format)
-
-
-@functools.lru_cache(maxsize=8)
-def _runs(
-    text: str, body_start: int, skip: tuple[Span, ...], fmt: str
-) -> tuple[tuple[int, int], ...]:
-    # Cached because extraction and the consistency rules both ask for the breaks of one text.
-    return tuple(_soft_breaks(text, body_start, skip, markdown=fmt == "markdown"))
-
-
-def _joined(text: str, runs: tuple[tuple[int, int], ...], blank: Callable[[int, int], str]) -> str:
-    pieces, at = [], 0
-    for start, end in runs:
-        pieces += [text[at:start], blank(start, end)]
-        at = end
-    pieces.append(text[at:])
-    return "".join(pieces)
+        return document
+    markdown = document.format == "markdown"
+    found = _soft_breaks(document.text, document.body_start, document.skip, markdown)
+    return replace(document, soft_breaks=tuple(Span(start, end) for start, end in found))
 
 
 class _Line(NamedTuple):
