@@ -42,9 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BrokenPipeError, ReaderGone):
         status = _quiet_broken_pipe()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         status = _quiet_broken_pipe()
+    except (OSError, ValueError):
+        _quiet_broken_pipe()  # already reported as CC907; the buffered rest cannot go anywhere
     return int(status)
 
 
@@ -65,17 +68,34 @@ def _error(message: str) -> None:
 def _quiet_broken_pipe() -> int:
     # The reader went away (`claimcheck ... | head -1`): stop quietly, and point stdout at devnull
     # so the interpreter's own flush at exit does not complain.
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return ExitStatus.OK  # no descriptor behind it (closed, or a test's capture)
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
     return ExitStatus.OK
 
 
 def run() -> None:
+    _hold_closed_stdout()
     _interruptible_workers()
     status = main()
-    if status in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
+    if status in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED) or _workers_left():
         _stop_now(status)
     sys.exit(status)
+
+
+def _hold_closed_stdout() -> None:
+    """Started with descriptor 1 closed (`>&-`), Python sets sys.stdout to None and the next file
+    opened would get descriptor 1. Keep it on /dev/null so nothing lands in a file by accident;
+    sys.stdout stays None, and writing the report there is a CC907."""
+    if sys.stdout is not None:
+        return
+    fd = os.open(os.devnull, os.O_WRONLY)
+    if fd != 1:
+        os.dup2(fd, 1)
+        os.close(fd)
 
 
 def _interruptible_workers() -> None:
@@ -110,6 +130,13 @@ def _parent_on_signal(signum: int, frame: object) -> None:
     if signum == signal.SIGTERM:
         raise Terminated
     raise KeyboardInterrupt
+
+
+def _workers_left() -> bool:
+    """--jobs workers still running after main returned: an error (an unwritable stdout) ended
+    the run while they were busy, and multiprocessing's exit handlers would wait on them."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and bool(multiprocessing.active_children())
 
 
 def _stop_now(status: int) -> None:

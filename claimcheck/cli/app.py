@@ -269,7 +269,7 @@ def parse_as_of(value: str | None) -> dt.date | None:
 
 def choose_format(requested: str | None, choices: tuple[str, ...] = OUTPUT_FORMATS) -> str:
     if requested is None:
-        return "table" if sys.stdout.isatty() else "jsonl"
+        return "table" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
     if requested not in choices:
         raise UsageError(f"unknown --format '{requested}'; choose one of: {', '.join(choices)}")
     return requested
@@ -353,6 +353,7 @@ def extract(
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
     from claimcheck import pipeline as pipe
+    from claimcheck.cli import run as cirun
     from claimcheck.nlp import load_pipeline
     from claimcheck.render import output as out
     from claimcheck.render.records import RENDERERS
@@ -368,6 +369,7 @@ def extract(
         max_bytes=max_file_bytes,
     )
     out.refuse_input_as_output(output, paths)
+    settings = cirun.capped_jobs(settings)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
@@ -475,6 +477,7 @@ def check(
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
     out.refuse_input_as_output(output, paths)
+    settings = cirun.capped_jobs(settings)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)

@@ -4,6 +4,7 @@ cli.py calls these so that it stays a thin translation of options."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -39,6 +40,21 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
     return runconfig.with_baseline(settings), cfg
+
+
+def capped_jobs(settings: Settings) -> Settings:
+    """--jobs (or `jobs`) above the processors here: each worker loads its own pipeline, so
+    100,000 of them run out of file descriptors and memory long before they help."""
+    limit = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    limit = max(limit, 2)  # two workers are always allowed, so --jobs is testable on one core
+    if settings.jobs <= limit:
+        return settings
+    if not settings.quiet:
+        _stderr(
+            f"claimcheck: warning: [CC901] --jobs {settings.jobs} is more than the {limit} "
+            f"processors here can use; running {limit} workers"
+        )
+    return dataclasses.replace(settings, jobs=limit)
 
 
 def refuse_conflicts(
