@@ -21,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = app_command().main(args, prog_name="claimcheck", standalone_mode=False)
         status = int(result) if isinstance(result, int) else ExitStatus.OK
     except ClaimcheckError as err:
+        _stop_workers()  # before the traceback goes: spaCy's clean-up joins workers nobody reads
         _error(f"[{err.code}] {err}")
         status = err.exit_status
     except cx.Exit as exit_:
@@ -40,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("terminated")
         status = ExitStatus.TERMINATED
     except (BrokenPipeError, ReaderGone):
+        _stop_workers()
         status = _quiet_broken_pipe()
     try:
         if sys.stdout is not None:
@@ -132,6 +134,15 @@ def _parent_on_signal(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _stop_workers() -> None:
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: workers stopped, not failed
+    multiprocessing = sys.modules.get("multiprocessing")
+    for child in multiprocessing.active_children() if multiprocessing is not None else ():
+        child.terminate()
+
+
 def _workers_left() -> bool:
     """--jobs workers still running after main returned: an error (an unwritable stdout) ended
     the run while they were busy, and multiprocessing's exit handlers would wait on them."""
@@ -142,10 +153,7 @@ def _workers_left() -> bool:
 def _stop_now(status: int) -> None:
     """Ctrl-C: end at once. --jobs workers still running are stopped, and multiprocessing's exit
     handlers are skipped: they wait for worker queues nobody reads any more, for ever."""
-    import multiprocessing
-
-    for child in multiprocessing.active_children():
-        child.terminate()
+    _stop_workers()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
