@@ -41,8 +41,8 @@ def main() -> None:
             for size in sizes
         ]
         growth = [
-            math.log(b / a) / math.log(y / x)
-            for (a, b), (x, y) in zip(zip(times, times[1:]), zip(sizes, sizes[1:]), strict=True)
+            math.log(times[k + 1] / times[k]) / math.log(sizes[k + 1] / sizes[k])
+            for k in range(len(sizes) - 1)
         ]
         cells = "".join(f"{t:>9.3f}s" for t in times)
         print(f"{name:<10}{cells}   {', '.join(f'{g:.2f}' for g in growth)}")

@@ -275,7 +275,7 @@ class HttpClient:
             if cut.is_set():
                 raise _Retry(f"the answer took longer than {time_left:.0f} s", 0.0)
         except requests.TooManyRedirects:
-            raise SourceUnavailable(f"{_host(url)} redirects in a loop") from None
+            self._give_up(f"{_host(url)} redirects in a loop")
         except requests.exceptions.SSLError:
             # A certificate problem does not mend by retrying; say so at once.
             raise SourceUnavailable(f"TLS error talking to {_host(url)}") from None

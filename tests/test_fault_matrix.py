@@ -1054,3 +1054,211 @@ def test_markdown_with_thousands_of_unclosed_openers_reads_in_linear_time(cli, c
     assert time.monotonic() - started < 60
     assert (status, err) == (0, "")
     assert any(r.get("text") == "30 member states" for r in jsonl_records(out))
+
+
+# ---------------------------------------------------------------------------------------------
+# H. A broken source is not a finding (issue 11)
+# ---------------------------------------------------------------------------------------------
+
+STORY = "NATO has 30 member states, Secretary General Jens Stoltenberg said on January 12, 2022.\n"
+# One body answers every request (search and entities alike): the hits name an entity whose
+# statements are of the wrong types.
+MALFORMED_CLAIMS = json.dumps(
+    {
+        "search": [{"id": "Q7184", "label": "NATO"}],
+        "entities": {"Q7184": {"id": "Q7184", "claims": {"P2124": [{"mainsnak": 5}]}}},
+    }
+).encode()
+
+
+@contextlib.contextmanager
+def _answering(body: bytes, status: int = 200, headers: dict[str, str] | None = None):
+    """A local server that answers every GET with the same body: a source of the wrong shape."""
+    import http.server
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            self.send_response(status)
+            for name, value in {"Content-Type": "application/json", **(headers or {})}.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/w/api.php"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[1, 2]",
+        b'"str"',
+        b"null",
+        b'{"search": "notalist"}',
+        b'{"search": null}',
+        b'{"search": [{"id": "Q7184"}], "entities": ["Q7184"]}',
+        MALFORMED_CLAIMS,
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=[
+        "list",
+        "string",
+        "null",
+        "search-a-string",
+        "search-null",
+        "entities-a-list",
+        "malformed-claims",
+        "nested-100000-deep",
+    ],
+)
+def test_an_answer_of_the_wrong_shape_is_source_unavailable_never_a_verdict(cli, capsys, body):
+    """H11: wrong-shaped API answers gave a traceback and exit 1 (CI reads 'contradictions');
+    `{"search": null}` was read as 'no candidates' and cached for seven days."""
+    (cli / "story.txt").write_text(STORY, encoding="utf-8")
+    with _answering(body) as url:
+        args = ("--api-url", url, "--sparql-url", url, "--cache-dir", "cache", "--contact", "t")
+        status, out, err = run(capsys, "check", "story.txt", "--format", "jsonl", *args)
+        assert status == 3, err
+        records = jsonl_records(out)
+        verdicts = [r["verification"] for r in records if r.get("verification")]
+        assert {v["verdict"] for v in verdicts} == {"not_checked"}
+        assert "source_unavailable" in {v["reason"] for v in verdicts}
+        assert {r["rule"] for r in records if r["record"] == "finding"} == {"CC910"}
+        problems = [line for line in err.splitlines() if "[CC905]" in line or "[CC906]" in line]
+        assert len(problems) == 1, err
+    # Nothing of it was cached: a second run, offline, has no answer to give.
+    status, out, err = run(
+        capsys, "check", "story.txt", "--format", "jsonl", "--offline", "--cache-dir", "cache"
+    )
+    reasons = {r["verification"]["reason"] for r in jsonl_records(out) if r.get("verification")}
+    assert "offline_cache_miss" in reasons and "no_entity_link" not in reasons
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "headers", "why"),
+    [
+        (b"", 0, {}, "did not answer after 4 attempts (ConnectionError)"),
+        (
+            b"{}",
+            429,
+            {"Retry-After": "100000"},
+            "asked us to wait 100000 s, more than the 120 s cap",
+        ),
+        (
+            b'{"error": {"code": "maxlag", "info": "Waiting for a database server: 100000 s"}}',
+            200,
+            {"Retry-After": "100000"},
+            "asked us to wait 100000 s, more than the 120 s cap (database lag",
+        ),
+    ],
+    ids=["no-network", "429-retry-after-100000", "maxlag-100000"],
+)
+def test_giving_up_on_the_source_says_why_and_the_ways_out(cli, capsys, body, status, headers, why):
+    """H11: with no network stderr showed only 'waiting N s' lines; a refusal to wait 100,000 s
+    ended the attempt without a word."""
+    (cli / "story.txt").write_text(STORY, encoding="utf-8")
+    with contextlib.ExitStack() as stack:
+        url = NOWHERE if status == 0 else stack.enter_context(_answering(body, status, headers))
+        args = ("--api-url", url, "--sparql-url", url, "--cache-dir", "cache", "--contact", "t")
+        code, out, err = run(capsys, "check", "story.txt", "--format", "jsonl", *args)
+    assert code == 3
+    (gave_up,) = [line for line in err.splitlines() if "[CC906]" in line]
+    assert why in gave_up, gave_up
+    assert "--source snapshot:PATH" in gave_up and "--no-verify" in gave_up
+    jsonl_records(out)
+
+
+def test_a_redirect_loop_leaves_claims_unchecked_and_keeps_every_document(cli, capsys):
+    """H11: a redirect loop threw away every document's output."""
+    (cli / "story.txt").write_text(STORY, encoding="utf-8")
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    with _answering(b"", 302, {"Location": "/w/api.php"}) as url:
+        args = ("--api-url", url, "--sparql-url", url, "--cache-dir", "cache", "--contact", "t")
+        status, out, err = run(capsys, "check", "story.txt", "good.txt", "--format", "jsonl", *args)
+    assert status == 3
+    records = jsonl_records(out)
+    assert [r["id"] for r in records if r["record"] == "document"] == ["story.txt", "good.txt"]
+    assert "redirects in a loop" in err
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "Q1", "claims": {"P31": [{"mainsnak": 5}]}}', "line 1 is not an entity document"),
+        ("[" * 100_000 + "]" * 100_000, "line 1 is not JSON"),
+    ],
+    ids=["wrong-typed-statement", "nested-100000-deep"],
+)
+def test_a_broken_snapshot_is_one_line_naming_the_line(cli, capsys, line, message):
+    (cli / "facts.jsonl").write_text(line + "\n", encoding="utf-8")
+    (cli / "story.txt").write_text(STORY, encoding="utf-8")
+    status, out, err = run(capsys, "check", "story.txt", "--source", "snapshot:facts.jsonl")
+    assert (status, out) == (2, "")
+    assert err == f"claimcheck: error: [CC905] snapshot facts.jsonl {message}\n"
+
+
+def test_an_empty_snapshot_is_said_not_silently_accepted(cli, capsys):
+    (cli / "facts.jsonl").write_text("", encoding="utf-8")
+    (cli / "story.txt").write_text(STORY, encoding="utf-8")
+    status, out, err = run(
+        capsys, "check", "story.txt", "--source", "snapshot:facts.jsonl", "--format", "jsonl"
+    )
+    assert status == 0 and jsonl_records(out)
+    assert err.splitlines()[0] == (
+        "claimcheck: warning: [CC905] snapshot facts.jsonl holds no entities: no claim can be "
+        "checked"
+    )
+
+
+DATA = Path(__file__).resolve().parent / "data" / "wikidata"
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (("check", "batch.jsonl", "--no-verify"), "[CC902] batch.jsonl:2: not valid JSON (nested"),
+        (("verify", "batch.jsonl", "--source", f"snapshot:{SNAPSHOT}"), "[CC902] batch.jsonl:2: "),
+        (("check", "good.txt", "--no-verify", "--baseline", "batch.jsonl"), "[CC903] batch.jsonl"),
+    ],
+    ids=["jsonl-batch", "verify-records", "baseline"],
+)
+def test_json_nested_100000_deep_is_one_line_not_a_recursion_error(cli, capsys, command, message):
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    first = HEADER if command[0] == "verify" else {"id": "a", "text": GOOD}
+    (cli / "batch.jsonl").write_text(json.dumps(first) + "\n" + DEEP + "\n", encoding="utf-8")
+    status, out, err = run(capsys, *command, "--format", "jsonl")
+    assert status == 2
+    assert err.startswith(f"claimcheck: error: {message}") and err.count("\n") == 1, err
+    jsonl_records(out)
+
+
+def test_snapshot_build_decodes_ruby_binary_bodies_and_writes_with_the_umask(cli, capsys):
+    """H11: Ruby's YAML writes any non-ASCII body as `!binary` base64; the build refused it.
+    The cassette here is a real Ruby VCR recording with its bodies rewritten that way."""
+    import yaml
+
+    real = DATA / "wikidata-client_find_by_ids-Q2831-Q47878.yml"
+    cassette = yaml.safe_load(real.read_text(encoding="utf-8"))
+    for interaction in cassette["http_interactions"]:
+        body = interaction["response"]["body"]
+        body["string"] = body["string"].encode("utf-8")  # dumped as base64, as Ruby does
+    text = yaml.safe_dump(cassette).replace("!!binary", "!binary")  # Ruby's spelling of the tag
+    (cli / "ruby.yml").write_text(text, encoding="utf-8")
+    assert "!binary" in (cli / "ruby.yml").read_text(encoding="utf-8")
+    status, out, err = run(capsys, "snapshot", "build", "facts.jsonl", "ruby.yml")
+    assert status == 0, err
+    ids = [json.loads(x)["id"] for x in (cli / "facts.jsonl").read_text("utf-8").splitlines()]
+    assert {"Q2831", "Q47878"} <= set(ids)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE((cli / "facts.jsonl").stat().st_mode) == 0o666 & ~umask

@@ -219,7 +219,9 @@ def test_a_server_that_drips_or_never_answers_is_given_up_on_at_the_deadline(ser
     with pytest.raises(SourceUnavailable, match="did not answer"):
         http.get_json(url, {}, expiry=0)
     assert time.monotonic() - started < 5
-    assert warnings[-1].startswith("[CC906] 127.0.0.1:") and "--source snapshot:PATH" in warnings[-1]
+    assert (
+        warnings[-1].startswith("[CC906] 127.0.0.1:") and "--source snapshot:PATH" in warnings[-1]
+    )
 
 
 def test_the_run_deadline_bounds_every_lookup_together(server):

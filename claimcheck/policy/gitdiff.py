@@ -76,7 +76,9 @@ def _commit(ref: str, root: str) -> str:
     if ref.startswith("-") or not ref.strip():
         raise UsageError(f"--changed-since: {ref!r} is not a git ref")
     try:
-        found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
+        found = _git(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root
+        )
     except UsageError:
         raise UsageError(f"--changed-since: {ref!r} names no commit in this repository") from None
     return found.strip()

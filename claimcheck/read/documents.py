@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Span
+from claimcheck.model import Document
 from claimcheck.read import frontmatter, skips
 from claimcheck.read.frontmatter import parse_date
 
@@ -324,6 +324,8 @@ def _jsonl_document(name: str, number: int, line: str) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: each line must be a JSON object")
     body = record.get("text")

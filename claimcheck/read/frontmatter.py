@@ -47,7 +47,9 @@ def load(name: str, block: str, lines_before: int) -> dict[str, Any]:
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise InputError(f"{name}:{line}: front matter is not valid YAML ({problem})") from None
     except (ValueError, OverflowError, RecursionError) as err:  # a value YAML parsed, then refused
-        raise InputError(f"{name}:{lines_before + 2}: front matter is not valid YAML ({err})") from None
+        raise InputError(
+            f"{name}:{lines_before + 2}: front matter is not valid YAML ({err})"
+        ) from None
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
