@@ -347,6 +347,14 @@ READABLE = [
         id="A16-invisible-and-narrow-spaces-bidi-non-ascii-digits",
     ),
     pytest.param("story.txt", REDOS, {"30 member states": (8, 10)}, (), id="A17-redos"),
+    pytest.param(  # H11: a format character inside a figure gave 100 and $2; now no claim
+        "story.txt",
+        "More than 100\u200b,000 troops came. It cost $2\u2060.5 billion. NATO has 30 member "
+        "states. About 100 000 troops and 1 500 000 people.\n".encode(),
+        {"30 member states": (1, 65), "About 100 000": (1, 83), "1 500 000": (1, 108)},
+        ("100", "More than 100", "000", ",000", "$2", "2", ".5 billion", "5 billion", "0"),
+        id="H11-zero-width-inside-figures-and-plain-space-thousands",
+    ),
     pytest.param(  # spaCy keeps '2024–2025' one token: it once crashed the year-or-count test
         "story.md",
         "Events\n\n* 2024\u20132025 floods in Southeast Asia\n* 2000 troops arrived\n".encode(),
@@ -386,6 +394,8 @@ def test_readable_odd_input_gives_claims_whose_spans_point_into_the_text(
 
 # Figures written with no-break or thin spaces, or in other scripts' digits, and their values.
 AMOUNTS = {
+    "About 100 000": 100_000,
+    "1 500 000": 1_500_000,
     "$2\u00a0500 million": 2_500_000_000,
     "1\u2009000": 1000,
     "7\u202f000": 7000,
@@ -1262,3 +1272,21 @@ def test_snapshot_build_decodes_ruby_binary_bodies_and_writes_with_the_umask(cli
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE((cli / "facts.jsonl").stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01"])
+def test_relative_dates_beyond_the_calendar_are_unresolved_not_a_crash(cli, capsys, as_of):
+    """H11: `--as-of 9999-12-31` with 'next year' (or 0001-01-01 with 'three days ago') raised
+    OverflowError; a date out of range is unresolved."""
+    (cli / "story.txt").write_text(
+        "They met three days ago, and meet again tomorrow. Next year, next month and last year "
+        "the 30 member states meet; 750000 days ago they did not.\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(
+        capsys, "check", "story.txt", "--no-verify", "--as-of", as_of, "--format", "jsonl"
+    )
+    assert status in (0, 1) and err == ""
+    dates = [r for r in jsonl_records(out) if r.get("kind") == "date"]
+    assert len(dates) >= 5
+    assert [d["text"] for d in dates if d["value"]["resolved"] is False]  # some run off the end
