@@ -1290,3 +1290,63 @@ def test_relative_dates_beyond_the_calendar_are_unresolved_not_a_crash(cli, caps
     dates = [r for r in jsonl_records(out) if r.get("kind") == "date"]
     assert len(dates) >= 5
     assert [d["text"] for d in dates if d["value"]["resolved"] is False]  # some run off the end
+
+
+# ---------------------------------------------------------------------------------------------
+# H. Smaller (issue 11)
+# ---------------------------------------------------------------------------------------------
+
+CONTRADICTION = "The council met on Monday, March 15, 2022.\n"  # a Tuesday: CC501
+
+
+def test_concise_keeps_one_finding_on_one_line_when_the_path_holds_a_newline(cli, capsys):
+    (cli / "a\nb.md").write_text(CONTRADICTION, encoding="utf-8")
+    status, out, err = run(capsys, "check", "a\nb.md", "--no-verify", "--format", "concise")
+    assert (status, err) == (1, "")
+    assert out.splitlines() == [out.rstrip("\n")]
+    assert out.startswith("a\\x0ab.md:1:")
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github", "sarif"])
+def test_a_jsonl_batch_finding_points_at_its_record_line(cli, capsys, fmt):
+    (cli / "batch.jsonl").write_text(
+        json.dumps({"id": "one", "text": GOOD})
+        + "\n\n"
+        + json.dumps({"id": "two", "text": CONTRADICTION})
+        + "\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "check", "batch.jsonl", "--no-verify", "--format", fmt)
+    assert (status, err) == (1, "")
+    if fmt == "sarif":
+        (result,) = json.loads(out)["runs"][0]["results"]
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    elif fmt == "github":
+        assert "file=batch.jsonl,line=3," in out
+    else:
+        assert out.startswith("batch.jsonl:3:1: error CC501")
+
+
+def test_an_override_glob_with_brackets_is_warned_about(cli, capsys):
+    (cli / ".claimcheck.toml").write_text(
+        '[[overrides]]\nfiles = ["[unclosed"]\nseverity = "info"\n', encoding="utf-8"
+    )
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "check", "good.txt", "--no-verify", "--format", "jsonl")
+    assert status == 0 and jsonl_records(out)
+    assert err == (
+        f"claimcheck: warning: [CC903] {cli / '.claimcheck.toml'}: [[overrides]] #1: 'files' "
+        "pattern '[unclosed': brackets match only themselves; the patterns know *, ? and ** only\n"
+    )
+
+
+def test_a_baseline_named_but_missing_is_warned_about_the_default_is_not(cli, capsys):
+    (cli / "story.md").write_text(CONTRADICTION, encoding="utf-8")
+    status, out, err = run(capsys, "check", "story.md", "--no-verify", "--baseline", "typo.json")
+    assert status == 1
+    assert err == (
+        "claimcheck: warning: [CC903] baseline typo.json does not exist (yet): no finding is "
+        "accepted by it\n"
+    )
+    status, out, err = run(capsys, "check", "story.md", "--no-verify")
+    assert (status, err) == (1, "")

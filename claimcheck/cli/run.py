@@ -39,7 +39,11 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
     if not settings.quiet:
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
-    return runconfig.with_baseline(settings), cfg
+    return runconfig.with_baseline(settings, _warn_unless(settings.quiet)), cfg
+
+
+def _warn_unless(quiet: bool) -> Callable[[str], None]:
+    return lambda message: None if quiet else _stderr(f"claimcheck: warning: [CC903] {message}")
 
 
 def capped_jobs(settings: Settings) -> Settings:

@@ -348,4 +348,5 @@ def _jsonl_document(name: str, number: int, line: str) -> Document:
         date_source="jsonl" if date else "none",
         date_note=f"'date' on line {number}" if date else None,
         metadata={k: v for k, v in record.items() if k not in ("text",)},
+        file_line=number,
     )
