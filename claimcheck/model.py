@@ -4,6 +4,7 @@ turning themselves into JSON-ready dicts."""
 from __future__ import annotations
 
 import bisect
+import builtins
 import datetime as dt
 import functools
 import hashlib
@@ -104,7 +105,7 @@ class Claim:
     sentence: str
     value: Mapping[str, Any] = field(default_factory=dict)
     fields: Mapping[str, Any] = field(default_factory=dict)
-    verification: Mapping[str, Any] | None = None
+    verification: Verdict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -121,7 +122,7 @@ class Claim:
         }
         out.update(jsonable(dict(self.fields)))
         if self.verification is not None:
-            out["verification"] = jsonable(self.verification)
+            out["verification"] = self.verification.to_dict()
         return out
 
 
@@ -334,3 +335,94 @@ class Outcome:
 
     reason: str
     message: str
+
+
+# What evidence shows of a value: an entity (with the label the source gave it), an amount, an ISO
+# date, a label, or the kind of a valueless qualifier ('somevalue', 'novalue').
+EvidenceValue = EntityRef | Decimal | str | None
+VERDICTS = ("supported", "contradicted", "not_checked")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement of the knowledge source a verdict rests on: enough for a person to find it
+    and judge it. `property` is 'label' when the entity's name itself is the evidence."""
+
+    entity: str
+    entity_label: str | None
+    property: str
+    property_label: str
+    value: EvidenceValue
+    source_property: str | None = None
+    statement: str | None = None
+    rank: str | None = None
+    unit: str | None = None
+    precision: str | None = None
+    qualifiers: Mapping[str, tuple[EvidenceValue, ...]] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+    @builtins.property  # the field `property` hides the builtin in this class body
+    def url(self) -> str | None:
+        """A page where a person can see the statement."""
+        return self.provenance.url if self.provenance else None
+
+    def to_dict(self) -> dict[str, Any]:
+        prov = self.provenance
+        return {
+            "entity": self.entity,
+            "entity_label": self.entity_label,
+            "property": self.property,
+            "property_label": self.property_label,
+            "source_property": self.source_property,
+            "statement": self.statement,
+            "rank": self.rank,
+            "value": _evidence_json(self.value),
+            "unit": self.unit,
+            "precision": self.precision,
+            "qualifiers": {k: [_evidence_json(v) for v in vs] for k, vs in self.qualifiers.items()},
+            "revision": prov.revision if prov else None,
+            "retrieved_at": prov.retrieved_at if prov else None,
+            "url": prov.url if prov else None,
+            "endpoint": prov.endpoint if prov else None,
+            "from_cache": prov.from_cache if prov else None,
+        }
+
+
+def _evidence_json(value: EvidenceValue) -> Any:
+    if isinstance(value, EntityRef):
+        return {"id": value.id, "label": value.label}
+    return jsonable(value)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What verification concluded about one claim: `verdict` is one of VERDICTS, `reason` a
+    machine code (match, mismatch, minor_mismatch, property_not_in_source, ...), `correction` the
+    source's value when it contradicts the claim, `as_of` the date the claim was judged at."""
+
+    verdict: str
+    reason: str
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+    correction: Decimal | int | str | None = None
+    note: str | None = None
+    as_of: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        assert self.verdict in VERDICTS, self.verdict
+
+    @property
+    def judged(self) -> bool:
+        """The source answered: the claim is supported or contradicted."""
+        return self.verdict in ("supported", "contradicted")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation,
+            "correction": jsonable(self.correction),
+            "note": self.note,
+        }

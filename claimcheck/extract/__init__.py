@@ -24,7 +24,6 @@ from claimcheck.model import Claim, Document, Span
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from claimcheck.config import Settings
 
 BATCH_SIZE = 128
 _KIND_ORDER = ("count", "quantity", "money", "percent", "duration", "date", "ordinal")
@@ -58,14 +57,15 @@ class Hooks:
 
 
 def extract_claims(
-    documents: Iterable[Document], nlp: Language, settings: Settings, hooks: Hooks | None = None
+    documents: Iterable[Document], nlp: Language, jobs: int = 1, hooks: Hooks | None = None
 ) -> Iterator[tuple[Document, list[Claim]]]:
-    """(document, claims) for every document, in input order; claims ordered by span, kind."""
+    """(document, claims) for every document, in input order; claims ordered by span, kind.
+    `jobs` is how many processes spaCy parses with."""
     hooks = hooks if hooks is not None else Hooks.load()
     pending: deque[_Pending] = deque()
     candidates: dict[tuple[int, int], list[Found]] = {}
     tasks = _tasks(documents, hooks, pending, candidates)
-    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=settings.jobs)
+    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs)
     for sdoc, (serial, offset) in parsed:
         while pending[0].expected == 0 and pending[0].done:
             yield _finish(pending.popleft())
