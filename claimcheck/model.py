@@ -9,8 +9,8 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import astuple, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -394,6 +394,10 @@ def _evidence_json(value: EvidenceValue) -> Any:
     return jsonable(value)
 
 
+# Reasons that mean no source could have answered: the claim was never checkable.
+NOT_CHECKABLE = frozenset({"not_checkable_kind", "predicate_not_mapped", "no_subject"})
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What verification concluded about one claim: `verdict` is one of VERDICTS, `reason` a
@@ -412,6 +416,11 @@ class Verdict:
         assert self.verdict in VERDICTS, self.verdict
 
     @property
+    def checkable(self) -> bool:
+        """A source could have answered (the kind and predicate are mapped, a subject found)."""
+        return self.reason not in NOT_CHECKABLE
+
+    @property
     def judged(self) -> bool:
         """The source answered: the claim is supported or contradicted."""
         return self.verdict in ("supported", "contradicted")
@@ -426,3 +435,38 @@ class Verdict:
             "correction": jsonable(self.correction),
             "note": self.note,
         }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a run could be checked: "found N claims, M checkable, K checked"."""
+
+    found: int = 0
+    checkable: int = 0
+    checked: int = 0
+    supported: int = 0
+    contradicted: int = 0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    def sentence(self) -> str:
+        return (
+            f"found {self.found} claims, {self.checkable} checkable, {self.checked} checked "
+            f"({self.supported} supported, {self.contradicted} contradicted)"
+        )
+
+
+def coverage(claims: Iterable[Claim]) -> Coverage:
+    out = Coverage()
+    for claim in claims:
+        v = claim.verification
+        checkable = v is not None and v.checkable
+        out += Coverage(
+            1,
+            int(checkable),
+            int(v is not None and v.judged),
+            int(v is not None and v.verdict == "supported"),
+            int(v is not None and v.verdict == "contradicted"),
+        )
+    return out

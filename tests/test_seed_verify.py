@@ -14,11 +14,12 @@ from fakes import FakeSource
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
+from claimcheck.model import coverage
 from claimcheck.render.records import render_jsonl
 from claimcheck.render.schema import errors
 from claimcheck.sources.snapshot import SnapshotSource
 from claimcheck.verify.records import read_results
-from claimcheck.verify.stage import coverage, verify_result
+from claimcheck.verify.stage import verify_result
 
 SNAPSHOT = EXAMPLES / "wikidata-snapshot.jsonl"
 SETTINGS = Settings(verify=False)

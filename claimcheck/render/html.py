@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claimcheck import __version__
-from claimcheck.model import Claim, DocumentResult, Finding
+from claimcheck.model import Claim, DocumentResult, Finding, coverage
 from claimcheck.policy.findings import summarise_unavailable
 from claimcheck.render.htmlcards import (
     ICONS,
@@ -24,7 +24,6 @@ from claimcheck.render.htmlcards import (
 from claimcheck.render.htmlmarks import Mark, annotate, fits
 from claimcheck.render.htmlsafe import text as esc
 from claimcheck.render.htmlstyle import CSS
-from claimcheck.verify.stage import coverage
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
