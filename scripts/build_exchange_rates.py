@@ -11,10 +11,30 @@ from pathlib import Path
 
 # ISO 4217 code → World Bank country code whose local currency it is (EMU: the euro area).
 CURRENCIES = {
-    "EUR": "EMU", "GBP": "GBR", "JPY": "JPN", "CHF": "CHE", "CNY": "CHN", "INR": "IND",
-    "CAD": "CAN", "AUD": "AUS", "NZD": "NZL", "SEK": "SWE", "NOK": "NOR", "DKK": "DNK",
-    "RUB": "RUS", "KRW": "KOR", "BRL": "BRA", "MXN": "MEX", "ZAR": "ZAF", "TRY": "TUR",
-    "HKD": "HKG", "SGD": "SGP", "PLN": "POL", "ILS": "ISR", "NGN": "NGA", "PKR": "PAK",
+    "EUR": "EMU",
+    "GBP": "GBR",
+    "JPY": "JPN",
+    "CHF": "CHE",
+    "CNY": "CHN",
+    "INR": "IND",
+    "CAD": "CAN",
+    "AUD": "AUS",
+    "NZD": "NZL",
+    "SEK": "SWE",
+    "NOK": "NOR",
+    "DKK": "DNK",
+    "RUB": "RUS",
+    "KRW": "KOR",
+    "BRL": "BRA",
+    "MXN": "MEX",
+    "ZAR": "ZAF",
+    "TRY": "TUR",
+    "HKD": "HKG",
+    "SGD": "SGP",
+    "PLN": "POL",
+    "ILS": "ISR",
+    "NGN": "NGA",
+    "PKR": "PAK",
 }
 FIRST_YEAR = 1999  # the euro's first year; the ruble was redenominated in 1998
 

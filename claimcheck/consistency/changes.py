@@ -28,7 +28,7 @@ def change_arithmetic(ctx: Context) -> Iterator[Finding]:
         change = claim.fields.get("change")
         if not isinstance(change, Mapping) or ctx.in_skipped(claim.span):
             continue
-        parts = {r: by_id.get(_claim_id(change.get(r))) for r in ("from", "to", "by")}
+        parts = {r: by_id.get(_claim_id(change.get(r)) or "") for r in ("from", "to", "by")}
         key = tuple(sorted(c.id for c in parts.values() if c is not None))
         if key in seen or parts["from"] is None or parts["to"] is None:
             continue

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import math
 import re
 from collections.abc import Iterator
 from decimal import Decimal

@@ -30,7 +30,9 @@ _BY_GAP = re.compile(
 )
 
 
-def with_changes(document: Document, sentence: str, offset: int, claims: list[Claim]) -> list[Claim]:
+def with_changes(
+    document: Document, sentence: str, offset: int, claims: list[Claim]
+) -> list[Claim]:
     """`claims` of one parsed chunk, each numeric one with its `period`, and with `change` for
     those told as a change."""
     figures = sorted((c for c in claims if c.kind in CHANGE_KINDS), key=lambda c: c.span)

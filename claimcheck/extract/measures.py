@@ -115,7 +115,8 @@ def _writable(noun: Any) -> bool:
 
 
 def _known(noun: Any) -> bool:
-    return _writable(noun) and measure_of(" ".join(t.lemma_.lower() for t in _phrase(noun)))
+    lemmas = " ".join(t.lemma_.lower() for t in _phrase(noun))
+    return _writable(noun) and measure_of(lemmas) is not None
 
 
 def _phrase(noun: Any) -> list[Any]:
