@@ -54,7 +54,7 @@ def _groups(sentence: str, offset: int, figures: list[Claim]) -> list[dict[str, 
     groups: list[dict[str, Any]] = []
     i = 0
     while i < len(figures):
-        group = _group_at(sentence, offset, figures[i:])
+        group = _group_at(sentence, offset, figures[i : i + 4])  # a change has ≤ 3 figures
         if group is None:
             i += 1
             continue

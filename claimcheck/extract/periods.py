@@ -27,6 +27,7 @@ BASE = re.compile(
     r"|\b(?:from|on|than|over)\s+last\s+year\b",
     re.IGNORECASE,
 )
+_REACH = 300
 Resolver = Callable[[re.Match[str], dt.date | None], tuple[str | None, str]]
 
 
@@ -98,13 +99,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
 
 
 def clause(sentence: str, at: int) -> tuple[int, int]:
-    """The clause of `sentence` around offset `at`, as (start, end)."""
-    start, end = 0, len(sentence)
-    for match in _CLAUSE_BREAK.finditer(sentence):
+    """The clause of `sentence` around offset `at`, as (start, end), looked for within _REACH
+    characters: a sentence of thousands of figures must not be rescanned for each."""
+    start, end = max(0, at - _REACH), min(len(sentence), at + _REACH)
+    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
         if match.end() <= at:
             start = match.end()
-        elif match.start() > at and end == len(sentence):
-            end = match.start()
+        elif match.start() > at:
+            return start, match.start()
     return start, end
 
 
