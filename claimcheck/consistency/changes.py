@@ -54,8 +54,8 @@ def _problem(change: Mapping[str, Any], start: Claim, end: Claim, by: Claim | No
     if start.value.get("unit") != end.value.get("unit"):
         return None
     a, b = _range(start), _range(end)
-    if a is None or b is None:
-        return None
+    if a is None or b is None or not (_unit_written(start) and _unit_written(end)):
+        return None  # "drop from 3 to 5 per cent" is a range of the drop, not its two ends
     said = f"from “{start.text}” to “{end.text}”"
     direction = change.get("direction")
     if (direction == "up" and b[1] < a[0]) or (direction == "down" and b[0] > a[1]):
@@ -71,6 +71,12 @@ def _problem(change: Mapping[str, Any], start: Claim, end: Claim, by: Claim | No
         return None
     shown = " or ".join(_show(r, u) for r, u in readings)
     return f"a change {said} is {shown}, not the “{by.text}” stated"
+
+
+def _unit_written(claim: Claim) -> bool:
+    """The figure carries its own unit or scale ("9.1%", "$10bn"), not one borrowed from the
+    next figure."""
+    return claim.kind == "count" or any(not (ch.isdigit() or ch in " .,") for ch in claim.text)
 
 
 def _readings(start: Claim, by: Claim, a: _Range, b: _Range) -> list[tuple[_Range, str]]:
