@@ -155,4 +155,4 @@ def test_company_figures_against_the_source(nlp, text, verdict, reason):
     [result] = pipeline.extract([document], nlp, SETTINGS)
     money = [c for c in result.claims if c.kind == "money"]
     [checked] = verify_claims(money, FakeSource(), DATE, fake_linker)
-    assert (checked.verification["verdict"], checked.verification["reason"]) == (verdict, reason)
+    assert (checked.verification.verdict, checked.verification.reason) == (verdict, reason)

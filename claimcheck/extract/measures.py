@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.extract.mentions import Mention
+from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 from claimcheck.normalize.measures import MEASURE_NOUNS, NOT_MEASURES, measure_of
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimcheck.extract import measures
-from claimcheck.extract.mentions import Mention
+from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 
 NUMERIC_KINDS = frozenset({"count", "quantity", "money", "percent", "duration", "ordinal"})

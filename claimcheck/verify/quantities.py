@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
-from claimcheck.model import Claim, Entity, Quantity, Statement, TimeValue
+from claimcheck.model import Claim, Entity, Quantity, Statement, TimeValue, Verdict
 from claimcheck.normalize.measures import MEASURE_PROPERTIES, PERIOD_PROPERTIES
 from claimcheck.verify import numeric, units
 from claimcheck.verify.facts import Facts, field_surface, field_text, linked
@@ -78,7 +77,7 @@ def predicate_property(claim: Claim, extra: Mapping[str, str]) -> str | None:
     return None
 
 
-def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     prop = predicate_property(claim, facts.extra_predicates)
     if prop is None:
         return not_checked(
@@ -182,7 +181,7 @@ def _judge(
     every: tuple[Statement, ...],
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     outcomes = []
     for statement in chosen:
         q = statement.mainsnak.value
@@ -274,7 +273,7 @@ def _judge_count(
     org: Entity,
     found: list[tuple[Entity, Statement]],
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     count = Decimal(len(found))
     outcome = numeric.compare(reading, count, reference=_claim_amount(claim))
     said = (
