@@ -15,20 +15,20 @@ from typing import Any
 
 from claimcheck.consistency import amounts
 from claimcheck.consistency.context import Context
-from claimcheck.model import Claim, Finding
+from claimcheck.model import Claim, Finding, Span
 
 CODE = "CC512"
 _Range = tuple[Decimal, Decimal]
 
 
 def change_arithmetic(ctx: Context) -> Iterator[Finding]:
-    by_id = {c.id: c for c in ctx.claims}
+    by_span = {(c.span.start, c.span.end): c for c in ctx.claims if "change" in c.fields}
     seen: set[tuple[str, ...]] = set()
     for claim in ctx.claims:
         change = claim.fields.get("change")
         if not isinstance(change, Mapping) or ctx.in_skipped(claim.span):
             continue
-        parts = {r: by_id.get(_claim_id(change.get(r)) or "") for r in ("from", "to", "by")}
+        parts = {r: by_span.get(_span_of(change.get(r))) for r in ("from", "to", "by")}
         key = tuple(sorted(c.id for c in parts.values() if c is not None))
         if key in seen or parts["from"] is None or parts["to"] is None:
             continue
@@ -39,8 +39,15 @@ def change_arithmetic(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(CODE, "warning", message, [c.span for c in involved], involved, 0.9)
 
 
-def _claim_id(ref: Any) -> str | None:
-    return str(ref.get("claim")) if isinstance(ref, Mapping) and ref.get("claim") else None
+def _span_of(ref: Any) -> tuple[int, int]:
+    """The other figure of the change, by its span (a claim's id is not stable under re-wrapping
+    of the text; its span is what the record gives)."""
+    span = ref.get("span") if isinstance(ref, Mapping) else None
+    if isinstance(span, Span):
+        return span.start, span.end
+    if isinstance(span, Mapping):
+        return int(span.get("start", -1)), int(span.get("end", -1))
+    return -1, -1
 
 
 def _range(claim: Claim) -> _Range | None:

@@ -138,7 +138,7 @@ def _shared(claims: list[Claim]) -> dict[str, Any]:
 
 
 def _ref(claim: Claim) -> dict[str, Any]:
-    return {"text": claim.text, "span": claim.span, "claim": claim.id}
+    return {"text": claim.text, "span": claim.span}
 
 
 def _with_period(claim: Claim, document: Document, sentence: str, offset: int) -> Claim:
