@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python benchmarks/long_document.py
 	$(BIN)/python benchmarks/http_requests.py
 	$(BIN)/python benchmarks/consistency_eval.py
+	$(BIN)/python benchmarks/softbreaks.py
 	$(BIN)/python benchmarks/html_report.py
 
 # Re-records cassettes/recorded/ against live Wikidata; needs network and CLAIMCHECK_CONTACT.

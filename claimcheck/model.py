@@ -33,6 +33,8 @@ class Document:
     `text` is what claims are extracted from and what every span indexes into: the input as read
     (after decoding, BOM removed) for text and Markdown; the extracted main text for HTML.
     `body_start` skips front matter; `skip` lists regions (code blocks, inline code) never mined.
+    `soft_breaks` lists the line breaks inside a paragraph (with the blanks around them), which
+    the reader found and a renderer would show as one space (claimcheck.read.softbreaks).
     """
 
     id: str
@@ -45,9 +47,12 @@ class Document:
     date_note: str | None = None
     body_start: int = 0
     skip: tuple[Span, ...] = ()
+    soft_breaks: tuple[Span, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
     # The file as read where `text` was extracted from it (HTML): findings are placed in it.
     source: str | None = field(default=None, repr=False)
+    # The line of the file the record came from (a JSON-lines batch holds one document a line).
+    file_line: int = 1
 
     def header(self) -> dict[str, Any]:
         return {
@@ -59,6 +64,22 @@ class Document:
             "date_source": self.date_source,
             "date_note": self.date_note,
         }
+
+
+def prose_text(document: Document) -> str:
+    """The document's text with every character of its soft breaks a space: what a reader sees,
+    at the same offsets (the text itself when it has none)."""
+    return _prose(document.text, document.soft_breaks) if document.soft_breaks else document.text
+
+
+@functools.lru_cache(maxsize=4)
+def _prose(text: str, breaks: tuple[Span, ...]) -> str:
+    # Cached: the consistency rules ask for the view of one text once per claim and more.
+    pieces, at = [], 0
+    for b in breaks:
+        pieces += [text[at : b.start], " " * (b.end - b.start)]
+        at = b.end
+    return "".join([*pieces, text[at:]])
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -230,6 +251,11 @@ PROPERTIES = (
     "head_of_state",
     "office_holder",
     "capital",
+    "revenue",
+    "net_profit",
+    "operating_income",
+    "market_cap",
+    "total_assets",
 )
 QUALIFIERS = (
     "start_time",

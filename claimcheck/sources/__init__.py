@@ -116,11 +116,14 @@ def _worldbank(argument: str, settings: SourceSettings, env: Environment) -> Bui
 
 
 def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Built:
-    from claimcheck.sources.snapshot import load_snapshot
+    from claimcheck.sources.snapshot import SnapshotSource, load_snapshot
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
-    return load_snapshot(argument)
+    built = load_snapshot(argument)
+    if isinstance(built.knowledge, SnapshotSource) and not built.knowledge.docs:
+        env.warn(f"[CC905] snapshot {argument} holds no entities: no claim can be checked")
+    return built
 
 
 def default_registry() -> Registry:
