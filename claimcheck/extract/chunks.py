@@ -19,9 +19,12 @@ _ABBREVIATION = re.compile(
     r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
 )
 _LINE = re.compile(r"[^\r\n]+")
-# Bylines and datelines carry names and times, not claims.
+# Bylines and datelines carry names and times, not claims; 'By 2030, ...' is a sentence.
 _BYLINE = re.compile(
-    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
+    r"^\s*(?:By(?!\s+(?:\d|the\b|then\b|now\b|(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b))|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b"
+    r"[^\n]{0,150}$"
 )
 
 
