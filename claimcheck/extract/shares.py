@@ -1,0 +1,75 @@
+"""Shares written as fractions or odds: 'two thirds of voters', 'three quarters of the budget',
+'one in five adults', 'nine out of 10 doctors'. They are percentages of a whole, not counts of
+'thirds' or of five adults."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from claimcheck.extract.found import Found, overlaps
+from claimcheck.normalize import bounds
+from claimcheck.normalize.numbers import parse_number
+
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DENOMINATORS = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+# 'two thirds of', 'a quarter of' (not 'a quarter of a million': a number), 'two-thirds majority'.
+FRACTION = re.compile(
+    rf"\b(?P<num>{'|'.join(_NUMERATORS)})[\s-]+(?P<den>{'|'.join(_DENOMINATORS)}|halves)s?"
+    r"(?=\s+of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|\s+majority\b)",
+    re.IGNORECASE,
+)
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred"
+ODDS = re.compile(
+    rf"\b(?P<num>{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL})\b(?![\d,.%])",
+    re.IGNORECASE,
+)
+
+
+def scan_shares(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Every share in `text` not overlapping `taken` (which grows with what is found)."""
+    found = []
+    for regex, read in ((FRACTION, _fraction), (ODDS, _odds)):
+        for m in regex.finditer(text):
+            share = read(m)
+            if share is None or overlaps(m.start(), m.end(), taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Found("percent", m.start(), m.end(), share, core=(m.start(), m.end())))
+    return found
+
+
+def _fraction(m: re.Match[str]) -> dict | None:
+    den = m["den"].lower()
+    numerator = _NUMERATORS[m["num"].lower()]
+    denominator = 2 if den == "halves" else _DENOMINATORS[den]
+    if numerator >= denominator or (numerator > 1) != m.group(0).lower().endswith("s"):
+        return None  # 'two quarter of', 'a thirds of': not a fraction as written
+    return _percent(Decimal(numerator), Decimal(denominator))
+
+
+def _odds(m: re.Match[str]) -> dict | None:
+    numerator, denominator = parse_number(m["num"]), parse_number(m["den"])
+    if numerator is None or denominator is None or not 0 < numerator < denominator:
+        return None
+    return _percent(numerator, denominator)
+
+
+def _percent(numerator: Decimal, denominator: Decimal) -> dict:
+    """The share as a percentage to two decimals; rounded means approximate."""
+    exact = numerator * 100 / denominator
+    rounded = exact.quantize(Decimal("0.01"))
+    value = bounds.bounded(rounded.normalize() if rounded == exact else rounded, None)
+    if rounded != exact:
+        value = {**value, "lower": None, "upper": None, "approximate": True}
+    return {**value, "unit": "percent"}
