@@ -126,3 +126,16 @@ def test_values_validate_against_the_schema(phrase):
     if found.kind == "count":
         record["counted"] = "people"
     assert errors(record, "claim") == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "On Friday, Dec. 3: the markets fell",
+        "Tuesday, January 11",
+        "on Monday, 10 January, the talks began",
+        "Friday, June 5, 2020",
+    ],
+)
+def test_a_weekday_beside_its_date_is_one_claim(phrase):
+    assert [f.kind for f in scan(phrase, ANCHOR)] == ["date"]

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from claimcheck.extract.found import Found, overlaps
-from claimcheck.normalize import bounds
+from claimcheck.normalize import bounds, numbers
 from claimcheck.normalize.numbers import parse_number
 
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -69,7 +69,7 @@ def _percent(numerator: Decimal, denominator: Decimal) -> dict:
     """The share as a percentage to two decimals; rounded means approximate."""
     exact = numerator * 100 / denominator
     rounded = exact.quantize(Decimal("0.01"))
-    value = bounds.bounded(rounded.normalize() if rounded == exact else rounded, None)
+    value = bounds.bounded(numbers.exact(rounded), None)
     if rounded != exact:
         value = {**value, "lower": None, "upper": None, "approximate": True}
     return {**value, "unit": "percent"}
