@@ -357,8 +357,8 @@ def _classify(
     if m["digits"] and not m["scale"]:
         short = SHORT_SCALE_AFTER.match(rest) if currency else _K_AFTER.match(rest)
         if short:
-            scaled = amount * SHORT_SCALES[short.group(0).lower()]
-            amount = scaled if currency else exact(scaled)  # money keeps its written digits
+            multiplied = amount * SHORT_SCALES[short.group(0).lower()]
+            amount = multiplied if currency else exact(multiplied)  # money keeps its written digits
             end += short.end()
             rest = text[end:]
     value, end, unit_from = _with_range(text, amount, end, modifier)
