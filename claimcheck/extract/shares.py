@@ -9,20 +9,12 @@ from decimal import Decimal
 
 from claimcheck.extract.found import Found, overlaps
 from claimcheck.normalize import bounds, numbers
-from claimcheck.normalize.numbers import parse_number
+from claimcheck.normalize.numbers import ORDINALS, parse_number
 
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_DENOMINATORS = {
-    "half": 2,
-    "third": 3,
-    "quarter": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+# 'a third', 'two fifths' ... 'a tenth'; a half and a quarter have names of their own.
+_DENOMINATORS = {word: n for word, n in ORDINALS.items() if n is not None and 3 <= n <= 10}
+_DENOMINATORS |= {"half": 2, "quarter": 4}
 # 'two thirds of', 'a quarter of' (not 'a quarter of a million': a number), 'two-thirds majority'.
 FRACTION = re.compile(
     rf"\b(?P<num>{'|'.join(_NUMERATORS)})[\s-]+(?P<den>{'|'.join(_DENOMINATORS)}|halves)s?"
