@@ -16,11 +16,13 @@ _UNIT = alternation([*DURATION_ALIASES, *durations.IN_OTHER_UNITS])
 # How many a vague quantifier stands for: read as 'about' that many.
 _VAGUE = {"a couple of": 2, "a few": 3, "several": 3}
 LOOSE = re.compile(
-    rf"(?:\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within|in)\s+)?"
     r"\b(?P<n>an?|a\s+couple\s+of|a\s+few|several)\s+"
     r"(?:(?:more|additional|extra|further|straight|consecutive|full)\s+)?"
     rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)",
     re.IGNORECASE,
+)
+MODIFIER_BEFORE = re.compile(
+    rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within|in)\s+$", re.IGNORECASE
 )
 LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.IGNORECASE)
 
@@ -29,7 +31,7 @@ def scan_loose_durations(text: str, taken: list[tuple[int, int]]) -> list[Found]
     """Every such duration in `text` not overlapping `taken` (which grows with what is found)."""
     found = []
     for m in LOOSE.finditer(text):
-        item = _loose(m)
+        item = _loose(m, MODIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()))
         if item is not None and not overlaps(item.start, item.end, taken):
             taken.append((item.start, item.end))
             found.append(item)
@@ -41,12 +43,13 @@ def scan_loose_durations(text: str, taken: list[tuple[int, int]]) -> list[Found]
     return found
 
 
-def _loose(m: re.Match[str]) -> Found | None:
+def _loose(m: re.Match[str], before: re.Match[str] | None) -> Found | None:
     quantifier = " ".join(m["n"].lower().split())
-    modifier = m["mod"] if m["mod"] and m["mod"].lower() in bounds.MODIFIERS else None
+    written = " ".join(before["mod"].lower().split()) if before else None
+    modifier = written if written in bounds.MODIFIERS else None
     plural = m["unit"].lower().endswith("s")
     if quantifier in ("a", "an"):
-        if plural or m["mod"] is None:
+        if plural or written is None:
             return None  # 'twice a day', 'a day earlier': no span of time is claimed
         value: dict[str, Any] = bounds.bounded(Decimal(1), modifier)
     elif not plural:
@@ -59,6 +62,6 @@ def _loose(m: re.Match[str]) -> Found | None:
             "approximate": True,
             "modifier": quantifier,
         }
-    start = m.start("mod") if modifier else m.start("n")
+    start = before.start("mod") if before and modifier else m.start()
     value = durations.duration_value(value, m["unit"])
     return Found("duration", start, m.end(), value, core=(m.start("n"), m.end()))

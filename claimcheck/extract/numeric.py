@@ -66,13 +66,14 @@ BIG_SCALE = (
 # Digits glued to more digits by an invisible or narrow space ("3\u200b0", "1\u2009000") are one
 # number this pattern cannot read: no figure rather than two wrong ones ("3" and "0").
 _GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
-_CODE_GLUED = "|".join(f"(?<=(?<![A-Za-z]){code})" for code in sorted(CURRENCY_CODES))  # 'USD250'
-CORE = re.compile(
-    rf"(?:(?<![\w.,/:#@-])|{_CODE_GLUED})(?<!\d{_GLUE})"
+_FIGURE = (
     rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}\d)(?P<frac>{FRACTION_TAIL})?(?P<scale>{BIG_SCALE})?"
-    rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL})?)",
-    re.IGNORECASE,
+    rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL})?)"
 )
+CORE = re.compile(rf"(?<![\w.,/:#@-])(?<!\d{_GLUE}){_FIGURE}", re.IGNORECASE)
+# A figure glued after a currency code ('USD250', 'EUR5bn'), which CORE's look-behind refuses.
+CODE_THEN_FIGURE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(CURRENCY_CODES)})(?=\d)")
+GLUED_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 CURRENCY_BEFORE = re.compile(
     rf"(?:(?P<symbol>{_alternation(CURRENCY_SYMBOLS)})|(?P<code>\b(?:{'|'.join(CURRENCY_CODES)}))\s?)"
     r"\s?$"
@@ -177,7 +178,7 @@ def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
     taken.extend(_scores(text))
     found = scan_shares(text, taken) + _ordinals(text, taken) + _plurals(text, taken)
-    for m in CORE.finditer(text):
+    for m in _figures(text):
         if overlaps(m.start(), m.end(), taken) or _in_name(text, m):
             continue
         item = _figure(text, m)
@@ -185,6 +186,13 @@ def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             taken.append((item.start, item.end))
             found.append(item)
     return found + scan_loose_durations(text, taken)
+
+
+def _figures(text: str) -> list[re.Match[str]]:
+    """Every figure CORE finds, and those glued after a currency code, in order."""
+    glued = [GLUED_FIGURE.match(text, c.end()) for c in CODE_THEN_FIGURE.finditer(text)]
+    figures = list(CORE.finditer(text)) + [m for m in glued if m is not None]
+    return sorted(figures, key=lambda m: m.start()) if glued else figures
 
 
 def _scores(text: str) -> list[tuple[int, int]]:
