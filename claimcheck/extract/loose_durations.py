@@ -21,9 +21,7 @@ LOOSE = re.compile(
     rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)",
     re.IGNORECASE,
 )
-MODIFIER_BEFORE = re.compile(
-    rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within|in)\s+$", re.IGNORECASE
-)
+MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within)\s+$", re.IGNORECASE)
 LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.IGNORECASE)
 
 

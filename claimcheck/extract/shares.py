@@ -22,8 +22,10 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred"
+# 'one in five', 'nine out of 10'; 'in' only after one ('scored 3 in 5 games' is no share).
 ODDS = re.compile(
-    rf"\b(?P<num>{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL})\b(?![\d,.%])",
+    rf"\b(?:(?P<one>one|1)\s+in|(?P<num>{_SMALL})\s+out\s+of)\s+(?:every\s+)?"
+    rf"(?P<den>{_SMALL})\b(?![\d,.%])",
     re.IGNORECASE,
 )
 
@@ -51,7 +53,7 @@ def _fraction(m: re.Match[str]) -> dict | None:
 
 
 def _odds(m: re.Match[str]) -> dict | None:
-    numerator, denominator = parse_number(m["num"]), parse_number(m["den"])
+    numerator, denominator = parse_number(m["num"] or m["one"]), parse_number(m["den"])
     if numerator is None or denominator is None or not 0 < numerator < denominator:
         return None
     return _percent(numerator, denominator)
