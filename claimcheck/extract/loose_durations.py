@@ -18,7 +18,7 @@ _VAGUE = {"a couple of": 2, "a few": 3, "several": 3}
 LOOSE = re.compile(
     r"\b(?P<n>an?|a\s+couple\s+of|a\s+few|several)\s+"
     r"(?:(?:more|additional|extra|further|straight|consecutive|full)\s+)?"
-    rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)",
+    rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)(?<!\bsecond)",
     re.IGNORECASE,
 )
 MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within)\s+$", re.IGNORECASE)

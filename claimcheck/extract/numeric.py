@@ -68,7 +68,7 @@ BIG_SCALE = (
 _GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
 _FIGURE = (
     rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}\d)(?P<frac>{FRACTION_TAIL})?(?P<scale>{BIG_SCALE})?"
-    rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL})?)"
+    rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL}(?P<wscale>{BIG_SCALE})?)?)"
 )
 CORE = re.compile(rf"(?<![\w.,/:#@-])(?<!\d{_GLUE}){_FIGURE}", re.IGNORECASE)
 # A figure glued after a currency code ('USD250', 'EUR5bn'), which CORE's look-behind refuses.
@@ -87,7 +87,7 @@ RANGE_AFTER = re.compile(
     rf"(?P<upper>{DIGITS}|{WORD_NUMBER})(?P<scale>{BIG_SCALE})?(?![\w.,]\d)",
     re.IGNORECASE,
 )
-_UNITS = _alternation([*DURATION_ALIASES, *QUANTITY_ALIASES, *durations.IN_OTHER_UNITS])
+_UNITS = _alternation([*DURATION_ALIASES, *QUANTITY_ALIASES])
 HYPHEN_UNIT = re.compile(
     rf"-(?P<unit>{_UNITS})\b(?!-old)",
     re.IGNORECASE,
@@ -98,7 +98,7 @@ UNIT_AFTER = re.compile(
 )
 # 'three more weeks', 'five straight days', 'three consecutive quarters'.
 DURATION_GAP = re.compile(
-    r"\s+(?:more|additional|extra|further|straight|consecutive|successive|full)\s+"
+    r"\s+(?:more|additional|extra|further|straight|consecutive|successive|full|short|long)\s+"
     rf"(?P<unit>{_alternation([*DURATION_ALIASES, *durations.IN_OTHER_UNITS])})\b",
     re.IGNORECASE,
 )
@@ -112,7 +112,14 @@ _METRE_CONTEXT = re.compile(
     r"m[\s-]+(?:high|tall|long|wide|deep|thick|in\s+(?:height|length|diameter)|walls?|fences?"
     r"|barriers?|statues?|towers?|waves?|drop|swell|sinkhole|jump|poles?|tunnel|bridge|hole)\b"
 )
-_K_AFTER = re.compile(r"[kK]\b(?!\s+(?:runs?|races?)\b)")  # '2.5k shares', not 'a 10k run'
+# Quarters are a span of time only where a period is spoken of: 'the next two quarters'; 'three
+# quarters would go to individuals' is a share.
+_QUARTERS_AFTER = re.compile(r"\s+(?P<unit>quarters?)\b(?!\s+of\b)", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:next|past|last|previous|coming|following|first|final|for|over|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_K_AFTER = re.compile(r"[kK]\b(?!\s+(?:runs?|races?|plans?|accounts?)\b)")  # not '401k plans'
 AGE_AFTER = re.compile(r"[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old\b|\s+ago\b", re.IGNORECASE)
 COMPOUND_AFTER = re.compile(
     rf"(?:\s*,\s*|\s+)(?:and\s+)?(?P<n>{DIGITS}|{WORD_ATOM}|an?)\s+"
@@ -145,8 +152,8 @@ NOT_FIGURES = re.compile(
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
 # Abbreviated units whose case matters, with the spellings accepted.
 CASE_SENSITIVE_UNITS = {
-    "m": ("m",),
-    "t": ("t",),  # "a 5 m wall"; glued to the figure or capitalized, "m" is no metre
+    "m": ("m",),  # "a 5 m wall"; glued to the figure or capitalized, "m" is no metre
+    "t": ("t",),
     "mw": ("MW",),
     "gw": ("GW",),
     "kw": ("kW", "KW"),
@@ -284,8 +291,16 @@ def _amount(m: re.Match[str]) -> Decimal | None:
     if whole is None:
         return None
     fraction = Decimal(FRACTIONS.get(tail.strip(" -"), "0.5"))  # else 'and a half'
-    scale = parse_number("1" + m["scale"]) if m["scale"] else Decimal(1)
-    return None if scale is None else exact((whole + fraction) * scale)
+    written_scale = m["scale"] or m["wscale"]
+    scale = parse_number("1" + written_scale) if written_scale else Decimal(1)
+    if scale is None:
+        return None
+    if m["wscale"]:
+        tail = tail[: -len(m["wscale"])]
+        fraction = Decimal(FRACTIONS.get(tail.strip(" -"), "0.5"))
+    # 'a million and a half' is half of its largest scale more: 1,500,000.
+    step = max((s for s in SCALES.values() if s >= 1000 and whole % s == 0), default=1)
+    return exact((whole + fraction * step) * scale)
 
 
 def _figure(text: str, m: re.Match[str]) -> Found | None:
@@ -388,7 +403,12 @@ def _classify(
         unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
         end += pct.end() if joined else 0
         return Found("percent", start, end, {**value, "unit": unit}, core=core)
-    unit_match = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest) or DURATION_GAP.match(rest)
+    unit_match = (
+        HYPHEN_UNIT.match(rest)
+        or UNIT_AFTER.match(rest)
+        or DURATION_GAP.match(rest)
+        or (_PERIOD_BEFORE.search(text, max(0, start - 30), start) and _QUARTERS_AFTER.match(rest))
+    )
     if unit_match and not _unit_as_written(unit_match["unit"], rest):
         return None
     if unit_match:

@@ -89,8 +89,10 @@ def _noun_after(sdoc: Any, i: int) -> str | None:
             break
     while nouns and nouns[0].pos_ == "PROPN" and len(nouns) > 1:
         nouns = nouns[1:]
-    if not nouns or nouns[-1].pos_ != "NOUN" or nouns[-1].ent_type_ == "DATE":
-        return None  # 'hit 2.3bn last year' counts no years
+    if not nouns or nouns[-1].pos_ != "NOUN":
+        return None
+    if nouns[-1].ent_type_ == "DATE" and nouns[-1].tag_ == "NN":
+        return None  # 'hit 2.3bn last year' counts no years; '13 consecutive nights' counts
     return " ".join(t.text for t in nouns)
 
 

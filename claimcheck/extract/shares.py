@@ -18,7 +18,8 @@ _DENOMINATORS |= {"half": 2, "quarter": 4}
 # 'two thirds of', 'a quarter of' (not 'a quarter of a million': a number), 'two-thirds majority'.
 FRACTION = re.compile(
     rf"\b(?P<num>{'|'.join(_NUMERATORS)})[\s-]+(?P<den>{'|'.join(_DENOMINATORS)}|halves)s?"
-    r"(?=\s+of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|\s+majority\b)",
+    r"(?=\s+of\b(?!\s+(?:an?\s+(?:thousand|million|billion|trillion)\b|one\b|\d))"
+    r"|\s+majority\b)",
     re.IGNORECASE,
 )
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred"
@@ -28,6 +29,9 @@ ODDS = re.compile(
     rf"(?P<den>{_SMALL})\b(?![\d,.%])",
     re.IGNORECASE,
 )
+
+
+_OUT_OF = frozenset(Decimal(n) for n in (*range(2, 11), 100))
 
 
 def scan_shares(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -56,6 +60,8 @@ def _odds(m: re.Match[str]) -> dict | None:
     numerator, denominator = parse_number(m["num"] or m["one"]), parse_number(m["den"])
     if numerator is None or denominator is None or not 0 < numerator < denominator:
         return None
+    if m["num"] and denominator not in _OUT_OF:
+        return None  # '60 out of 109 seats' counts the seats; '9 out of 10' is a share
     return _percent(numerator, denominator)
 
 

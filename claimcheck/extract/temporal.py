@@ -43,7 +43,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|went|came|fell|rose|grew|began|took|made|won|lost|left|met"
     r"|saw|gave|held|paid|sold|bought|became|brought|kept|stood|spent|struck|hit|sank|shrank"
-    r"|(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
+    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
 )
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
 _CLAUSE_START = re.compile(r"[;:!?()—–]|[,.](?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")

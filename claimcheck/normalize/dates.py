@@ -90,11 +90,17 @@ def month_day(
 
 
 def on_day(candidates: list[dt.date], anchor: dt.date, direction: str) -> dict[str, Any] | None:
-    """The candidate day the direction picks, as a resolved relative date."""
-    date = closest(candidates, anchor, direction)
+    """The candidate day the direction picks, as a resolved relative date. A day within a
+    week of the anchor is that one whatever the tense: a document's date is often a few days
+    off the events it reports, and a tense read from word forms is weaker evidence."""
+    near = [d for d in candidates if abs((d - anchor).days) <= SLACK_DAYS]
+    date = near[0] if near else closest(candidates, anchor, direction)
     if date is None:
         return None
     return _value(date.isoformat(), "day", relative=True, anchor=anchor)
+
+
+SLACK_DAYS = 7
 
 
 def _candidates(anchor: dt.date, day_in: Callable[[int], dt.date]) -> list[dt.date]:
