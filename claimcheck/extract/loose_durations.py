@@ -25,9 +25,16 @@ MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within)\
 LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.IGNORECASE)
 
 
+_UNIT_STEMS: tuple[str, ...] = ("second", "minute", "hour", "day", "week", "fortnight", "month")
+_UNIT_STEMS += ("year", "decade", "centur", "quarter")
+
+
 def scan_loose_durations(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every such duration in `text` not overlapping `taken` (which grows with what is found)."""
-    found = []
+    found: list[Found] = []
+    lowered = text.lower()
+    if not any(w in lowered for w in _UNIT_STEMS):
+        return found  # a cheap look first: no unit of time, no duration
     for m in LOOSE.finditer(text):
         item = _loose(m, MODIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()))
         if item is not None and not overlaps(item.start, item.end, taken):

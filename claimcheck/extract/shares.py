@@ -34,10 +34,17 @@ ODDS = re.compile(
 _OUT_OF = frozenset(Decimal(n) for n in (*range(2, 11), 100))
 
 
+_FRACTION_WORDS = (*_DENOMINATORS, "halves")
+_ODDS_WORDS = (" in ", "out of")
+
+
 def scan_shares(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every share in `text` not overlapping `taken` (which grows with what is found)."""
-    found = []
-    for regex, read in ((FRACTION, _fraction), (ODDS, _odds)):
+    found: list[Found] = []
+    lowered = text.lower()
+    for regex, read, words in ((FRACTION, _fraction, _FRACTION_WORDS), (ODDS, _odds, _ODDS_WORDS)):
+        if not any(w in lowered for w in words):
+            continue  # a cheap look first: most text holds no share
         for m in regex.finditer(text):
             share = read(m)
             if share is None or overlaps(m.start(), m.end(), taken):

@@ -267,10 +267,29 @@ _NAMES_AFTER = re.compile(
 )
 
 
+# Patterns tried only on text holding one of these words (lower case): most text holds none.
+_WORDS_NEEDED = {
+    "weekday_date": tuple(dates.WEEKDAYS),
+    "holiday": (
+        "christmas",
+        "year",
+        "boxing",
+        "valentine",
+        "election",
+        "thanksgiving",
+        "halloween",
+    ),
+    "year_end": ("end",),
+}
+
+
 def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
     """Every date in `text` not overlapping `taken` (which grows with what is found)."""
     found: list[Found] = []
+    lowered = text.lower()
     for name, regex, build in COMPILED:
+        if name in _WORDS_NEEDED and not any(w in lowered for w in _WORDS_NEEDED[name]):
+            continue  # a cheap look for the words the pattern cannot match without
         for m in regex.finditer(text):
             start, end = _claim_span(name, m)
             if overlaps(start, end, taken):
