@@ -23,9 +23,11 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred"
-# 'one in five', 'nine out of 10'; 'in' only after one ('scored 3 in 5 games' is no share).
+# 'one in five', 'three in five', 'nine out of 10'; 'in' after a digit only for 1 ('scored 3 in
+# 5 games' is no share).
+_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 ODDS = re.compile(
-    rf"\b(?:(?P<one>one|1)\s+in|(?P<num>{_SMALL})\s+out\s+of)\s+(?:every\s+)?"
+    rf"\b(?:(?P<one>{_WORDS}|1)\s+in|(?P<num>{_SMALL})\s+out\s+of)\s+(?:every\s+)?"
     rf"(?P<den>{_SMALL})\b(?![\d,.%])",
     re.IGNORECASE,
 )
@@ -67,7 +69,7 @@ def _odds(m: re.Match[str]) -> dict | None:
     numerator, denominator = parse_number(m["num"] or m["one"]), parse_number(m["den"])
     if numerator is None or denominator is None or not 0 < numerator < denominator:
         return None
-    if m["num"] and denominator not in _OUT_OF:
+    if numerator != 1 and denominator not in _OUT_OF:
         return None  # '60 out of 109 seats' counts the seats; '9 out of 10' is a share
     return _percent(numerator, denominator)
 
