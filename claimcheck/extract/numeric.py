@@ -403,12 +403,7 @@ def _classify(
         unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
         end += pct.end() if joined else 0
         return Found("percent", start, end, {**value, "unit": unit}, core=core)
-    unit_match = (
-        HYPHEN_UNIT.match(rest)
-        or UNIT_AFTER.match(rest)
-        or DURATION_GAP.match(rest)
-        or (_PERIOD_BEFORE.search(text, max(0, start - 30), start) and _QUARTERS_AFTER.match(rest))
-    )
+    unit_match = _unit_after(text, start, rest)
     if unit_match and not _unit_as_written(unit_match["unit"], rest):
         return None
     if unit_match:
@@ -422,6 +417,14 @@ def _classify(
     if value["modifier"] in ("range",) and m["words"]:
         return None  # 'one or two', 'five to six': loose talk, not a figure
     return Found("count", start, end, {**value, "unit": None}, needs="counted", core=core)
+
+
+def _unit_after(text: str, start: int, rest: str) -> re.Match[str] | None:
+    """The unit after a figure: '-hour', ' km', ' more weeks', ' quarters' after 'next'."""
+    found = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest) or DURATION_GAP.match(rest)
+    if found is None and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
+        found = _QUARTERS_AFTER.match(rest)
+    return found
 
 
 def _unit_as_written(written: str, rest: str) -> bool:
