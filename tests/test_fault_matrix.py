@@ -374,7 +374,9 @@ def test_one_sentence_with_thousands_of_figures_is_checked_in_linear_time(cli, c
     )
     started = time.monotonic()
     status, out, err = run(capsys, "check", "story.txt", "--no-verify", "--format", "jsonl")
-    assert time.monotonic() - started < 20
+    # A hang guard, not a speed test (benchmarks/ measure speed): alone it takes about 17 s here,
+    # the quadratic version never finished within a minute on a shared machine.
+    assert time.monotonic() - started < 90
     records = jsonl_records(out)
     assert status == 1 and err == ""  # the parts do not make the whole: CC505
     assert sum(r["record"] == "claim" for r in records) > 2500

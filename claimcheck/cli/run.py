@@ -152,7 +152,7 @@ def snapshot_build(out_path: str, inputs: list[str]) -> None:
 def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:
     """ "found N claims, M checkable, K checked" on stderr after a verifying run."""
     if settings.verify and not settings.quiet and results:
-        from claimcheck.verify.stage import coverage
+        from claimcheck.model import coverage
 
         total = sum((coverage(r.claims) for r in results[1:]), coverage(results[0].claims))
         _stderr(f"claimcheck: {total.sentence()}")

@@ -1,6 +1,7 @@
 """Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
 chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
-exceed MAX_CHUNK characters, so a huge input streams through in small pieces."""
+exceed MAX_CHUNK characters, so a huge input streams through in small pieces. The document given
+is unwrapped (claimcheck.extract.unwrap): a soft line break is a space there, not a line break."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ _ABBREVIATION = re.compile(
     r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
 )
 _LINE = re.compile(r"[^\r\n]+")
-# Bylines and datelines carry names and times, not claims; 'By 2030, ...' is a sentence.
-_BYLINE = re.compile(
+# Bylines and datelines carry names and times, not claims (each is a line of its own: the reader
+# never joins one to the next, see claimcheck.read.softbreaks); 'By 2030, ...' is a sentence.
+BYLINE = re.compile(
     r"^\s*(?:By(?!\s+(?:\d|the\b|then\b|now\b|(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b))|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b"
@@ -32,7 +34,7 @@ def chunks(document: Document) -> Iterator[tuple[int, int]]:
     """(start, end) of every chunk of the body, in order, skipping bylines and code."""
     text = document.text
     for line in _LINE.finditer(text, document.body_start):
-        if _BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
+        if BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
             continue
         yield from _sentences(text, line.start(), line.end())
 

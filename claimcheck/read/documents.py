@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 from claimcheck.errors import InputError
 from claimcheck.model import Document, Span
+from claimcheck.read.softbreaks import with_soft_breaks
 
 FORMATS = ("auto", "text", "markdown", "html", "jsonl")
 _SUFFIXES = {
@@ -176,7 +177,8 @@ def _documents_from_bytes(name: str, data: bytes, fmt: str) -> Iterator[Document
         elif fmt == "html":
             yield html_document(name, text)
         else:
-            yield Document(id=name, text=text, path=_path_or_none(name), format="text")
+            document = Document(id=name, text=text, path=_path_or_none(name), format="text")
+            yield with_soft_breaks(document)
     except InputError as err:
         yield Unreadable(name, str(err))
 
@@ -233,18 +235,20 @@ def markdown_document(name: str, text: str) -> Document:
     )
     date, note = _meta_date(meta)
     title = meta.get("title")
-    return Document(
-        id=name,
-        text=text,
-        path=_path_or_none(name),
-        title=str(title) if title is not None else None,
-        format="markdown",
-        date=date,
-        date_source="front_matter" if date else "none",
-        date_note=note,
-        body_start=body_start,
-        skip=tuple(sorted(skip)),
-        metadata=meta,
+    return with_soft_breaks(
+        Document(
+            id=name,
+            text=text,
+            path=_path_or_none(name),
+            title=str(title) if title is not None else None,
+            format="markdown",
+            date=date,
+            date_source="front_matter" if date else "none",
+            date_note=note,
+            body_start=body_start,
+            skip=tuple(sorted(skip)),
+            metadata=meta,
+        )
     )
 
 
@@ -377,14 +381,16 @@ def _jsonl_document(name: str, number: int, line: str) -> Document:
     if record.get("date") is not None and date is None:
         raise InputError(f"{where}: 'date' must be an ISO date such as 2022-01-12")
     title = record.get("title")
-    return Document(
-        id=str(doc_id),
-        text=body,
-        path=_path_or_none(name),
-        title=str(title) if title is not None else None,
-        format="jsonl",
-        date=date,
-        date_source="jsonl" if date else "none",
-        date_note=f"'date' on line {number}" if date else None,
-        metadata={k: v for k, v in record.items() if k not in ("text",)},
+    return with_soft_breaks(
+        Document(
+            id=str(doc_id),
+            text=body,
+            path=_path_or_none(name),
+            title=str(title) if title is not None else None,
+            format="jsonl",
+            date=date,
+            date_source="jsonl" if date else "none",
+            date_note=f"'date' on line {number}" if date else None,
+            metadata={k: v for k, v in record.items() if k not in ("text",)},
+        )
     )

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.errors import SourceError
 from claimcheck.model import Candidate, Entity, EntityRef, Provenance
-from claimcheck.sources.wikidata import PROPERTY_IDS
+from claimcheck.sources.wikidata_ids import PROPERTY_IDS
 from claimcheck.sources.wikidata_json import all_names, parse_entity, pick_text, snak_value
 
 PREFIX = "snapshot:"

@@ -1,4 +1,5 @@
-"""Wikidata: every Wikidata property/item id and every API parameter claimcheck uses lives here.
+"""Wikidata: every API parameter claimcheck sends lives here (the ids in
+sources/wikidata_ids.py).
 
 The live source calls the Action API (wbsearchentities, wbgetentities in batches of ≤50 ids) and,
 only for questions that need it, the query service with validated ids. Documents are parsed by
@@ -13,86 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.errors import SourceError
 from claimcheck.model import Candidate, Entity, Provenance
+from claimcheck.sources.wikidata_ids import LABEL_LANGUAGES, PROPERTY_IDS
+from claimcheck.sources.wikidata_json import iri_id, parse_entity, parse_search
 
 if TYPE_CHECKING:
     from claimcheck.config import SourceSettings
     from claimcheck.http import HttpClient, JsonResponse, RetryHint
 
 NAME = "wikidata"
-
-# Semantic property names (sources/base.py PROPERTIES) → Wikidata property ids.
-PROPERTY_IDS = {
-    "instance_of": "P31",
-    "member_of": "P463",
-    "member_count": "P2124",
-    "position_held": "P39",
-    "headquarters": "P159",
-    "location": "P276",
-    "population": "P1082",
-    "area": "P2046",
-    "employees": "P1128",
-    "inception": "P571",
-    "dissolved": "P576",
-    "date_of_birth": "P569",
-    "date_of_death": "P570",
-    "point_in_time": "P585",
-    "country": "P17",
-    "party": "P102",
-    "head_of_government": "P6",
-    "head_of_state": "P35",
-    "office_holder": "P1308",
-    "capital": "P36",
-}
-QUALIFIER_IDS = {
-    "start_time": "P580",
-    "end_time": "P582",
-    "point_in_time": "P585",
-    "of": "P642",
-    "electoral_district": "P768",
-    "determination_method": "P459",
-}
-INSTANCE_OF = PROPERTY_IDS["instance_of"]
-
-# instance-of values → the coarse types entity linking compares with NER labels.
-TYPE_ITEMS = {
-    "Q5": "human",
-    "Q6256": "country",
-    "Q3624078": "country",  # sovereign state
-    "Q7275": "country",  # state
-    "Q515": "city",
-    "Q1549591": "city",  # big city
-    "Q5119": "city",  # capital city
-    "Q1637706": "city",  # city with millions of inhabitants
-    "Q200250": "city",  # metropolis
-    "Q82794": "region",
-    "Q10864048": "region",  # first-level administrative country subdivision
-    "Q35657": "region",  # U.S. state
-    "Q43229": "organization",
-    "Q484652": "organization",  # international organization
-    "Q245065": "organization",  # intergovernmental organization
-    "Q7278": "organization",  # political party
-    "Q4830453": "organization",  # business
-    "Q1127126": "organization",  # military alliance
-    "Q4167410": "disambiguation",  # Wikimedia disambiguation page: never the thing meant
-    "Q13406463": "list",  # Wikimedia list article
-}
-# Quantity units → semantic unit names; any other unit keeps only its id (Quantity.unit None).
-UNIT_NAMES = {
-    "Q11573": "metre",
-    "Q828224": "kilometre",
-    "Q712226": "square kilometre",
-    "Q25343": "square metre",
-    "Q11229": "percent",
-    "Q4917": "USD",
-    "Q4916": "EUR",
-    "Q25224": "GBP",
-    "Q41044": "RUB",
-    "Q577": "year",
-    "Q573": "day",
-}
-CALENDARS = {"Q1985727": "gregorian", "Q1985786": "julian"}
-ENTITY_PREFIX = {"item": "Q", "property": "P", "lexeme": "L"}
-LABEL_LANGUAGES = ("en", "mul", "en-gb", "en-ca")  # `mul` holds names that are the same everywhere
 
 BATCH = 50  # the Action API's limit on ids per wbgetentities call
 _ID = re.compile(r"[QPL][1-9][0-9]{0,9}")  # used with fullmatch: "$" would let "Q1\n" through
@@ -202,8 +131,6 @@ class WikidataSource:
         return {"name": self.name, "api_url": self.api_url, "sparql_url": self.sparql_url}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
-        from claimcheck.sources.wikidata_json import parse_search
-
         response = self._action(search_params(mention, language, limit), EXPIRY["search"])
         if api_error_code(response.data) is not None:
             raise SourceError(f"wbsearchentities failed: {_error_info(response.data)}")
@@ -219,8 +146,6 @@ class WikidataSource:
         return {i: out[i] for i in wanted}
 
     def members(self, organization_id: str) -> Sequence[Entity]:
-        from claimcheck.sources.wikidata_json import iri_id
-
         if not valid_id(organization_id):
             return ()
         response = self.http.get_json(
@@ -257,8 +182,6 @@ class WikidataSource:
             raise SourceError(f"wbgetentities failed: {_error_info(response.data)}")
 
     def _parse_batch(self, batch: list[str], response: JsonResponse) -> dict[str, Entity]:
-        from claimcheck.sources.wikidata_json import parse_entity
-
         docs = response.data.get("entities") or {} if isinstance(response.data, Mapping) else {}
         out = {}
         for requested in batch:

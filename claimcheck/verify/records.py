@@ -124,7 +124,8 @@ def _finding(record: dict[str, Any]) -> Finding:
         column=record["column"],
         claims=tuple(record.get("claims") or ()),
         spans=tuple(Span(s["start"], s["end"]) for s in record.get("spans") or ()),
-        confidence=record.get("confidence"),
+        # read as Decimal with every other number; Finding.confidence is a float
+        confidence=None if record.get("confidence") is None else float(record["confidence"]),
         suppressed=record.get("suppressed"),
         fingerprint=record.get("fingerprint"),
         extra={k: v for k, v in record.items() if k not in FINDING_KEYS},
