@@ -51,6 +51,8 @@ class Document:
     metadata: Mapping[str, Any] = field(default_factory=dict)
     # The file as read where `text` was extracted from it (HTML): findings are placed in it.
     source: str | None = field(default=None, repr=False)
+    # The line of the file the record came from (a JSON-lines batch holds one document a line).
+    file_line: int = 1
 
     def header(self) -> dict[str, Any]:
         return {
@@ -249,6 +251,11 @@ PROPERTIES = (
     "head_of_state",
     "office_holder",
     "capital",
+    "revenue",
+    "net_profit",
+    "operating_income",
+    "market_cap",
+    "total_assets",
 )
 QUALIFIERS = (
     "start_time",

@@ -4,6 +4,7 @@ that it stays a thin translation of options; the stages themselves are pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -41,7 +42,26 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
     if not settings.quiet:
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
-    return runconfig.with_baseline(settings), cfg
+    return runconfig.with_baseline(settings, _warn_unless(settings.quiet)), cfg
+
+
+def _warn_unless(quiet: bool) -> Callable[[str], None]:
+    return lambda message: None if quiet else _stderr(f"claimcheck: warning: [CC903] {message}")
+
+
+def capped_jobs(settings: Settings) -> Settings:
+    """--jobs (or `jobs`) above the processors here: each worker loads its own pipeline, so
+    100,000 of them run out of file descriptors and memory long before they help."""
+    limit = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    limit = max(limit, 2)  # two workers are always allowed, so --jobs is testable on one core
+    if settings.jobs <= limit:
+        return settings
+    if not settings.quiet:
+        _stderr(
+            f"claimcheck: warning: [CC901] --jobs {settings.jobs} is more than the {limit} "
+            f"processors here can use; running {limit} workers"
+        )
+    return dataclasses.replace(settings, jobs=limit)
 
 
 def refuse_conflicts(
@@ -87,6 +107,7 @@ def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) 
     from claimcheck.nlp import load_pipeline
 
     out.refuse_input_as_output(output, paths)
+    settings = capped_jobs(settings)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
@@ -101,6 +122,7 @@ def check(
     from claimcheck.nlp import load_pipeline
 
     out.refuse_input_as_output(output, paths)
+    settings = capped_jobs(settings)
     nlp = load_pipeline(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)

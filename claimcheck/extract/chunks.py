@@ -5,8 +5,10 @@ is unwrapped (claimcheck.extract.unwrap): a soft line break is a space there, no
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from claimcheck.model import Document, Span
 
@@ -33,14 +35,25 @@ BYLINE = re.compile(
 def chunks(document: Document) -> Iterator[tuple[int, int]]:
     """(start, end) of every chunk of the body, in order, skipping bylines and code."""
     text = document.text
+    skipped = _Covered(document.skip)
     for line in _LINE.finditer(text, document.body_start):
-        if BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
+        if BYLINE.match(line.group(0)) or skipped(line.start(), line.end()):
             continue
         yield from _sentences(text, line.start(), line.end())
 
 
-def _skipped(skip: tuple[Span, ...], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in skip)
+class _Covered:
+    """Whether one of the spans covers start..end, in log time: thousands of code blocks, each
+    rescanned for every line, made a long Markdown file quadratic."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

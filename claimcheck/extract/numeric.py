@@ -19,6 +19,7 @@ from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after
 from claimcheck.extract.shares import scan_shares
 from claimcheck.normalize import bounds, durations
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.normalize.measures import FALL_WORDS, RISE_WORDS
 from claimcheck.normalize.numbers import (
     ORDINALS,
     PLURAL_SCALES,
@@ -57,7 +58,11 @@ FRACTION_OF_SCALE = (
 FRACTION_TAIL = r"(?:[\s-]?(?:1/2|1/4|3/4|[½¼¾])(?![\d/])|\s+and\s+a\s+half\b)"
 FRACTIONS = {"1/2": "0.5", "1/4": "0.25", "3/4": "0.75", "½": "0.5", "¼": "0.25", "¾": "0.75"}
 # Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
+    r"|\d{1,3}(?: \d{3})*(?: 0\d\d)(?!\d|[,.]\d)"  # plain spaces: see normalize/numbers.py
+    r"|\d+(?:\.\d+)?"
+)
 # Zero-width characters turn up between figure and scale in copy-pasted text.
 BIG_SCALE = (
     r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
@@ -67,10 +72,10 @@ BIG_SCALE = (
 # number this pattern cannot read: no figure rather than two wrong ones ("3" and "0").
 _GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
 _FIGURE = (
-    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}\d)(?P<frac>{FRACTION_TAIL})?(?P<scale>{BIG_SCALE})?"
+    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}[\d.,])(?P<frac>{FRACTION_TAIL})?(?P<scale>{BIG_SCALE})?"
     rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL}(?P<wscale>{BIG_SCALE})?)?)"
 )
-CORE = re.compile(rf"(?<![\w.,/:#@-])(?<!\d{_GLUE}){_FIGURE}", re.IGNORECASE)
+CORE = re.compile(rf"(?<![\w.,/:#@-])(?<![\d.,]{_GLUE}){_FIGURE}", re.IGNORECASE)
 # A figure glued after a currency code ('USD250', 'EUR5bn'), which CORE's look-behind refuses.
 CODE_THEN_FIGURE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(CURRENCY_CODES)})(?=\d)")
 GLUED_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
@@ -80,6 +85,13 @@ CURRENCY_BEFORE = re.compile(
 )
 MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN})\s+$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?P<mod>between|from)\s+$", re.IGNORECASE)
+# "rose by $7bn to $212.5bn", "fell from 12.4 to 3.2 percent": a change, never a range.
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_alternation(RISE_WORDS | FALL_WORDS)})\s+(?:by\s+)?"
+    r"(?:\S*\d\S*(?:\s+(?:per\s?cent|percent))?,?\s+)?(?:(?:by|from)\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
 SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
 RANGE_AFTER = re.compile(
@@ -384,7 +396,8 @@ def _classify(
             amount = multiplied if currency else exact(multiplied)  # money keeps its written digits
             end += short.end()
             rest = text[end:]
-    value, end, unit_from = _with_range(text, amount, end, modifier)
+    changing = CHANGE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    value, end, unit_from = _with_range(text, amount, end, modifier, changing)
     if value is None:
         return None
     rest = text[unit_from:]
@@ -441,7 +454,7 @@ def _unit_as_written(written: str, rest: str) -> bool:
 
 
 def _with_range(
-    text: str, amount: Decimal, end: int, modifier: str | None
+    text: str, amount: Decimal, end: int, modifier: str | None, changing: bool = False
 ) -> tuple[dict[str, Any] | None, int, int]:
     """The figure's value, where it ends, and where its unit is to be looked for (after the
     second figure of 'from 12.4 to 3.2 percent', which is a change, not a range)."""
@@ -456,6 +469,8 @@ def _with_range(
     upper = parse_number(rm["upper"] + (rm["scale"] or ""))
     if upper is None:
         return bounds.bounded(amount, modifier), end, end
+    if changing and rm["sep"].strip().lower() == "to":
+        return _change_end(text, amount, end, rm)
     if upper <= amount:
         scale = re.search(BIG_SCALE, rm["scale"] or "", re.IGNORECASE)
         if scale is None and rm["sep"].strip().lower() == "to":
@@ -465,6 +480,19 @@ def _with_range(
         amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
     label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
     return bounds.ranged(amount, upper, label), end + rm.end(), end + rm.end()
+
+
+def _change_end(
+    text: str, amount: Decimal, end: int, rm: re.Match[str]
+) -> tuple[dict[str, Any] | None, int, int]:
+    """The first figure of 'rose from 5 to 10 percent' or 'rose by $7bn to $212.5bn': the unit
+    may come after the second figure, and so may the scale ('from 5 to 10 million')."""
+    scaled = re.match(BIG_SCALE, text[end:], re.IGNORECASE) or re.match(
+        r"(?:bn|mn|tn|m|b|k)\b", text[end:]
+    )
+    if rm["scale"] and not scaled and not re.search(r"[a-z]$", text[max(0, end - 3) : end]):
+        amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
+    return bounds.bounded(amount, None), end, end + rm.end()
 
 
 def _compound(text: str, found: Found) -> Found:

@@ -195,6 +195,12 @@ def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[st
     values = _table(table, OVERRIDE_KEYS, where, warnings)
     if not values.get("files"):
         raise ConfigError(f"{where}: needs 'files', a list of path globs")
+    for pattern in values["files"]:
+        if "[" in pattern or "]" in pattern:  # '[unclosed' (or '[ab]') would silently match nothing
+            warnings.append(
+                f"{where}: 'files' pattern {pattern!r}: brackets match only themselves; the "
+                "patterns know *, ? and ** only"
+            )
     return Override(
         files=tuple(values["files"]),
         severity=values.get("severity"),

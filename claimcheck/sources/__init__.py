@@ -82,7 +82,10 @@ def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Know
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
-    return SnapshotSource.load(argument)
+    source = SnapshotSource.load(argument)
+    if not source.docs:
+        env.warn(f"[CC905] snapshot {argument} holds no entities: no claim can be checked")
+    return source
 
 
 def default_registry() -> Registry:

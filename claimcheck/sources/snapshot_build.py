@@ -8,6 +8,7 @@ output is sorted by id and byte-for-byte deterministic.
 
 from __future__ import annotations
 
+import base64
 import bz2
 import gzip
 import json
@@ -142,9 +143,25 @@ def _is_entity(doc: Any) -> bool:
     )
 
 
+class _CassetteLoader(yaml.SafeLoader):
+    """Ruby's YAML writes any body that is not plain ASCII as `!binary` base64 (Ruby VCR)."""
+
+    def construct_binary(self, node: Any) -> bytes:
+        text = self.construct_scalar(node)
+        try:
+            return base64.b64decode("".join(str(text).split()), validate=True)
+        except ValueError as err:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"!binary that is not base64 ({err})", node.start_mark
+            ) from None
+
+
+_CassetteLoader.add_constructor("!binary", _CassetteLoader.construct_binary)
+
+
 def cassette_bodies(text: str, path: Path) -> Iterator[str]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_CassetteLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         raise InputError(f"{path} is not a YAML cassette: {err}") from None
     if not isinstance(data, dict):
@@ -165,11 +182,18 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
+def _new_file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_lines(out: Path, docs: Iterable[Doc]) -> None:
     """Write atomically: a reader never sees half a snapshot."""
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.fchmod(fd, _new_file_mode())  # mkstemp's 0600 would hide the snapshot from the team
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for doc in docs:
                 handle.write(

@@ -8,11 +8,12 @@ sources/wikidata_json.py into the interface's dataclasses.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.errors import SourceError
+from claimcheck.errors import SourceError, SourceMalformed
 from claimcheck.model import Candidate, Entity, Provenance
 from claimcheck.sources.wikidata_ids import LABEL_LANGUAGES, PROPERTY_IDS
 from claimcheck.sources.wikidata_json import iri_id, parse_entity, parse_search
@@ -107,12 +108,34 @@ def sparql_bindings(data: Any) -> list[Mapping[str, Any]]:
     if not isinstance(data.get("head") if isinstance(data, Mapping) else None, Mapping) or not (
         isinstance(results, Mapping) and isinstance(results.get("bindings"), list)
     ):
-        raise SourceError("the query service answered without a SPARQL result set")
+        raise SourceMalformed("the query service answered without a SPARQL result set")
     return [b for b in results["bindings"] if isinstance(b, Mapping)]
 
 
 def _no_error(data: Any) -> bool:
     return api_error_code(data) is None
+
+
+def _shaped(key: str, kind: type) -> Any:
+    """Whether a body has `key` of `kind`: an answer of another shape is never cached (a broken
+    search read as "no candidates" would stick for seven days)."""
+    return lambda data: (
+        isinstance(data, Mapping) and _no_error(data) and isinstance(data.get(key), kind)
+    )
+
+
+_SEARCH_SHAPED = _shaped("search", list)
+_ENTITIES_SHAPED = _shaped("entities", Mapping)
+# What parsing an answer of the wrong shape raises; turned into SourceMalformed at this edge.
+_SHAPE_ERRORS = (AttributeError, TypeError, KeyError, ValueError, ArithmeticError, RecursionError)
+
+
+@contextlib.contextmanager
+def _well_shaped(what: str) -> Iterator[None]:
+    try:
+        yield
+    except _SHAPE_ERRORS as err:
+        raise SourceMalformed(f"{what} answered in an unexpected shape ({err!r:.80})") from None
 
 
 class WikidataSource:
@@ -126,15 +149,21 @@ class WikidataSource:
     def __init__(self, settings: SourceSettings, http: HttpClient) -> None:
         self.api_url, self.sparql_url = settings.api_url, settings.sparql_url
         self.http = http
+        self._said_malformed = False
 
     def describe(self) -> Mapping[str, Any]:
         return {"name": self.name, "api_url": self.api_url, "sparql_url": self.sparql_url}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
-        response = self._action(search_params(mention, language, limit), EXPIRY["search"])
+        params = search_params(mention, language, limit)
+        response = self._action(params, EXPIRY["search"])
         if api_error_code(response.data) is not None:
             raise SourceError(f"wbsearchentities failed: {_error_info(response.data)}")
-        return parse_search(response.data.get("search") or ())
+        with self._malformed_said():
+            if not _SEARCH_SHAPED(response.data):
+                raise SourceMalformed("wbsearchentities answered without a list of hits")
+            with _well_shaped("wbsearchentities"):
+                return parse_search(response.data["search"])
 
     def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
         wanted = list(dict.fromkeys(ids))
@@ -151,8 +180,9 @@ class WikidataSource:
         response = self.http.get_json(
             self.sparql_url, sparql_params(members_query(organization_id)), expiry=EXPIRY["sparql"]
         )
-        bindings = sparql_bindings(response.data)
-        ids = sorted({i for b in bindings if (i := iri_id(b.get("member", {}).get("value", "")))})
+        with self._malformed_said(), _well_shaped("the query service"):
+            bindings = sparql_bindings(response.data)
+            ids = sorted({i for b in bindings if (i := iri_id(b["member"]["value"]))})
         found = self.entities([i for i in ids if valid_id(i)])
         return tuple(e for e in found.values() if not e.missing)
 
@@ -182,13 +212,28 @@ class WikidataSource:
             raise SourceError(f"wbgetentities failed: {_error_info(response.data)}")
 
     def _parse_batch(self, batch: list[str], response: JsonResponse) -> dict[str, Entity]:
-        docs = response.data.get("entities") or {} if isinstance(response.data, Mapping) else {}
+        if api_error_code(response.data) is None and not _ENTITIES_SHAPED(response.data):
+            with self._malformed_said():
+                raise SourceMalformed("wbgetentities answered without a mapping of entities")
+        docs = response.data.get("entities") or {} if _ENTITIES_SHAPED(response.data) else {}
         out = {}
-        for requested in batch:
-            doc = docs.get(requested) or {"id": requested, "missing": ""}
-            redirected = (doc.get("redirects") or {}).get("from")
-            out[requested] = parse_entity(doc, self._provenance(doc, response, redirected))
+        with self._malformed_said(), _well_shaped("wbgetentities"):
+            for requested in batch:
+                doc = docs.get(requested) or {"id": requested, "missing": ""}
+                redirected = (doc.get("redirects") or {}).get("from")
+                out[requested] = parse_entity(doc, self._provenance(doc, response, redirected))
         return out
+
+    @contextlib.contextmanager
+    def _malformed_said(self) -> Iterator[None]:
+        """A broken answer is said on stderr once per run; its claims are not checked."""
+        try:
+            yield
+        except SourceMalformed as err:
+            if not self._said_malformed:
+                self._said_malformed = True
+                self.http.warn(f"[CC905] {err}: claims that need it are not checked")
+            raise
 
     def _provenance(
         self, doc: Mapping[str, Any], response: JsonResponse, redirected: str | None
@@ -209,6 +254,8 @@ class WikidataSource:
         )
 
     def _action(self, params: dict[str, str], expiry: float) -> JsonResponse:
+        search = params.get("action") == "wbsearchentities"
+        shaped = _SEARCH_SHAPED if search else _ENTITIES_SHAPED
         return self.http.get_json(
-            self.api_url, params, expiry=expiry, check=action_api_check, cacheable=_no_error
+            self.api_url, params, expiry=expiry, check=action_api_check, cacheable=shaped
         )

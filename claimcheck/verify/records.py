@@ -68,6 +68,8 @@ def _parse(line: str, name: str, number: int) -> dict[str, Any]:
         record = json.loads(line, parse_float=Decimal)
     except json.JSONDecodeError as err:
         raise InputError(f"{name}:{number}: not a JSON line ({err.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}:{number}: not a JSON line (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{name}:{number}: expected a JSON object")
     return record
