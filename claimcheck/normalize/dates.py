@@ -141,6 +141,8 @@ def named_month(month: int, anchor: dt.date | None, which: str) -> dict[str, Any
         year += 1 if month < anchor.month else -1
     elif which == "nearest" and month - anchor.month == 6:
         year -= 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return unresolved("month")
     return _value(f"{year:04d}-{month:02d}", "month", relative=True, anchor=anchor)
 
 
@@ -205,6 +207,8 @@ def year_end(anchor: dt.date | None, direction: str) -> dict[str, Any]:
     if anchor is None:
         return unresolved("month")
     year = anchor.year - 1 if direction == "past" and anchor.month < 12 else anchor.year
+    if year < dt.MINYEAR:
+        return unresolved("month")
     return _value(f"{year:04d}-12", "month", relative=True, anchor=anchor)
 
 
