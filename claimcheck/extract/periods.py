@@ -60,8 +60,8 @@ def _month(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
 def _relative_year(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
     if anchor is None:
         return None, "year"
-    shift = -1 if m["which"].lower() == "last" else 0
-    return str(anchor.year + shift), "year"
+    year = anchor.year + (-1 if m["which"].lower() == "last" else 0)
+    return (str(year) if year >= dt.MINYEAR else None), "year"  # 'last year' of year 1: none
 
 
 def _full_year(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
