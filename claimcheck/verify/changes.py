@@ -71,7 +71,7 @@ def stated(claim: Claim, ends: Mapping[tuple[int, int], Claim]) -> Stated | Verd
     if end is None or end.kind not in LEVEL_KINDS:
         return not_checked(
             "no_change_end",
-            f"“{claim.text}” is a change; the article gives no figure it reached to compare.",
+            f"“{claim.text}” is a change; the article gives no level it reached to compare.",
         )
     return Stated(claim, end, str(change.get("direction")), change.get("base_period"))
 
