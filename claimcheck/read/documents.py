@@ -367,6 +367,13 @@ def _jsonl_document(name: str, number: int, line: str) -> Document:
         raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: each line must be a JSON object")
+    return record_document(record, name, number)
+
+
+def record_document(record: dict[str, Any], name: str, number: int) -> Document:
+    """One `{"id", "text", "date"?, "title"?}` record, line (or row) `number` of `name`: the same
+    Document whether it came from a JSON line, a Parquet row or a cluster partition."""
+    where = f"{name}:{number}"
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{where}: needs a non-empty string field 'text'")

@@ -79,9 +79,12 @@ def _wikidata(argument: str, settings: SourceSettings, env: Environment) -> Know
 
 def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> KnowledgeSource:
     from claimcheck.sources.snapshot import SnapshotSource
+    from claimcheck.sources.snapshot_sqlite import SqliteSnapshotSource, is_sqlite
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
+    if is_sqlite(argument):  # by content, so a snapshot keeps working whatever it is named
+        return SqliteSnapshotSource.load(argument)
     return SnapshotSource.load(argument)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ class SnapshotSource:
         for entity_id in sorted(self.docs, key=id_order):
             if entity_id.startswith("Q"):  # search finds items, as wbsearchentities type=item does
                 self._index(entity_id, self.docs[entity_id])
-        self._names = list(self.index)
+        self._names = sorted(self.index)  # sorted, as every snapshot format ranks ties
 
     @classmethod
     def load(cls, path: str | Path) -> SnapshotSource:
@@ -73,29 +73,14 @@ class SnapshotSource:
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
         query = normalize_name(mention)
-        scored: dict[str, tuple[float, bool, str]] = {}
-        for name, score, _ in process.extract(
-            query,
-            self._names,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=FUZZY_CUTOFF,
-            limit=limit * 3,
-        ):
-            if name != query and len(name) < MIN_FUZZY_LENGTH:
-                continue  # 'us' would otherwise match every query containing the word 'us'
-            exact = 101.0 if name == query else score  # an exact name outranks any subset match
-            for entity_id, is_label in self.index[name]:
-                best = scored.get(entity_id)
-                if best is None or (exact, is_label) > best[:2]:
-                    scored[entity_id] = (exact, is_label, name)
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][1], id_order(kv[0])))
-        return [
-            self._candidate(entity_id, matched, rank)
-            for rank, (entity_id, (_, _, matched)) in enumerate(ranked[:limit])
-        ]
+        ranked = rank_names(query, self._names, self.index.__getitem__, limit)
+        return self._candidates(ranked)
+
+    def _candidates(self, ranked: list[tuple[int, tuple[str, str]]]) -> list[Candidate]:
+        return [self._candidate(entity_id, matched, rank) for rank, (entity_id, matched) in ranked]
 
     def _candidate(self, entity_id: str, matched: str, rank: int) -> Candidate:
-        doc = self.docs[entity_id]
+        doc = self._document(entity_id) or {}
         return Candidate(
             id=entity_id,
             label=pick_text(doc.get("labels")),
@@ -110,15 +95,15 @@ class SnapshotSource:
         return tuple(
             self._entity(entity_id)
             for entity_id in sorted(self.docs, key=id_order)
-            if organization_id in _member_of_ids(self.docs[entity_id])
+            if organization_id in member_of_ids(self.docs[entity_id])
         )
 
     def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
         return {entity_id: self._entity(entity_id) for entity_id in dict.fromkeys(ids)}
 
     def _entity(self, requested: str) -> Entity:
-        target = self.redirects.get(requested, requested)
-        doc = self.docs.get(target)
+        target = self._redirect(requested) or requested
+        doc = self._document(target)
         if doc is None:
             return Entity(id=requested, label=None, missing=True)
         provenance = Provenance(
@@ -131,8 +116,38 @@ class SnapshotSource:
         )
         return parse_entity(doc, provenance)
 
+    def _document(self, entity_id: str) -> Mapping[str, Any] | None:
+        return self.docs.get(entity_id)
 
-def _member_of_ids(doc: Mapping[str, Any]) -> set[str]:
+    def _redirect(self, entity_id: str) -> str | None:
+        return self.redirects.get(entity_id)
+
+
+def rank_names(
+    query: str,
+    names: Sequence[str],
+    holders: Callable[[str], Iterable[tuple[str, bool]]],
+    limit: int,
+) -> list[tuple[int, tuple[str, str]]]:
+    """(rank, (entity id, matched name)) for the names close to the normalized query, best
+    first: an exact name, then the fuzzy score, a label before an alias, the lower id. Every
+    snapshot format ranks through here, so they answer alike."""
+    scored: dict[str, tuple[float, bool, str]] = {}
+    for name, score, _ in process.extract(
+        query, names, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_CUTOFF, limit=limit * 3
+    ):
+        if name != query and len(name) < MIN_FUZZY_LENGTH:
+            continue  # 'us' would otherwise match every query containing the word 'us'
+        exact = 101.0 if name == query else score  # an exact name outranks any subset match
+        for entity_id, is_label in holders(name):
+            best = scored.get(entity_id)
+            if best is None or (exact, is_label) > best[:2]:
+                scored[entity_id] = (exact, is_label, name)
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][1], id_order(kv[0])))
+    return list(enumerate((entity_id, matched) for entity_id, (_, _, matched) in ranked[:limit]))
+
+
+def member_of_ids(doc: Mapping[str, Any]) -> set[str]:
     statements = (doc.get("claims") or {}).get(PROPERTY_IDS["member_of"]) or ()
     refs = (snak_value(s.get("mainsnak") or {}) for s in statements if isinstance(s, Mapping))
     return {ref.id for ref in refs if isinstance(ref, EntityRef)}

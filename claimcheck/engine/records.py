@@ -1,0 +1,131 @@
+"""The one entry point every engine runs: input records (`id`, `text`, `date`, `title`) in, output
+records (the JSON-lines records of `--format jsonl`) out, for a given Settings.
+
+The CLI runs it in one process (`--jobs` parallelises the parse inside it), a Dask worker runs it
+on each partition, a Spark executor in `mapPartitions`. The language pipeline is loaded once per
+process and kept; a record that cannot be read or processed becomes an `error` record and the
+others go on.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
+
+from claimcheck import pipeline
+from claimcheck.errors import ClaimcheckError
+from claimcheck.model import Document, DocumentResult
+from claimcheck.read import docdate
+from claimcheck.read.documents import record_document
+from claimcheck.render.records import result_records
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from claimcheck.config import Settings
+    from claimcheck.sources.base import KnowledgeSource
+
+COMMANDS = ("extract", "check")
+# Where a record came from when it says nothing itself (a list handed to the library).
+DEFAULT_ORIGIN = "<records>"
+
+
+@functools.cache
+def language(name: str) -> Language:
+    """The spaCy pipeline `name`, loaded at most once in this process."""
+    from claimcheck.nlp import load_pipeline
+
+    return load_pipeline(name)
+
+
+def process_records(
+    records: Iterable[Mapping[str, Any]],
+    settings: Settings,
+    command: str = "extract",
+    source: KnowledgeSource | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Output records for input records, in input order. A record may carry `_origin` and
+    `_number` (the file and line or row it was read from) so a document's `path` and
+    `date_note` are what a local run of that file reports; both are dropped from the metadata."""
+    documents: list[Document] = []
+    for number, record in enumerate(records, start=1):
+        try:
+            documents.append(to_document(record, number, settings))
+        except ClaimcheckError as err:
+            where = f"{record.get('_origin') or DEFAULT_ORIGIN}:{record.get('_number') or number}"
+            yield error_record(where, record.get("id"), str(err))
+    for result in isolated(documents, settings, command, source):
+        yield from result if isinstance(result, list) else result_records(result)
+
+
+def to_document(record: Mapping[str, Any], number: int, settings: Settings) -> Document:
+    origin = str(record.get("_origin") or DEFAULT_ORIGIN)
+    line = int(record.get("_number") or number)
+    fields = {k: v for k, v in record.items() if k not in ("_origin", "_number")}
+    return docdate.resolve(record_document(fields, origin, line), settings.as_of)
+
+
+def error_record(where: str, doc_id: Any, message: str) -> dict[str, Any]:
+    """A record that could not be processed: the driver reports it on stderr (CC902)."""
+    return {"record": "error", "source": where, "id": doc_id, "message": message}
+
+
+def isolated(
+    documents: list[Document], settings: Settings, command: str, source: KnowledgeSource | None
+) -> Iterator[DocumentResult | list[dict[str, Any]]]:
+    """Results in one batch; when the batch fails, the documents not yet done one by one, so a
+    document that breaks the extractor fails its own record (an error record) and no other."""
+    done = 0
+    try:
+        for result in run_documents(documents, settings, command, source):
+            done += 1
+            yield result
+        return
+    except ClaimcheckError:
+        raise  # the pipeline or the source cannot work at all: no document would fare better
+    except Exception:  # noqa: BLE001 - isolate the document, report it, go on
+        pass
+    for document in documents[done:]:
+        try:
+            yield from list(run_documents([document], settings, command, source))
+        except ClaimcheckError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            message = f"{document.id}: cannot be processed ({type(err).__name__}: {err})"
+            yield [error_record(document.path or DEFAULT_ORIGIN, document.id, message)]
+
+
+def run_documents(
+    documents: Iterable[Document],
+    settings: Settings,
+    command: str = "extract",
+    source: KnowledgeSource | None = None,
+    nlp: Language | None = None,
+) -> Iterator[DocumentResult]:
+    """Documents → results, extracting (and with `check`, checking) them with the pipeline of
+    this process. `settings.jobs == 0` means: every core when there is more than one document."""
+    if command not in COMMANDS:
+        raise ValueError(f"unknown command {command!r}; choose one of {COMMANDS}")
+    documents, jobs = jobs_for(documents, settings.jobs)
+    if jobs != settings.jobs:
+        import dataclasses
+
+        settings = dataclasses.replace(settings, jobs=jobs)
+    nlp = nlp if nlp is not None else language(settings.pipeline)
+    if command == "extract":
+        return pipeline.extract(documents, nlp, settings)
+    return pipeline.check(documents, nlp, settings, source)
+
+
+def jobs_for(documents: Iterable[Document], jobs: int) -> tuple[Iterable[Document], int]:
+    """The parse's worker count: as asked, else (0) all cores for two documents or more and one
+    for a single document, as ruff does. Peeks at two documents without losing them."""
+    if jobs > 0:
+        return documents, jobs
+    iterator = iter(documents)
+    head = list(islice(iterator, 2))
+    jobs = (os.cpu_count() or 1) if len(head) > 1 else 1
+    return chain(head, iterator), jobs
