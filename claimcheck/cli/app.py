@@ -678,23 +678,50 @@ app.add_typer(snapshot_app, name="snapshot")
 @snapshot_app.command("build")
 def snapshot_build(
     out: Annotated[
-        str, typer.Argument(help="The snapshot file to write (JSON lines, one entity per line).")
+        str,
+        typer.Argument(
+            help="The snapshot file to write: indexed SQLite if it ends in .sqlite (or .sqlite3, "
+            ".db), else JSON lines (one entity per line)."
+        ),
     ],
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML)."
+            help="Files with entity documents: the Wikidata JSON dump (.json, .gz, .bz2), JSON, "
+            "JSON lines, or HTTP cassettes (YAML)."
         ),
     ],
+    kind: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--kind",
+            help="Keep only people, countries, organizations, positions or places "
+            "(by instance of); repeat or comma-separate.",
+            show_default=False,
+        ),
+    ] = None,
+    ids: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--ids",
+            help="Keep only the ids named in this file (a list, or a claimcheck run's JSON lines); "
+            "with --kind, either one keeps an entity.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
-    from claimcheck.sources.snapshot_build import build_snapshot
+    from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
 
-    report = build_snapshot(inputs, out)
+    kinds = [k.strip() for given in kind or () for k in given.split(",") if k.strip()]
+    wanted = ids_in_file(ids) if ids else ()
+    report = build_snapshot(inputs, out, kinds=kinds, ids=wanted)
     for skipped in report.skipped_inputs:
         typer.echo(f"claimcheck: note: no entity documents in {skipped}", err=True)
+    left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
     typer.echo(
-        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}",
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects to {out}"
+        + left,
         err=True,
     )
 

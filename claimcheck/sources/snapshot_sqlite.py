@@ -62,12 +62,14 @@ class SqliteSnapshotSource(SnapshotSource):
 
     def __init__(self, path: str | Path) -> None:
         self.origin, self.page_base = str(path), "https://www.wikidata.org/wiki/"
-        try:
-            uri = f"file:{Path(path).resolve()}?mode=ro"
+        uri = f"file:{Path(path).resolve()}?mode=ro"
+        try:  # one connection for every thread of a worker: SQLite serialises them itself
             self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             found = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        except sqlite3.Error as err:
-            raise SourceError(f"cannot read snapshot {path}: {err}") from None
+        except sqlite3.DatabaseError as err:
+            found = None if "no such table" in str(err) else err
+            if found is not None:
+                raise SourceError(f"cannot read snapshot {path}: {err}") from None
         if not found or found[0] != FORMAT:
             raise SourceError(f"snapshot {path} is not a claimcheck SQLite snapshot ({FORMAT})")
 
