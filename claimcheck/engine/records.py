@@ -16,10 +16,10 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import pipeline
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.model import Document, DocumentResult
 from claimcheck.read import docdate
-from claimcheck.read.documents import record_document
+from claimcheck.read.documents import jsonl_document, record_document
 from claimcheck.render.records import result_records
 
 if TYPE_CHECKING:
@@ -47,25 +47,45 @@ def process_records(
     command: str = "extract",
     source: KnowledgeSource | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Output records for input records, in input order. A record may carry `_origin` and
-    `_number` (the file and line or row it was read from) so a document's `path` and
-    `date_note` are what a local run of that file reports; both are dropped from the metadata."""
+    """Output records for input records, in input order: per document its `document` record,
+    claims and findings; an `error` record for a record that cannot be read or processed.
+
+    A record may carry `_origin` and `_number` (the file, and line or row, it was read from) so a
+    document's `path` and `date_note` are what a local run of that file reports, and `_line`
+    instead of the fields (a JSON line as read, parsed here so its errors are a local run's)."""
+    for item in process(records, settings, command, source):
+        yield from (item,) if isinstance(item, dict) else result_records(item)
+
+
+def process(
+    records: Iterable[Mapping[str, Any]],
+    settings: Settings,
+    command: str = "extract",
+    source: KnowledgeSource | None = None,
+) -> Iterator[DocumentResult | dict[str, Any]]:
+    """process_records, with each document's result still a DocumentResult."""
     documents: list[Document] = []
+    errors: list[dict[str, Any]] = []
     for number, record in enumerate(records, start=1):
+        origin = str(record.get("_origin") or DEFAULT_ORIGIN)
+        line = int(record.get("_number") or number)
         try:
-            documents.append(to_document(record, number, settings))
+            documents.append(to_document(record, origin, line, settings))
         except ClaimcheckError as err:
-            where = f"{record.get('_origin') or DEFAULT_ORIGIN}:{record.get('_number') or number}"
-            yield error_record(where, record.get("id"), str(err))
-    for result in isolated(documents, settings, command, source):
-        yield from result if isinstance(result, list) else result_records(result)
+            errors.append(error_record(f"{origin}:{line}", record.get("id"), str(err)))
+    yield from errors
+    yield from isolated(documents, settings, command, source)
 
 
-def to_document(record: Mapping[str, Any], number: int, settings: Settings) -> Document:
-    origin = str(record.get("_origin") or DEFAULT_ORIGIN)
-    line = int(record.get("_number") or number)
-    fields = {k: v for k, v in record.items() if k not in ("_origin", "_number")}
-    return docdate.resolve(record_document(fields, origin, line), settings.as_of)
+def to_document(record: Mapping[str, Any], origin: str, line: int, settings: Settings) -> Document:
+    if "_error" in record:
+        raise InputError(str(record["_error"]))
+    if "_line" in record:
+        document = jsonl_document(origin, line, str(record["_line"]))
+    else:
+        fields = {k: v for k, v in record.items() if k not in ("_origin", "_number")}
+        document = record_document(fields, origin, line)
+    return docdate.resolve(document, settings.as_of)
 
 
 def error_record(where: str, doc_id: Any, message: str) -> dict[str, Any]:
@@ -75,7 +95,7 @@ def error_record(where: str, doc_id: Any, message: str) -> dict[str, Any]:
 
 def isolated(
     documents: list[Document], settings: Settings, command: str, source: KnowledgeSource | None
-) -> Iterator[DocumentResult | list[dict[str, Any]]]:
+) -> Iterator[DocumentResult | dict[str, Any]]:
     """Results in one batch; when the batch fails, the documents not yet done one by one, so a
     document that breaks the extractor fails its own record (an error record) and no other."""
     done = 0
@@ -95,7 +115,7 @@ def isolated(
             raise
         except Exception as err:  # noqa: BLE001
             message = f"{document.id}: cannot be processed ({type(err).__name__}: {err})"
-            yield [error_record(document.path or DEFAULT_ORIGIN, document.id, message)]
+            yield error_record(document.path or DEFAULT_ORIGIN, document.id, message)
 
 
 def run_documents(

@@ -352,14 +352,15 @@ def _jsonl_documents(name: str, text: str) -> Iterator[Document | Unreadable]:
             continue
         seen_any = True
         try:
-            yield _jsonl_document(name, number, line)
+            yield jsonl_document(name, number, line)
         except InputError as err:
             yield Unreadable(f"{name}:{number}", str(err))
     if not seen_any:
         yield Unreadable(name, f"{name}: empty input, no JSON lines to read")
 
 
-def _jsonl_document(name: str, number: int, line: str) -> Document:
+def jsonl_document(name: str, number: int, line: str) -> Document:
+    """Line `number` of the JSON-lines batch `name`; an InputError says what is wrong with it."""
     where = f"{name}:{number}"
     try:
         record = json.loads(line)
