@@ -7,6 +7,7 @@ import json
 import os
 
 import pytest
+from conftest import ROOT
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
@@ -14,7 +15,6 @@ from claimcheck.engine import records as engine
 from claimcheck.engine.records import jobs_for, process_records
 from claimcheck.read.documents import ReadOptions
 from claimcheck.render.records import render_jsonl
-from conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
 SETTINGS = Settings(verify=False)

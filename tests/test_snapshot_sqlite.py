@@ -41,7 +41,9 @@ def both(dump_gz, tmp_path_factory) -> tuple[SnapshotSource, SqliteSnapshotSourc
     folder = tmp_path_factory.mktemp("both")
     build_snapshot([dump_gz], folder / "facts.jsonl")
     build_snapshot([dump_gz], folder / "facts.sqlite")
-    return SnapshotSource.load(folder / "facts.jsonl"), SqliteSnapshotSource(folder / "facts.sqlite")
+    return SnapshotSource.load(folder / "facts.jsonl"), SqliteSnapshotSource(
+        folder / "facts.sqlite"
+    )
 
 
 def test_every_label_finds_the_same_candidates_in_both_formats(both):

@@ -119,7 +119,5 @@ class SqliteSnapshotSource(SnapshotSource):
         return decode(row[0]) if row else None
 
     def _redirect(self, entity_id: str) -> str | None:
-        row = self.db.execute(
-            "SELECT target FROM redirects WHERE id = ?", (entity_id,)
-        ).fetchone()
+        row = self.db.execute("SELECT target FROM redirects WHERE id = ?", (entity_id,)).fetchone()
         return str(row[0]) if row else None
