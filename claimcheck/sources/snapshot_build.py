@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bz2
 import contextlib
+import dataclasses
 import gzip
 import json
 import os
@@ -56,20 +57,31 @@ def build_snapshot(
 ) -> BuildReport:
     """Stream every input into a store on disk, keeping what the filters select (nothing given:
     everything), then write the snapshot; its suffix picks SQLite or JSON lines."""
-    out = Path(out)
-    wanted = Selection.of(kinds, ids)
-    with _staging(out) as (store, staged):
-        skipped, left_out = [], 0
+    skipped: list[str] = []
+
+    def documents() -> Iterator[Doc]:
         for path in map(Path, inputs):
             found = False
             for doc in documents_in(path):
                 found = True
-                if wanted.keeps(doc):
-                    store.add(doc)
-                else:
-                    left_out += 1
+                yield doc
             if not found:
                 skipped.append(str(path))
+
+    report = build_from(documents(), out, Selection.of(kinds, ids))
+    return dataclasses.replace(report, skipped_inputs=tuple(skipped))
+
+
+def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> BuildReport:
+    """The documents the selection keeps, written to `out` (benchmarks feed a generator)."""
+    out = Path(out)
+    with _staging(out) as (store, staged):
+        left_out = 0
+        for doc in documents:
+            if wanted.keeps(doc):
+                store.add(doc)
+            else:
+                left_out += 1
         entities, redirects = store.counts()
         if store.indexed:
             store.finish()
@@ -77,7 +89,7 @@ def build_snapshot(
             _replace(staged, out)
         else:
             write_lines(out, store.in_order())
-    return BuildReport(entities, redirects, tuple(skipped), left_out)
+    return BuildReport(entities, redirects, (), left_out)
 
 
 @contextlib.contextmanager

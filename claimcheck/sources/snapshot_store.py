@@ -20,8 +20,7 @@ Doc = Mapping[str, Any]
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE entities(id TEXT PRIMARY KEY, kind TEXT, num INTEGER, rev INTEGER, size INTEGER,
-                      doc BLOB) WITHOUT ROWID;
+CREATE TABLE entities(id TEXT PRIMARY KEY, kind TEXT, num INTEGER, doc BLOB) WITHOUT ROWID;
 CREATE TABLE redirects(id TEXT PRIMARY KEY, kind TEXT, num INTEGER, target TEXT) WITHOUT ROWID;
 CREATE TABLE names(name TEXT, id TEXT, label INTEGER, PRIMARY KEY(name, id)) WITHOUT ROWID;
 CREATE TABLE words(word TEXT, name TEXT, PRIMARY KEY(word, name)) WITHOUT ROWID;
@@ -67,16 +66,15 @@ class Store:
 
     def _add_entity(self, doc: Doc) -> None:
         entity_id = str(doc["id"])
-        old = self._row(entity_id)
+        old = self._row(entity_id)  # a dump holds each id once: this is nearly always None
         if old is not None and freshness(old) >= freshness(doc):
             return
         if old is not None:
             self._unindex(entity_id, old)
-        rev, size, _ = freshness(doc)
         self.db.execute("DELETE FROM redirects WHERE id = ?", (entity_id,))
         self.db.execute(
-            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (entity_id, *_sort_parts(entity_id), rev, size, encode(doc)),
+            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+            (entity_id, *_sort_parts(entity_id), encode(doc)),
         )
         if self.indexed:
             self._index(entity_id, doc)
