@@ -53,8 +53,8 @@ def dump_lines(samples: list[dict], count: int) -> Iterator[str]:
     """A synthetic dump, one entity per line as in latest-all.json, renumbered copies (each
     sample serialised once, with placeholders for the id and the label's suffix)."""
     texts = []
-    for i, doc in enumerate(samples):
-        doc = {**doc, "id": "\x00ID\x00"}
+    for sample in samples:
+        doc = {**sample, "id": "\x00ID\x00"}
         label = (doc.get("labels") or {}).get("en")
         if label:
             doc["labels"] = {**doc["labels"], "en": {**label, "value": label["value"] + "\x00S"}}

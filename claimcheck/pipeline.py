@@ -1,8 +1,14 @@
-"""The only place that composes the stages: read → extract → (check) → results."""
+"""The only place that composes the stages:
+read → date → extract → consistency → link and verify → policy → (the caller renders).
+
+Each stage is a module of its own; this file only wires them in order, so a change of order or a
+new stage shows here and nowhere else.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from claimcheck.model import Document, DocumentResult
@@ -16,6 +22,7 @@ if TYPE_CHECKING:
     from claimcheck.sources.base import KnowledgeSource
 
 OnUnreadable = Callable[[Unreadable], None]
+Warn = Callable[[str], None]
 
 
 def read_documents(
@@ -47,50 +54,60 @@ def check(
     source: KnowledgeSource | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
-    the knowledge source. Later stages land with their issues."""
+    the knowledge source, then apply the rule policy (always last)."""
     from claimcheck.policy.apply import apply_rules
 
     verifier = verifier_for(settings, source)
     for result in extract(documents, nlp, settings):
-        yield apply_rules(verifier(add_inconsistencies(result)), settings)  # apply_rules stays last
+        yield apply_rules(verifier(add_inconsistencies(result)), settings)
 
 
 def verify(
     results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | None = None
 ) -> Iterator[DocumentResult]:
     """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
-    the same verification and rules `check` applies."""
+    the same date rule, verification and policy `check` applies."""
     from claimcheck.policy.apply import apply_rules
 
     verifier = verifier_for(settings, source)
     for result in results:
-        yield apply_rules(verifier(result), settings)
+        dated = replace(result, document=docdate.override(result.document, settings.as_of))
+        yield apply_rules(verifier(dated), settings)
+
+
+def source_for(settings: Settings, warn: Warn = lambda message: None) -> KnowledgeSource | None:
+    """The knowledge source a run asked for (None with --no-verify): the one place sources are
+    built. `warn` receives what the source has to say (an unusable cache, no contact, a wait)."""
+    if not settings.verify:
+        return None
+    from claimcheck.sources import Environment, get_source
+
+    return get_source(settings.sources, Environment(warn=warn))
 
 
 def verifier_for(
     settings: Settings, source: KnowledgeSource | None
 ) -> Callable[[DocumentResult], DocumentResult]:
     """The verification stage for this run, or the identity when --no-verify. The source is
-    built lazily from settings unless one is injected (tests pass a fake)."""
+    built on first use unless one is injected (the CLI passes its own, tests a fake)."""
     if not settings.verify:
         return lambda result: result
-    from claimcheck.sources import get_source
     from claimcheck.verify.stage import verify_result
 
-    built: list[KnowledgeSource] = []
+    built: list[KnowledgeSource] = [source] if source is not None else []
 
     def run(result: DocumentResult) -> DocumentResult:
         if not built:
-            built.append(source if source is not None else get_source(settings.sources))
-        return verify_result(result, built[0], settings.as_of, dict(settings.predicates))
+            made = source_for(settings)
+            assert made is not None  # settings.verify holds
+            built.append(made)
+        return verify_result(result, built[0], dict(settings.predicates))
 
     return run
 
 
 def add_inconsistencies(result: DocumentResult) -> DocumentResult:
     """The internal-consistency findings (no network) beside any findings already there."""
-    from dataclasses import replace
-
     from claimcheck.consistency import find_inconsistencies, sort_key
 
     found = find_inconsistencies(result.document, result.claims)

@@ -3,6 +3,7 @@ and against the real snapshot built from the shared Wikidata samples."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -60,7 +61,8 @@ def test_thirty_members_supported_on_the_article_date(extracted):
 
 
 def test_thirty_members_contradicted_as_of_mid_2024(extracted):
-    result = verify_result(extracted, FakeSource(), as_of=dt.date(2024, 6, 1))
+    as_of = dataclasses.replace(extracted.document, date=dt.date(2024, 6, 1))
+    result = verify_result(dataclasses.replace(extracted, document=as_of), FakeSource())
     v = claim(result, "membership_count", "30 member states")
     assert (v["verdict"], v["reason"], v["correction"]) == ("contradicted", "mismatch", 32)
 

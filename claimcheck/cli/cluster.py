@@ -1,10 +1,10 @@
-"""The `--engine` and `--scheduler` options of extract and check, and the run they start when the
-engine is dask (claimcheck.engine.cluster). Kept apart so the commands only branch here."""
+"""The `--engine` and `--scheduler` options of extract and check (an option group, as in
+options.py), and the run they start when the engine is dask (claimcheck.engine.cluster)."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the group's annotations as objects.
 import os
 import sys
+from dataclasses import dataclass
 from typing import Annotated, Optional
 
 import typer
@@ -14,32 +14,39 @@ from claimcheck.errors import ExitStatus, UsageError
 
 ENGINES = ("local", "dask")
 
-EngineOpt = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        help="local (this machine; --jobs processes) or dask (an archive of JSON-lines or Parquet "
-        "files on a Dask cluster).",
-    ),
-]
-SchedulerOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--scheduler",
-        envvar="DASK_SCHEDULER_ADDRESS",
-        help="With --engine dask: the scheduler of a running cluster (tcp://host:8786). "
-        "Default: a local cluster of --jobs worker processes.",
-        show_default=False,
-    ),
-]
+
+@dataclass(frozen=True)
+class Engine:
+    dask: bool = False
+    scheduler: str | None = None
 
 
-def wants_cluster(engine: str, scheduler: str | None) -> bool:
+def engine_options(
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (this machine; --jobs processes) or dask (an archive of JSON-lines or "
+            "Parquet files on a Dask cluster).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--scheduler",
+            envvar="DASK_SCHEDULER_ADDRESS",
+            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786). "
+            "Default: a local cluster of --jobs worker processes.",
+            show_default=False,
+        ),
+    ] = None,
+) -> Engine:
+    """The engine options → Engine."""
     if engine not in ENGINES:
         raise UsageError(f"unknown --engine '{engine}'; choose one of: {', '.join(ENGINES)}")
     if scheduler and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    return engine == "dask"
+    return Engine(dask=engine == "dask", scheduler=scheduler)
 
 
 def run(

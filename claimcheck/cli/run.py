@@ -1,6 +1,6 @@
-"""The edge of a `check` run in CI: which flags were given, warnings on stderr, progress, the
-report on stdout (or a file), the GitHub job summary, the baseline file, the exit status.
-cli.py calls these so that it stays a thin translation of options."""
+"""The edge of a run: which flags were given, warnings on stderr, progress, the report on stdout
+(or a file), the GitHub job summary, the baseline file, the exit status. app.py calls these so
+that it stays a thin translation of options; the stages themselves are pipeline.py's."""
 
 from __future__ import annotations
 
@@ -11,16 +11,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from claimcheck import pipeline
 from claimcheck.config import Settings
-from claimcheck.errors import ExitStatus, OutputError, UsageError
+from claimcheck.engine.records import language, run_documents
+from claimcheck.errors import ExitStatus, InputError, OutputError, UsageError
 from claimcheck.model import DocumentResult
 from claimcheck.policy import baseline as baseline_file
 from claimcheck.policy import runconfig
 from claimcheck.policy.configfile import FileConfig
 from claimcheck.policy.outcome import exit_status
+from claimcheck.read.documents import Unreadable
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
 from claimcheck.render.records import RENDERERS
+from claimcheck.sources.base import KnowledgeSource
 
 
 def given_flags(ctx: Any) -> set[str]:
@@ -58,18 +62,120 @@ def files_from(source: str) -> list[str]:
     return runconfig.files_from(source, sys.stdin)
 
 
-def source_for(settings: Settings) -> Any:
-    """The knowledge source of a verifying run (None with --no-verify), its warnings (an unusable
-    cache, no contact, a wait for Wikidata, a stale answer) on stderr unless --quiet."""
-    if not settings.verify:
-        return None
-    from claimcheck.sources import Environment, get_source
+def source_for(settings: Settings) -> KnowledgeSource | None:
+    """The run's knowledge source, its warnings on stderr unless --quiet."""
 
     def warn(message: str) -> None:
         if not settings.quiet:
             _stderr(f"claimcheck: warning: {message}")
 
-    return get_source(settings.sources, Environment(warn=warn))
+    return pipeline.source_for(settings, warn)
+
+
+class Reporter:
+    """Messages for the person at the terminal: stderr only, counted so the exit status can
+    reflect inputs that could not be read."""
+
+    def __init__(self) -> None:
+        self.unreadable = 0
+
+    def unreadable_input(self, item: Unreadable) -> None:
+        self.unreadable += 1
+        _stderr(f"claimcheck: error: [CC902] {item.message}")
+
+
+def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
+    out.refuse_input_as_output(output, paths)
+    nlp = language(settings.pipeline)
+    reporter = Reporter()
+    documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
+    out.write(RENDERERS[fmt](run_documents(documents, settings, "extract", nlp=nlp)), output)
+    return int(ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK)
+
+
+def check(
+    paths: list[str], settings: Settings, fmt: str, output: str | None, baseline_mode: str | None
+) -> int:
+    """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report."""
+    out.refuse_input_as_output(output, paths)
+    nlp = language(settings.pipeline)
+    reporter = Reporter()
+    documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
+    run = Run(settings, fmt, os.environ)
+    checked = run_documents(documents, settings, "check", source_for(settings), nlp)
+    results = run.collect(checked)
+    if baseline_mode is not None:
+        return run.write_baseline(results, prune=baseline_mode == "prune", reporter=reporter)
+    status = run.report(results, output, reporter)
+    _coverage_note(run.results, settings)
+    return status
+
+
+def verify(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
+    run = Run(settings, fmt, os.environ)
+    knowledge = source_for(settings)
+    results = run.collect(pipeline.verify(_jsonl_inputs(paths), settings, knowledge))
+    status = run.report(results, output, Reporter())
+    _coverage_note(run.results, settings)
+    return status
+
+
+def effective_config(config: str | None, fmt: str) -> str:
+    """What `claimcheck config --show` prints: the file merged over the defaults."""
+    import json
+
+    from claimcheck.policy.configfile import effective, to_toml
+
+    settings, cfg = runconfig.configure(
+        Settings(), runconfig.CiOptions(config=config), set(), os.environ, Path.cwd()
+    )
+    for warning in cfg.warnings:
+        _stderr(f"claimcheck: warning: [CC903] {warning}")
+    data = effective(settings, cfg, cfg.values.get("format"))
+    return to_toml(data) if fmt == "toml" else json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str | None) -> None:
+    from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
+
+    wanted = ids_in_file(ids) if ids else ()
+    report = build_snapshot(inputs, out_path, kinds=kinds, ids=wanted)
+    for skipped in report.skipped_inputs:
+        _stderr(f"claimcheck: note: no entity documents in {skipped}")
+    left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
+    _stderr(
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects "
+        f"to {out_path}{left}"
+    )
+
+
+def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:
+    """ "found N claims, M checkable, K checked" on stderr after a verifying run."""
+    if settings.verify and not settings.quiet and results:
+        from claimcheck.verify.stage import coverage
+
+        total = sum((coverage(r.claims) for r in results[1:]), coverage(results[0].claims))
+        _stderr(f"claimcheck: {total.sentence()}")
+
+
+def _jsonl_inputs(paths: list[str]) -> Iterator[DocumentResult]:
+    from claimcheck.verify.records import read_results
+
+    for path in paths:
+        try:
+            if path == "-":
+                if sys.stdin is None:  # started with descriptor 0 closed (`<&-`)
+                    raise UsageError("-: standard input is closed")
+                yield from read_results(sys.stdin, "<stdin>")
+                continue
+            with open(path, encoding="utf-8-sig") as handle:
+                yield from read_results(handle, path)
+        except OSError as err:
+            raise UsageError(f"{path}: cannot read ({err.strerror or err})") from None
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{path}: not UTF-8 text; expected the JSON lines of 'claimcheck extract'"
+            ) from None
 
 
 class Run:

@@ -99,11 +99,18 @@ def infer_from_text(document: Document) -> tuple[dt.date | None, str]:
     return None, NONE_NOTE
 
 
+def override(document: Document, as_of: dt.date | None) -> Document:
+    """--as-of beats whatever the document says: the one place that rule lives."""
+    if as_of is None:
+        return document
+    return dataclasses.replace(
+        document, date=as_of, date_source="option", date_note="--as-of on the command line"
+    )
+
+
 def resolve(document: Document, as_of: dt.date | None) -> Document:
     if as_of is not None:
-        return dataclasses.replace(
-            document, date=as_of, date_source="option", date_note="--as-of on the command line"
-        )
+        return override(document, as_of)
     if document.date is not None:
         return document
     date, note = infer_from_text(document)

@@ -94,3 +94,4 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "sarif": sarif.render,
     "claimreview": claimreview.render,
 }
+CHECK_FORMATS = tuple(RENDERERS)  # check and verify report findings; extract has records only

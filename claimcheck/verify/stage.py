@@ -73,21 +73,6 @@ def coverage(claims: Iterable[Claim]) -> Coverage:
     return out
 
 
-def verify_results(
-    results: Iterable[DocumentResult],
-    source: KnowledgeSource,
-    as_of: dt.date | None = None,
-    linker: Linker = link_mentions,
-    predicates: Mapping[str, str] | None = None,
-) -> Iterator[DocumentResult]:
-    """Each result with every claim's `verification` filled in. The date is `as_of` when given,
-    else the document's own date."""
-    for result in results:
-        date = as_of or result.document.date
-        claims = verify_claims(result.claims, source, date, linker, predicates or {})
-        yield dataclasses.replace(result, claims=tuple(claims))
-
-
 def verify_claims(
     claims: Sequence[Claim],
     source: KnowledgeSource,
@@ -210,17 +195,16 @@ def _pointed_at(entity: Entity) -> Iterator[EntityRef]:
                         yield snak.value
 
 
-__all__ = ["Coverage", "coverage", "field_text", "gather", "verify_claims", "verify_results"]
+__all__ = ["Coverage", "coverage", "field_text", "gather", "verify_claims", "verify_result"]
 
 
 def verify_result(
     result: DocumentResult,
     source: KnowledgeSource,
-    as_of: dt.date | None = None,
     predicates: Mapping[str, str] | None = None,
     linker: Linker = link_mentions,
 ) -> DocumentResult:
-    """One document's result with every claim verified (as of `as_of`, else its own date)."""
-    date = as_of or result.document.date
-    claims = verify_claims(result.claims, source, date, linker, predicates or {})
+    """One document's result with every claim verified as of the document's date (the pipeline
+    has already put --as-of there)."""
+    claims = verify_claims(result.claims, source, result.document.date, linker, predicates or {})
     return dataclasses.replace(result, claims=tuple(claims))
