@@ -44,33 +44,15 @@ def run(capsys, *argv: str) -> tuple[int, list[str], str]:
     return status, captured.out.splitlines(), captured.err
 
 
+def on_dask(capsys, scheduler: str, command: str, path, *more: str):
+    return run(capsys, command, str(path), "--engine", "dask", "--scheduler", scheduler, *more)
+
+
 @pytest.mark.parametrize("command", ["extract", "check"])
 def test_dask_records_sorted_equal_a_single_process_run(capsys, scheduler, archive, command):
     more = ["--no-verify"] if command == "check" else []
-    local = run(
-        capsys,
-        command,
-        str(archive),
-        "--input-format",
-        "jsonl",
-        "--format",
-        "jsonl",
-        "--jobs",
-        "1",
-        *more,
-    )
-    dask = run(
-        capsys,
-        command,
-        str(archive),
-        "--engine",
-        "dask",
-        "--scheduler",
-        scheduler,
-        "--format",
-        "jsonl",
-        *more,
-    )
+    local = run(capsys, command, str(archive), "--format", "jsonl", "--jobs", "1", *more)
+    dask = on_dask(capsys, scheduler, command, archive, "--format", "jsonl", *more)
     assert dask[0] == local[0] == 2  # the broken line: exit 2, as a local run
     assert sorted(dask[1]) == sorted(local[1]) and len(local[1]) > 50
     assert dask[1] == local[1]  # and in input order
@@ -79,23 +61,11 @@ def test_dask_records_sorted_equal_a_single_process_run(capsys, scheduler, archi
 
 def test_output_dir_holds_the_records_as_jsonl_or_parquet(capsys, scheduler, archive, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
-    _, expected, _ = run(
-        capsys, "extract", str(archive), "--engine", "dask", "--scheduler", scheduler
-    )
+    _, expected, _ = on_dask(capsys, scheduler, "extract", archive)
     for fmt in ("jsonl", "parquet"):
         out = tmp_path / fmt
-        status, stdout, err = run(
-            capsys,
-            "extract",
-            str(archive),
-            "--engine",
-            "dask",
-            "--scheduler",
-            scheduler,
-            "--format",
-            fmt,
-            "--output",
-            str(out),
+        status, stdout, err = on_dask(
+            capsys, scheduler, "extract", archive, "--format", fmt, "--output", str(out)
         )
         assert status == 2 and stdout == [] and "wrote 6 documents" in err
         parts = sorted(out.glob(f"part-*.{fmt}"))
@@ -105,16 +75,8 @@ def test_output_dir_holds_the_records_as_jsonl_or_parquet(capsys, scheduler, arc
         else:
             got = [row for part in parts for row in pq.read_table(part).column("json").to_pylist()]
         assert got == expected
-    status, _, err = run(
-        capsys,
-        "extract",
-        str(archive),
-        "--engine",
-        "dask",
-        "--scheduler",
-        scheduler,
-        "--output",
-        str(tmp_path / "jsonl"),
+    status, _, err = on_dask(
+        capsys, scheduler, "extract", archive, "--output", str(tmp_path / "jsonl")
     )
     assert status == 2 and "not empty" in err  # never mixes two runs
 
@@ -131,15 +93,13 @@ def test_a_parquet_archive_gives_the_records_of_its_jsonl_twin(
     folder.mkdir()
     pq.write_table(pa.Table.from_pylist(rows[:3]), folder / "a.parquet")
     pq.write_table(pa.Table.from_pylist(rows[3:]), folder / "b.parquet")
-    status, lines, _ = run(
-        capsys, "extract", str(folder), "--engine", "dask", "--scheduler", scheduler
-    )
+    status, lines, _ = on_dask(capsys, scheduler, "extract", folder)
     records = [json.loads(line) for line in lines]
     documents = [r for r in records if r["record"] == "document"]
     assert status == 0 and [d["id"] for d in documents] == [r["id"] for r in rows]
     assert {d["path"] for d in documents} == {str(folder / "a.parquet"), str(folder / "b.parquet")}
     claims = sum(r["record"] == "claim" for r in records)
-    _, jsonl, _ = run(capsys, "extract", str(archive), "--engine", "dask", "--scheduler", scheduler)
+    _, jsonl, _ = on_dask(capsys, scheduler, "extract", archive)
     assert claims == sum('"record":"claim"' in line for line in jsonl)
 
 
