@@ -107,5 +107,7 @@ def test_dask_refuses_stdin_and_table_format(capsys, archive):
     assert run(capsys, "extract", "-", "--engine", "dask")[0] == 2
     status, _, err = run(capsys, "extract", str(archive), "--engine", "dask", "--format", "table")
     assert status == 2 and "jsonl or parquet" in err
+    status, _, err = run(capsys, "check", str(archive), "--engine", "dask", "--update-baseline")
+    assert status == 2 and "baseline is written by a local run" in err
     status, _, err = run(capsys, "extract", str(archive), "--scheduler", "tcp://x:1")
     assert status == 2 and "--scheduler needs --engine dask" in err

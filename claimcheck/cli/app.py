@@ -136,6 +136,8 @@ def check(
     settings = dataclasses.replace(read, verify=not no_verify, sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)  # config file under the flags, baseline
     if engine.dask:
+        if update_baseline or prune_baseline:
+            raise UsageError("a baseline is written by a local run; leave out --engine dask")
         return cluster.run(paths, settings, "check", format, output, engine.scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:

@@ -79,8 +79,8 @@ class SqliteSnapshotSource(SnapshotSource):
         return cls(path)
 
     def describe(self) -> Mapping[str, Any]:
-        (count,) = self.db.execute("SELECT COUNT(*) FROM entities").fetchone()
-        return {"name": self.name, "path": self.origin, "entities": count}
+        (count,) = self.db.execute("SELECT value FROM meta WHERE key = 'entities'").fetchone()
+        return {"name": self.name, "path": self.origin, "entities": int(count)}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
         query = normalize_name(mention)
