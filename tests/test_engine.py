@@ -102,3 +102,11 @@ def test_the_pipeline_is_loaded_once_per_process(nlp):
     assert engine.language(Settings().pipeline) is nlp
     list(process_records([{"id": "x", "text": "5 km."}], SETTINGS))
     assert engine.language.cache_info().currsize == 1
+
+
+def test_a_long_stream_is_taken_in_chunks_and_keeps_its_order(nlp, monkeypatch):
+    records = [{"id": f"d{i}", "text": f"It is {i + 2} km long."} for i in range(7)]
+    whole = list(process_records(records, SETTINGS))
+    monkeypatch.setattr(engine, "CHUNK", 2)
+    assert list(process_records(iter(records), SETTINGS)) == whole
+    assert [r["id"] for r in whole if r["record"] == "document"] == [r["id"] for r in records]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from claimcheck.sources.base import KnowledgeSource
 
 COMMANDS = ("extract", "check")
+CHUNK = 500  # records held at once: spaCy's batches stay full, memory stays flat
 # Where a record came from when it says nothing itself (a list handed to the library).
 DEFAULT_ORIGIN = "<records>"
 
@@ -63,10 +64,22 @@ def process(
     command: str = "extract",
     source: KnowledgeSource | None = None,
 ) -> Iterator[DocumentResult | dict[str, Any]]:
-    """process_records, with each document's result still a DocumentResult."""
+    """process_records, with each document's result still a DocumentResult. Records are taken
+    CHUNK at a time, so memory stays flat however long the iterable."""
+    numbered = enumerate(records, start=1)
+    while chunk := list(islice(numbered, CHUNK)):
+        yield from _process_chunk(chunk, settings, command, source)
+
+
+def _process_chunk(
+    chunk: list[tuple[int, Mapping[str, Any]]],
+    settings: Settings,
+    command: str,
+    source: KnowledgeSource | None,
+) -> Iterator[DocumentResult | dict[str, Any]]:
     documents: list[Document] = []
     errors: list[dict[str, Any]] = []
-    for number, record in enumerate(records, start=1):
+    for number, record in chunk:
         origin = str(record.get("_origin") or DEFAULT_ORIGIN)
         line = int(record.get("_number") or number)
         try:
