@@ -29,15 +29,22 @@ lint: install
 # No network: checked against the snapshot of real Wikidata responses in examples/. The demo
 # article plants errors on purpose, hence --exit-zero. (The snapshot is itself a .jsonl file, so
 # the articles are named rather than the folder, which would read it as a batch of articles.)
+# The same run also writes demo-report.html, the annotated articles to open in a browser.
 demo: install
 	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
 		--source snapshot:examples/wikidata-snapshot.jsonl --format table --exit-zero
+	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
+		--source snapshot:examples/wikidata-snapshot.jsonl --format html --exit-zero --quiet \
+		--output demo-report.html
+	@echo "The HTML report: $(CURDIR)/demo-report.html (open it in a browser)"
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/long_document.py
 	$(BIN)/python benchmarks/http_requests.py
 	$(BIN)/python benchmarks/consistency_eval.py
+	$(BIN)/python benchmarks/softbreaks.py
+	$(BIN)/python benchmarks/html_report.py
 
 # Re-records cassettes/recorded/ against live Wikidata; needs network and CLAIMCHECK_CONTACT.
 record: install

@@ -31,7 +31,7 @@ DUMP = ROOT.parent / "shared" / "wikidata-samples" / "dumps" / "latest-all-head-
 
 
 def templates() -> list[dict]:
-    from claimcheck.sources.wikidata import LABEL_LANGUAGES, PROPERTY_IDS
+    from claimcheck.sources.wikidata_ids import LABEL_LANGUAGES, PROPERTY_IDS
 
     keep = set(PROPERTY_IDS.values())
     out = []

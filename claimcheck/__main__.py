@@ -21,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = app_command().main(args, prog_name="claimcheck", standalone_mode=False)
         status = int(result) if isinstance(result, int) else ExitStatus.OK
     except ClaimcheckError as err:
+        _stop_workers()  # before the traceback goes: spaCy's clean-up joins workers nobody reads
         _error(f"[{err.code}] {err}")
         status = err.exit_status
     except cx.Exit as exit_:
@@ -40,11 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("terminated")
         status = ExitStatus.TERMINATED
     except (BrokenPipeError, ReaderGone):
+        _stop_workers()
         status = _quiet_broken_pipe()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         status = _quiet_broken_pipe()
+    except (OSError, ValueError):
+        _quiet_broken_pipe()  # already reported as CC907; the buffered rest cannot go anywhere
     return int(status)
 
 
@@ -65,17 +70,34 @@ def _error(message: str) -> None:
 def _quiet_broken_pipe() -> int:
     # The reader went away (`claimcheck ... | head -1`): stop quietly, and point stdout at devnull
     # so the interpreter's own flush at exit does not complain.
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return ExitStatus.OK  # no descriptor behind it (closed, or a test's capture)
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
     return ExitStatus.OK
 
 
 def run() -> None:
+    _hold_closed_stdout()
     _interruptible_workers()
     status = main()
-    if status in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
+    if status in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED) or _workers_left():
         _stop_now(status)
     sys.exit(status)
+
+
+def _hold_closed_stdout() -> None:
+    """Started with descriptor 1 closed (`>&-`), Python sets sys.stdout to None and the next file
+    opened would get descriptor 1. Keep it on /dev/null so nothing lands in a file by accident;
+    sys.stdout stays None, and writing the report there is a CC907."""
+    if sys.stdout is not None:
+        return
+    fd = os.open(os.devnull, os.O_WRONLY)
+    if fd != 1:
+        os.dup2(fd, 1)
+        os.close(fd)
 
 
 def _interruptible_workers() -> None:
@@ -112,13 +134,26 @@ def _parent_on_signal(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _stop_workers() -> None:
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: workers stopped, not failed
+    multiprocessing = sys.modules.get("multiprocessing")
+    for child in multiprocessing.active_children() if multiprocessing is not None else ():
+        child.terminate()
+
+
+def _workers_left() -> bool:
+    """--jobs workers still running after main returned: an error (an unwritable stdout) ended
+    the run while they were busy, and multiprocessing's exit handlers would wait on them."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and bool(multiprocessing.active_children())
+
+
 def _stop_now(status: int) -> None:
     """Ctrl-C: end at once. --jobs workers still running are stopped, and multiprocessing's exit
     handlers are skipped: they wait for worker queues nobody reads any more, for ever."""
-    import multiprocessing
-
-    for child in multiprocessing.active_children():
-        child.terminate()
+    _stop_workers()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

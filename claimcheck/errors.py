@@ -77,6 +77,14 @@ class SourceUnavailable(SourceError):
     reason = "source_unavailable"  # the reason code a claim that could not be checked carries
 
 
+class SourceMalformed(SourceUnavailable):
+    """The knowledge source answered, but not in the shape its API promises: a broken source,
+    never a verdict and never a finding."""
+
+    code = "CC905"
+    reason = "source_unavailable"
+
+
 class OfflineCacheMiss(SourceUnavailable):
     """--offline was given and the cache does not hold the answer."""
 

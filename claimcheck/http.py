@@ -8,13 +8,15 @@ cap, and an optional persistent cache. It raises claimcheck's errors, never requ
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import json
 import random
+import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -49,6 +51,10 @@ class HttpPolicy:
     retry_after_cap: float = 120.0
     retry_after_default: float = 60.0  # WDQS asks for a minute when a 429 carries no hint
     budget: float = 300.0
+    # Wall-clock bounds that no server can stretch: a read timeout restarts with every byte, so a
+    # server dripping one byte every few seconds would otherwise hold one request for ever.
+    request_deadline: float = 60.0  # one lookup: its attempts, reads and waits together
+    run_deadline: float = 600.0  # every lookup of the run together
     max_bytes: int = 32 * 1024 * 1024
     anonymous_requests: int = 100  # a batch run beyond this needs a contact in the User-Agent
 
@@ -111,10 +117,12 @@ class HttpClient:
         clock: Clock = utc_now,
         jitter: Callable[[], float] | None = None,
         warn: Warn | None = None,
+        timer: Callable[[], float] = time.monotonic,
     ) -> None:
         self.session, self.cache, self.offline = session, cache, offline
         self.policy = policy or HttpPolicy()
-        self.sleep, self.clock = sleep, clock
+        self.sleep, self.clock, self.timer = sleep, clock, timer
+        self._spent = 0.0  # seconds this run has spent on the network, waits included
         self.jitter = jitter or random.Random().random
         self.warn = warn or (lambda message: None)
         self.requests_sent = 0
@@ -180,11 +188,20 @@ class HttpClient:
                 f"more than {self.policy.anonymous_requests} requests without a contact: set "
                 "--contact or CLAIMCHECK_CONTACT (an e-mail or URL) so Wikimedia can reach you"
             )
+        started = self.timer()
+        try:
+            return self._attempts(url, params, check, started)
+        finally:
+            self._spent += self.timer() - started
+
+    def _attempts(
+        self, url: str, params: Mapping[str, str], check: BodyCheck | None, started: float
+    ) -> JsonResponse:
         waited, attempt, last = 0.0, 0, "no attempt made"
         while True:
             self._wait_for_host(url)
             try:
-                return self._attempt(url, params, check)
+                return self._attempt(url, params, check, self._time_left(started))
             except _Retry as retry:
                 attempt, last = attempt + 1, retry.reason
                 wait = retry.wait if retry.wait is not None else self._backoff(attempt)
@@ -195,13 +212,33 @@ class HttpClient:
                     )
                 if attempt >= self.policy.attempts or waited + wait > self.policy.budget:
                     self._give_up(f"{_host(url)} did not answer after {attempt} attempts ({last})")
+                if self._time_left(started) - wait <= 0:
+                    self._give_up(f"{_host(url)} did not answer {self._deadline_said()} ({last})")
                 self.warn(f"waiting {wait:.1f} s for {_host(url)} ({last})")
                 self.sleep(wait)
                 waited += wait
 
+    def _time_left(self, started: float) -> float:
+        """Seconds this request may still take: the lesser of its own and the run's deadline."""
+        elapsed = self.timer() - started
+        return min(
+            self.policy.request_deadline - elapsed, self.policy.run_deadline - self._spent - elapsed
+        )
+
+    def _deadline_said(self) -> str:
+        return (
+            f"within the {self.policy.request_deadline:.0f} s deadline per request "
+            f"({self.policy.run_deadline:.0f} s per run)"
+        )
+
     def _give_up(self, message: str) -> None:
         # Once the budget is spent, later lookups in this run fail fast instead of waiting again.
         self._unavailable = message
+        self.warn(
+            f"[CC906] {message}: claims that need it are not checked (exit status 3). Without "
+            "the network, check against a local snapshot (--source snapshot:PATH) or skip "
+            "verification (--no-verify)"
+        )
         raise SourceUnavailable(message)
 
     def _backoff(self, attempt: int) -> float:
@@ -216,16 +253,29 @@ class HttpClient:
                 self.sleep(delay)
 
     def _attempt(
-        self, url: str, params: Mapping[str, str], check: BodyCheck | None
+        self, url: str, params: Mapping[str, str], check: BodyCheck | None, time_left: float
     ) -> JsonResponse:
+        if time_left <= 0:
+            raise _Retry(f"no answer {self._deadline_said()}", 0.0)
         self.requests_sent += 1
-        timeout = (self.policy.connect_timeout, self.policy.read_timeout)
+        timeout = (
+            min(self.policy.connect_timeout, time_left),
+            min(self.policy.read_timeout, time_left),
+        )
+        cut = threading.Event()
         try:
-            with self.session.get(url, params=params, timeout=timeout, stream=True) as response:
+            with (
+                self.session.get(url, params=params, timeout=timeout, stream=True) as response,
+                _cut_off_after(response, time_left, cut),
+            ):
                 self._check_status(url, response)
                 body = read_capped(response, self.policy.max_bytes)
                 content_type = response.headers.get("Content-Type", "")
                 headers = dict(response.headers)
+            if cut.is_set():
+                raise _Retry(f"the answer took longer than {time_left:.0f} s", 0.0)
+        except requests.TooManyRedirects:
+            self._give_up(f"{_host(url)} redirects in a loop")
         except requests.exceptions.SSLError:
             # A certificate problem does not mend by retrying; say so at once.
             raise SourceUnavailable(f"TLS error talking to {_host(url)}") from None
@@ -235,6 +285,8 @@ class HttpClient:
             requests.exceptions.ChunkedEncodingError,
             requests.exceptions.ContentDecodingError,
         ) as err:
+            if cut.is_set():
+                raise _Retry(f"the answer took longer than {time_left:.0f} s", 0.0) from None
             raise _Retry(f"{type(err).__name__}") from None
         except requests.RequestException as err:
             raise SourceError(f"cannot request {_host(url)}: {type(err).__name__}") from None
@@ -273,6 +325,40 @@ class HttpClient:
             )
         if status >= 400:
             raise SourceError(f"{_host(url)} answered HTTP {status}")
+
+
+@contextlib.contextmanager
+def _cut_off_after(
+    response: requests.Response, seconds: float, cut: threading.Event
+) -> Iterator[None]:
+    """Shut the connection once `seconds` have passed, however the server paces its bytes: a
+    blocked read wakes up, and `cut` says why it ended."""
+
+    def shut() -> None:
+        cut.set()
+        sock = _socket_of(response)
+        if sock is not None:  # the read under way wakes within its own timeout; the next fails
+            with contextlib.suppress(OSError):
+                sock.settimeout(0.001)
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(seconds, shut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def _socket_of(response: requests.Response) -> socket.socket | None:
+    """The socket a streamed body is read from (the connection lets go of it when the server
+    says `Connection: close`, the body's file object does not)."""
+    raw = getattr(response, "raw", None)
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    body = getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None)
+    found = sock or getattr(body, "_sock", None)
+    return found if isinstance(found, socket.socket) else None
 
 
 def retry_after(value: str | None, now: dt.datetime) -> float | None:
@@ -316,7 +402,7 @@ def decode_json(body: bytes) -> Any:
         return json.loads(
             body.decode("utf-8"), parse_float=Decimal, parse_constant=_reject_constant
         )
-    except (UnicodeDecodeError, ValueError) as err:
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
         raise SourceError(f"invalid JSON ({type(err).__name__}): {_excerpt(body)}") from None
 
 

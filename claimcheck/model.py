@@ -4,12 +4,13 @@ turning themselves into JSON-ready dicts."""
 from __future__ import annotations
 
 import bisect
+import builtins
 import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import astuple, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +33,8 @@ class Document:
     `text` is what claims are extracted from and what every span indexes into: the input as read
     (after decoding, BOM removed) for text and Markdown; the extracted main text for HTML.
     `body_start` skips front matter; `skip` lists regions (code blocks, inline code) never mined.
+    `soft_breaks` lists the line breaks inside a paragraph (with the blanks around them), which
+    the reader found and a renderer would show as one space (claimcheck.read.softbreaks).
     """
 
     id: str
@@ -44,9 +47,12 @@ class Document:
     date_note: str | None = None
     body_start: int = 0
     skip: tuple[Span, ...] = ()
+    soft_breaks: tuple[Span, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
     # The file as read where `text` was extracted from it (HTML): findings are placed in it.
     source: str | None = field(default=None, repr=False)
+    # The line of the file the record came from (a JSON-lines batch holds one document a line).
+    file_line: int = 1
 
     def header(self) -> dict[str, Any]:
         return {
@@ -58,6 +64,22 @@ class Document:
             "date_source": self.date_source,
             "date_note": self.date_note,
         }
+
+
+def prose_text(document: Document) -> str:
+    """The document's text with every character of its soft breaks a space: what a reader sees,
+    at the same offsets (the text itself when it has none)."""
+    return _prose(document.text, document.soft_breaks) if document.soft_breaks else document.text
+
+
+@functools.lru_cache(maxsize=4)
+def _prose(text: str, breaks: tuple[Span, ...]) -> str:
+    # Cached: the consistency rules ask for the view of one text once per claim and more.
+    pieces, at = [], 0
+    for b in breaks:
+        pieces += [text[at : b.start], " " * (b.end - b.start)]
+        at = b.end
+    return "".join([*pieces, text[at:]])
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -102,7 +124,7 @@ class Claim:
     sentence: str
     value: Mapping[str, Any] = field(default_factory=dict)
     fields: Mapping[str, Any] = field(default_factory=dict)
-    verification: Mapping[str, Any] | None = None
+    verification: Verdict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -119,7 +141,7 @@ class Claim:
         }
         out.update(jsonable(dict(self.fields)))
         if self.verification is not None:
-            out["verification"] = jsonable(self.verification)
+            out["verification"] = self.verification.to_dict()
         return out
 
 
@@ -332,3 +354,138 @@ class Outcome:
 
     reason: str
     message: str
+
+
+# What evidence shows of a value: an entity (with the label the source gave it), an amount, an ISO
+# date, a label, or the kind of a valueless qualifier ('somevalue', 'novalue').
+EvidenceValue = EntityRef | Decimal | str | None
+VERDICTS = ("supported", "contradicted", "not_checked")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement of the knowledge source a verdict rests on: enough for a person to find it
+    and judge it. `property` is 'label' when the entity's name itself is the evidence."""
+
+    entity: str
+    entity_label: str | None
+    property: str
+    property_label: str
+    value: EvidenceValue
+    source_property: str | None = None
+    statement: str | None = None
+    rank: str | None = None
+    unit: str | None = None
+    precision: str | None = None
+    qualifiers: Mapping[str, tuple[EvidenceValue, ...]] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+    @builtins.property  # the field `property` hides the builtin in this class body
+    def url(self) -> str | None:
+        """A page where a person can see the statement."""
+        return self.provenance.url if self.provenance else None
+
+    def to_dict(self) -> dict[str, Any]:
+        prov = self.provenance
+        return {
+            "entity": self.entity,
+            "entity_label": self.entity_label,
+            "property": self.property,
+            "property_label": self.property_label,
+            "source_property": self.source_property,
+            "statement": self.statement,
+            "rank": self.rank,
+            "value": _evidence_json(self.value),
+            "unit": self.unit,
+            "precision": self.precision,
+            "qualifiers": {k: [_evidence_json(v) for v in vs] for k, vs in self.qualifiers.items()},
+            "revision": prov.revision if prov else None,
+            "retrieved_at": prov.retrieved_at if prov else None,
+            "url": prov.url if prov else None,
+            "endpoint": prov.endpoint if prov else None,
+            "from_cache": prov.from_cache if prov else None,
+        }
+
+
+def _evidence_json(value: EvidenceValue) -> Any:
+    if isinstance(value, EntityRef):
+        return {"id": value.id, "label": value.label}
+    return jsonable(value)
+
+
+# Reasons that mean no source could have answered: the claim was never checkable.
+NOT_CHECKABLE = frozenset({"not_checkable_kind", "predicate_not_mapped", "no_subject"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What verification concluded about one claim: `verdict` is one of VERDICTS, `reason` a
+    machine code (match, mismatch, minor_mismatch, property_not_in_source, ...), `correction` the
+    source's value when it contradicts the claim, `as_of` the date the claim was judged at."""
+
+    verdict: str
+    reason: str
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+    correction: Decimal | int | str | None = None
+    note: str | None = None
+    as_of: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        assert self.verdict in VERDICTS, self.verdict
+
+    @property
+    def checkable(self) -> bool:
+        """A source could have answered (the kind and predicate are mapped, a subject found)."""
+        return self.reason not in NOT_CHECKABLE
+
+    @property
+    def judged(self) -> bool:
+        """The source answered: the claim is supported or contradicted."""
+        return self.verdict in ("supported", "contradicted")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation,
+            "correction": jsonable(self.correction),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a run could be checked: "found N claims, M checkable, K checked"."""
+
+    found: int = 0
+    checkable: int = 0
+    checked: int = 0
+    supported: int = 0
+    contradicted: int = 0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    def sentence(self) -> str:
+        return (
+            f"found {self.found} claims, {self.checkable} checkable, {self.checked} checked "
+            f"({self.supported} supported, {self.contradicted} contradicted)"
+        )
+
+
+def coverage(claims: Iterable[Claim]) -> Coverage:
+    out = Coverage()
+    for claim in claims:
+        v = claim.verification
+        checkable = v is not None and v.checkable
+        out += Coverage(
+            1,
+            int(checkable),
+            int(v is not None and v.judged),
+            int(v is not None and v.verdict == "supported"),
+            int(v is not None and v.verdict == "contradicted"),
+        )
+    return out

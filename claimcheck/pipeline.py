@@ -16,9 +16,8 @@ from claimcheck.read import docdate
 from claimcheck.read.documents import Unreadable, read_inputs
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from claimcheck.config import Settings
+    from claimcheck.nlp import Language
     from claimcheck.sources.base import KnowledgeSource
 
 OnUnreadable = Callable[[Unreadable], None]
@@ -43,7 +42,7 @@ def extract(
 ) -> Iterator[DocumentResult]:
     from claimcheck.extract import extract_claims
 
-    for document, claims in extract_claims(documents, nlp, settings):
+    for document, claims in extract_claims(documents, nlp, settings.jobs):
         yield DocumentResult(document=document, claims=tuple(claims))
 
 

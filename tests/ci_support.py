@@ -5,30 +5,38 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from claimcheck.config import RuleSettings, Settings
-from claimcheck.model import Claim, Document, DocumentResult, Finding, Span, claim_id, position
+from claimcheck.model import (
+    Claim,
+    Document,
+    DocumentResult,
+    Evidence,
+    Finding,
+    Provenance,
+    Span,
+    Verdict,
+    claim_id,
+    position,
+)
 
 NEWSROOM = Path(__file__).resolve().parent / "data" / "newsroom"
 # One evidence item of the shape schemas/claim.schema.json asks for; the values are made up.
-EVIDENCE: dict[str, Any] = {
-    "entity": "fake:nato",
-    "entity_label": "NATO",
-    "property": "member_count",
-    "property_label": "member count",
-    "statement": "fake:nato$1",
-    "rank": "normal",
-    "value": 30,
-    "unit": None,
-    "qualifiers": {},
-    "revision": 1,
-    "retrieved_at": None,
-    "url": None,
-    "endpoint": "fake:in-memory",
-    "from_cache": False,
-}
+EVIDENCE = Evidence(
+    entity="fake:nato",
+    entity_label="NATO",
+    property="member_count",
+    property_label="member count",
+    statement="fake:nato$1",
+    rank="normal",
+    value=Decimal(30),
+    provenance=Provenance(
+        endpoint="fake:in-memory", retrieved_at="2026-01-01T00:00:00Z", from_cache=False, revision=1
+    ),
+)
 
 
 def document(
@@ -53,16 +61,14 @@ def claim(
     line, column = position(doc.text, start)
     verification = None
     if verdict is not None:
-        proof = [] if verdict == "not_checked" else [EVIDENCE]
-        verification = {
-            "verdict": verdict,
-            "reason": reason,
-            "as_of": "2022-01-10",
-            "evidence": proof,
-            "explanation": f"the source disagrees ({kind}).",
-            "correction": None,
-            "note": None,
-        }
+        proof = () if verdict == "not_checked" else (EVIDENCE,)
+        verification = Verdict(
+            verdict=verdict,
+            reason=reason,
+            explanation=f"the source disagrees ({kind}).",
+            evidence=proof,
+            as_of=dt.date(2022, 1, 10),
+        )
     return Claim(
         id=claim_id(doc.id, kind, span, snippet),
         doc=doc.id,

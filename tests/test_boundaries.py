@@ -1,4 +1,4 @@
-"""Import and vocabulary boundaries: Wikidata ids stay in sources/, requests in http.py."""
+"""Vocabulary boundary: Wikidata ids stay in sources/ (import boundaries: test_architecture.py)."""
 
 from __future__ import annotations
 
@@ -35,22 +35,6 @@ def test_no_wikidata_id_outside_the_source_modules():
         if ID_LITERAL.search(text)
     ]
     assert offenders == []
-
-
-def test_only_http_imports_requests():
-    importers = []
-    for path in python_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-            if any(n == "requests" or n.startswith("requests.") for n in names):
-                importers.append(str(path.relative_to(PACKAGE)))
-    assert importers == ["http.py"]
 
 
 def test_the_check_finds_what_it_looks_for(tmp_path):

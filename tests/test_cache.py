@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import vcr
+from conftest import FAULTS, replayer
 
 from claimcheck.cache import FILENAME, Cache, default_cache_dir
 from claimcheck.config import SourceSettings
@@ -17,12 +17,7 @@ from claimcheck.http import HttpClient, new_session
 from claimcheck.link import Mention, link_mentions
 from claimcheck.sources import Environment, get_source
 
-CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query"],
-)
+replay = replayer()
 T0 = dt.datetime(2026, 1, 12, 9, 0, 0, tzinfo=dt.UTC)
 
 
@@ -195,7 +190,7 @@ def test_an_outage_falls_back_to_an_expired_answer_with_its_age(tmp_path):
     warnings: list[str] = []
     later = wikidata(tmp_path, clock=clock, warn=warnings.append)
     # The fault cassette answers a different search; match on the endpoint alone.
-    faults = vcr.VCR(cassette_library_dir=str(CASSETTES / "synthetic-faults"), record_mode="none")
+    faults = replayer(FAULTS)
     with faults.use_cassette(
         "5xx-html.yaml", allow_playback_repeats=True, match_on=["method", "host", "path"]
     ):

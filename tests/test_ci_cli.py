@@ -48,9 +48,12 @@ def run(capsys, *args):
 
 
 def _sarif_errors(text):
-    from jsonschema import Draft4Validator
+    from jsonschema import Draft4Validator, FormatChecker
 
-    return list(Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).iter_errors(json.loads(text)))
+    validator = Draft4Validator(
+        json.loads(SARIF_SCHEMA.read_text()), format_checker=FormatChecker()
+    )
+    return list(validator.iter_errors(json.loads(text)))
 
 
 PARSERS = {
@@ -63,7 +66,17 @@ PARSERS = {
         d for d in json.loads(out) if d.get("creativeWorkStatus") != "Draft"
     ],
     "table": lambda out: [] if "articles/council-meeting.md" in out else ["no table"],
+    "html": lambda out: _html_problems(out),
 }
+
+
+def _html_problems(out):
+    from html_support import parse
+
+    root, problems = parse(out)
+    if not root.find_all("div", "article") or not root.find_all("nav"):
+        problems.append("no article or no table of contents")
+    return problems
 
 
 @pytest.mark.parametrize("fmt", sorted(PARSERS))
@@ -271,27 +284,28 @@ def test_closed_pipe_exits_quietly():
     )
 
 
-def test_output_is_byte_identical_across_runs_and_hash_seeds():
-    outputs = {
-        seed: subprocess.run(
-            [*CLAIMCHECK, "check", ".", "--no-verify", "--format", "json"],
-            cwd=NEWSROOM,
-            capture_output=True,
-            env=_env(PYTHONHASHSEED=seed),
-            timeout=120,
-        ).stdout
-        for seed in ("0", "4242")
-    }
-    outputs["C"] = subprocess.run(
-        [*CLAIMCHECK, "check", ".", "--no-verify", "--format", "json", "--jobs", "2"],
+def _checked(fmt: str, *args: str, **env: str) -> bytes:
+    """`check --no-verify` on the fixture in a fresh process, with its own environment."""
+    return subprocess.run(
+        [*CLAIMCHECK, "check", ".", "--no-verify", "--format", fmt, *args],
         cwd=NEWSROOM,
         capture_output=True,
-        env=_env(PYTHONHASHSEED="7", LC_ALL="C", LANG="C"),
+        env=_env(**env),
         timeout=120,
     ).stdout
+
+
+def test_output_is_byte_identical_across_runs_and_hash_seeds():
+    outputs = {seed: _checked("json", PYTHONHASHSEED=seed) for seed in ("0", "4242")}
+    outputs["C"] = _checked("json", "--jobs", "2", PYTHONHASHSEED="7", LC_ALL="C", LANG="C")
     assert outputs["C"] == outputs["0"]  # another locale and worker count
     assert outputs["0"] and outputs["0"] == outputs["4242"]
     assert not re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d", outputs["0"])  # no run timestamps
+
+
+def test_html_is_byte_identical_across_hash_seeds():
+    pages = [_checked("html", PYTHONHASHSEED=seed) for seed in ("0", "4242")]
+    assert pages[0].startswith(b"<!DOCTYPE html>") and pages[0] == pages[1]
 
 
 # --- with verdicts: the fixture's alliance article against the in-memory fake source ----------

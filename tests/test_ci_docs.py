@@ -74,3 +74,32 @@ def test_pre_commit_hooks_call_real_options(capsys):
     for hook in hooks:
         assert hook["entry"].startswith("claimcheck check ")
         assert {a for a in shlex.split(hook["entry"]) if a.startswith("--")} <= options
+
+
+ARTICLES = (
+    "story.md",
+    "news/notes.markdown",
+    "page.html",
+    "page.htm",
+    "seed/nato-russia-council.txt",
+)
+NOT_ARTICLES = ("batch.jsonl", "data.json", "requirements.txt", "requirements-dev.txt")
+NOT_ARTICLES += ("LICENSE.txt", "docs/licence.txt", "robots.txt", "script.py")
+
+
+def _hook_takes(hook: dict, name: str) -> bool:
+    """pre-commit's own filter: a file goes to the hook when one of its identify tags is in
+    types_or and `exclude` does not match its path."""
+    from identify.identify import tags_from_filename
+
+    exclude = hook.get("exclude")
+    if exclude and re.search(exclude, name):
+        return False
+    return bool(tags_from_filename(name) & set(hook["types_or"]))
+
+
+def test_pre_commit_hooks_take_plain_text_articles_and_leave_other_text_files():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    for hook in hooks:
+        assert [n for n in ARTICLES if not _hook_takes(hook, n)] == [], hook["id"]
+        assert [n for n in NOT_ARTICLES if _hook_takes(hook, n)] == [], hook["id"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -157,14 +158,83 @@ def test_job_summary_lists_findings_and_stays_under_the_limit():
     assert len(github.summary(big).encode()) < 1024 * 1024
 
 
+class _Cells(HTMLParser):
+    """The text of every table cell of the HTML GitHub would make of the job summary."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _rendered_cells(markdown: str) -> list[list[str]]:
+    from markdown_it import MarkdownIt
+
+    # GitHub-flavoured enough: tables, strikethrough, and raw HTML passed through as GitHub does.
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = _Cells()
+    parser.feed(md.render(markdown))
+    return parser.rows[1:]
+
+
+TRICKY = (
+    "Unused: <!-- claimcheck: ignore CC301 --> hid nothing",
+    "*not bold* and _not italic_ and __nor this__",
+    "a [link](https://example.org) and ![an image](x.png)",
+    "pipes | inside, `code`, ~~struck~~, a \\ backslash",
+    "<b>tags</b> & entities &amp; <script>alert(1)</script>",
+)
+
+
+def test_job_summary_cells_show_markdown_and_html_as_text():
+    doc = document(
+        "\n".join(f"line {i}" for i in range(len(TRICKY))) + "\n", path="news/a_b*c|d.md"
+    )
+    found = tuple(
+        finding(doc, f"line {i}", "CC503", "error", message) for i, message in enumerate(TRICKY)
+    )
+    cells = _rendered_cells(github.summary([result(doc, findings=found)]))
+    assert [row[4] for row in cells] == list(TRICKY)
+    assert {row[0] for row in cells} == {"news/a_b*c|d.md"}
+
+
+def test_the_unused_suppression_message_survives_the_summary():
+    text = "<!-- claimcheck: ignore CC301 -->\nNATO met.\n"
+    res = apply_rules(result(document(text)), settings())
+    (unused,) = [f for f in res.findings if f.rule == "CC911"]
+    assert "<!--" in unused.message
+    (row,) = _rendered_cells(github.summary([res]))
+    assert row[3:] == ["CC911", " ".join(unused.message.split())]
+
+
 # --- SARIF ---------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    from jsonschema import Draft4Validator
+    from jsonschema import Draft4Validator, FormatChecker
 
-    return Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    # Without a format checker jsonschema ignores "format": "uri-reference", and SARIF1002
+    # (a path with a space is no URI) went unnoticed.
+    return Draft4Validator(
+        json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")),
+        format_checker=FormatChecker(),
+    )
 
 
 def test_sarif_validates_against_the_2_1_0_schema(sarif_validator):

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.config import Settings
 from claimcheck.extract import extract_claims
 from claimcheck.model import Document
 
@@ -50,7 +49,7 @@ NOT_COUNTS = [
 
 def _claims(nlp, text: str):
     document = Document(id="t", text=text, date=dt.date(2022, 1, 12))
-    ((_, claims),) = list(extract_claims([document], nlp, Settings()))
+    ((_, claims),) = list(extract_claims([document], nlp))
     return [c for c in claims if c.kind in NUMERIC]
 
 

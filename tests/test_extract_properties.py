@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.config import Settings
 from claimcheck.extract import extract_claims
 from claimcheck.extract.chunks import chunks
 from claimcheck.extract.scan import scan
@@ -53,7 +52,7 @@ def test_scan_spans_stay_inside_their_chunk(text, anchor):
 
 def _run(nlp, text: str, anchor: dt.date | None) -> list[dict]:
     document = Document(id="h", text=text, date=anchor)
-    ((_, claims),) = list(extract_claims([document], nlp, Settings()))
+    ((_, claims),) = list(extract_claims([document], nlp))
     return [claim.to_dict() for claim in claims]
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import spacy
 
-from claimcheck.config import Settings
 from claimcheck.extract import Hooks, extract_claims
 from claimcheck.extract.chunks import MAX_CHUNK, chunks
 from claimcheck.model import Document
@@ -31,7 +30,7 @@ def test_a_document_longer_than_spacys_limit_is_extracted():
     nlp.max_length = 5_000
     text = "Ministers met on Monday.\n" * 2_000  # 50,000 characters
     document = Document(id="long", text=text, date=dt.date(2022, 1, 12))
-    ((_, claims),) = list(extract_claims([document], nlp, Settings(), NO_ENTITIES))
+    ((_, claims),) = list(extract_claims([document], nlp, hooks=NO_ENTITIES))
     assert len(claims) == 2_000
     assert {c.value["date"] for c in claims} == {"2022-01-10"}
     assert claims[-1].line == 2_000 and text[claims[-1].span.start :].startswith("Monday")
@@ -40,7 +39,7 @@ def test_a_document_longer_than_spacys_limit_is_extracted():
 def test_results_stream_before_the_input_ends():
     nlp = spacy.blank("en")
     endless = (Document(id=str(i), text=f"It took {i + 1} hours.") for i in itertools.count())
-    first = list(itertools.islice(extract_claims(endless, nlp, Settings(), NO_ENTITIES), 3))
+    first = list(itertools.islice(extract_claims(endless, nlp, hooks=NO_ENTITIES), 3))
     assert [doc.id for doc, _ in first] == ["0", "1", "2"]
     assert [claims[0].value["iso"] for _, claims in first] == ["PT1H", "PT2H", "PT3H"]
 
@@ -52,7 +51,7 @@ def test_documents_without_candidates_keep_their_place():
         Document(id="b", text="It took 3 hours."),
         Document(id="c", text="Still nothing."),
     ]
-    out = list(extract_claims(docs, nlp, Settings(), NO_ENTITIES))
+    out = list(extract_claims(docs, nlp, hooks=NO_ENTITIES))
     assert [(d.id, len(c)) for d, c in out] == [("a", 0), ("b", 1), ("c", 0)]
 
 
@@ -70,5 +69,5 @@ def test_bylines_and_datelines_are_not_mined():
         "Published 3 hours ago\nTalks lasted 7 hours.\n"
     )
     document = Document(id="b", text=text, date=dt.date(2022, 1, 12))
-    ((_, claims),) = list(extract_claims([document], nlp, Settings(), NO_ENTITIES))
+    ((_, claims),) = list(extract_claims([document], nlp, hooks=NO_ENTITIES))
     assert [c.text for c in claims] == ["7 hours"]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import requests
-import vcr
+from conftest import replayer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,7 +23,6 @@ from claimcheck.http import (
 )
 from claimcheck.sources.wikidata import WikidataSource
 
-CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 NOW = dt.datetime(2026, 10, 21, 7, 28, 0, tzinfo=dt.UTC)
 
 
@@ -47,12 +45,7 @@ def test_missing_contact_warns_once():
 
 def test_every_action_api_request_carries_ua_gzip_and_maxlag():
     seen = []
-    replay = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
-        record_mode="none",
-        match_on=["method", "scheme", "host", "port", "path", "query"],
-        before_record_request=lambda r: seen.append(r) or r,
-    )
+    replay = replayer(before_record_request=lambda r: seen.append(r) or r)
     http = HttpClient(new_session(), contact="desk@example.org")
     with replay.use_cassette("wbsearchentities.yaml"):
         WikidataSource(SourceSettings(), http).search("abc", limit=7)
@@ -103,11 +96,7 @@ def test_json_numbers_are_decimal_never_float():
 
 
 def test_a_batch_run_without_contact_is_refused_with_an_actionable_message():
-    replay = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
-        record_mode="none",
-        match_on=["method", "scheme", "host", "port", "path", "query"],
-    )
+    replay = replayer()
     http = HttpClient(new_session(), contact=None, policy=HttpPolicy(anonymous_requests=2))
     source = WikidataSource(SourceSettings(), http)
     with replay.use_cassette("wbsearchentities.yaml", allow_playback_repeats=True):

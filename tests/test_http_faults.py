@@ -4,22 +4,16 @@ the Wikidata source (cassettes/synthetic-faults/, clock and sleep injected)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import vcr
+from conftest import FAULTS, replayer
 
 from claimcheck.config import SourceSettings
 from claimcheck.errors import SourceError, SourceUnavailable
 from claimcheck.http import HttpClient, HttpPolicy, new_session
 from claimcheck.sources.wikidata import WikidataSource
 
-FAULTS = Path(__file__).resolve().parent.parent / "cassettes" / "synthetic-faults"
-replay = vcr.VCR(
-    cassette_library_dir=str(FAULTS),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query"],
-)
+replay = replayer(FAULTS)
 START = dt.datetime(2026, 10, 21, 7, 28, 0, tzinfo=dt.UTC)  # 30 s before the cassettes' HTTP-date
 
 

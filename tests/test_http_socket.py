@@ -36,6 +36,8 @@ def _serve(conn: socket.socket, behaviour: str) -> None:
     _read_request(conn)
     if behaviour == "slow":
         time.sleep(1.0)  # longer than the client's read timeout
+    elif behaviour in ("drip", "silent"):
+        _drip(conn, behaviour == "drip")
     elif behaviour == "reset":
         conn.sendall(HEAD + b"Content-Length: 500\r\n\r\n" + OK[:10])
     elif behaviour == "badgzip":
@@ -61,6 +63,20 @@ def _serve(conn: socket.socket, behaviour: str) -> None:
     except OSError:
         pass
     conn.close()
+
+
+def _drip(conn: socket.socket, drip: bool) -> None:
+    """One byte every 0.1 s, each well inside the read timeout (or nothing at all), for 20 s."""
+    body = b'{"search": [], "success": 1}' + b" " * 200
+    try:
+        if drip:
+            conn.sendall(HEAD + f"Content-Length: {len(body)}\r\n\r\n".encode())
+        for byte in body:
+            time.sleep(0.1)
+            if drip:
+                conn.sendall(bytes([byte]))
+    except OSError:
+        pass  # the client gave up and closed: what the test wants
 
 
 @pytest.fixture
@@ -183,3 +199,43 @@ def test_tls_error_is_not_retried():
     with pytest.raises(SourceUnavailable, match="TLS"):
         http.get_json("https://www.wikidata.org/w/api.php", {}, expiry=0)
     assert adapter.calls == 1
+
+
+@pytest.mark.parametrize("behaviour", ["drip", "silent"])
+def test_a_server_that_drips_or_never_answers_is_given_up_on_at_the_deadline(server, behaviour):
+    """H11: a server sending one byte every few seconds restarted the read timeout for ever; one
+    that never answered held each lookup for 129 s. A request has a wall-clock deadline."""
+    url, plan = server
+    plan.extend([behaviour] * 10)
+    warnings: list[str] = []
+    http = HttpClient(
+        new_session(),
+        contact="tests@example.org",
+        policy=HttpPolicy(read_timeout=0.5, connect_timeout=0.5, request_deadline=1.5),
+        jitter=lambda: 0.0,
+        warn=warnings.append,
+    )
+    started = time.monotonic()
+    with pytest.raises(SourceUnavailable, match="did not answer"):
+        http.get_json(url, {}, expiry=0)
+    assert time.monotonic() - started < 5
+    assert (
+        warnings[-1].startswith("[CC906] 127.0.0.1:") and "--source snapshot:PATH" in warnings[-1]
+    )
+
+
+def test_the_run_deadline_bounds_every_lookup_together(server):
+    url, plan = server
+    plan.extend(["drip"] * 10)
+    http = HttpClient(
+        new_session(),
+        contact="tests@example.org",
+        policy=HttpPolicy(read_timeout=0.5, request_deadline=30, run_deadline=1.0),
+        jitter=lambda: 0.0,
+    )
+    started = time.monotonic()
+    with pytest.raises(SourceUnavailable):
+        http.get_json(url, {"q": "1"}, expiry=0)
+    with pytest.raises(SourceUnavailable):  # spent: the next lookup fails at once
+        http.get_json(url, {"q": "2"}, expiry=0)
+    assert time.monotonic() - started < 5

@@ -14,13 +14,14 @@ from fakes import FakeSource
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
+from claimcheck.model import coverage
 from claimcheck.render.records import render_jsonl
 from claimcheck.render.schema import errors
 from claimcheck.sources.snapshot import SnapshotSource
 from claimcheck.sources.snapshot_build import build_snapshot
 from claimcheck.sources.snapshot_sqlite import SqliteSnapshotSource
 from claimcheck.verify.records import read_results
-from claimcheck.verify.stage import coverage, verify_result
+from claimcheck.verify.stage import verify_result
 
 SNAPSHOT = EXAMPLES / "wikidata-snapshot.jsonl"
 SETTINGS = Settings(verify=False)
@@ -55,47 +56,48 @@ def test_document_date_is_the_meeting_day(extracted):
 
 def test_thirty_members_supported_on_the_article_date(extracted):
     v = claim(verify_result(extracted, FakeSource()), "membership_count", "30 member states")
-    assert (v["verdict"], v["reason"], v["as_of"]) == ("supported", "match", "2022-01-12")
-    assert v["evidence"][0]["qualifiers"]["point_in_time"] == ["2020-03-27"]
-    assert "32" in v["note"]  # true then, changed since
+    assert (v.verdict, v.reason, v.as_of) == ("supported", "match", dt.date(2022, 1, 12))
+    assert v.evidence[0].qualifiers["point_in_time"] == ("2020-03-27",)
+    assert "32" in v.note  # true then, changed since
 
 
 def test_thirty_members_contradicted_as_of_mid_2024(extracted):
     as_of = dataclasses.replace(extracted.document, date=dt.date(2024, 6, 1))
     result = verify_result(dataclasses.replace(extracted, document=as_of), FakeSource())
     v = claim(result, "membership_count", "30 member states")
-    assert (v["verdict"], v["reason"], v["correction"]) == ("contradicted", "mismatch", 32)
+    assert (v.verdict, v.reason, v.correction) == ("contradicted", "mismatch", 32)
 
 
 def test_stoltenberg_role_supported(extracted):
     v = claim(verify_result(extracted, FakeSource()), "role", "Jens Stoltenberg")
-    assert (v["verdict"], v["reason"]) == ("supported", "match")
-    assert v["evidence"][0]["value"]["label"] == "Secretary General of NATO"
+    assert (v.verdict, v.reason) == ("supported", "match")
+    assert v.evidence[0].value.label == "Secretary General of NATO"
 
 
 def test_amanpour_reported_as_likely_misspelling(extracted):
     v = claim(verify_result(extracted, FakeSource()), "person_name", "Christianne Amanpour")
-    assert (v["verdict"], v["reason"]) == ("contradicted", "likely_misspelling")
-    assert v["correction"] == "Christiane Amanpour"
+    assert (v.verdict, v.reason) == ("contradicted", "likely_misspelling")
+    assert v.correction == "Christiane Amanpour"
 
 
 def test_unreachable_source_gives_no_verdict(extracted):
     result = verify_result(extracted, FakeSource(unavailable=True))
-    verdicts = {c.verification["verdict"] for c in result.claims}
+    verdicts = {c.verification.verdict for c in result.claims}
     assert verdicts == {"not_checked"}
-    assert "source_unavailable" in {c.verification["reason"] for c in result.claims}
+    assert "source_unavailable" in {c.verification.reason for c in result.claims}
 
 
 def test_cruz_role_supported_by_the_real_snapshot(extracted, snapshot):
     v = claim(verify_result(extracted, snapshot), "role", "Texas GOP Senator Ted Cruz")
-    assert (v["verdict"], v["reason"], v["as_of"]) == ("supported", "match", "2022-01-12")
-    held, party = v["evidence"]
-    assert (held["entity_label"], held["property"]) == ("Ted Cruz", "position_held")
-    assert held["value"]["label"] == "United States Senator"
-    assert held["qualifiers"]["start_time"] == ["2013-01-03"]
-    assert held["qualifiers"]["electoral_district"][0]["label"] == "Texas"
-    assert party["value"]["label"] == "Republican Party"
-    assert held["statement"] and held["revision"] and held["url"] and held["retrieved_at"]
+    assert (v.verdict, v.reason, v.as_of) == ("supported", "match", dt.date(2022, 1, 12))
+    held, party = v.evidence
+    assert (held.entity_label, held.property) == ("Ted Cruz", "position_held")
+    assert held.value.label == "United States Senator"
+    assert held.qualifiers["start_time"] == ("2013-01-03",)
+    assert held.qualifiers["electoral_district"][0].label == "Texas"
+    assert party.value.label == "Republican Party"
+    assert held.statement and held.url and held.provenance
+    assert held.provenance.revision and held.provenance.retrieved_at
 
 
 def test_real_snapshot_run_is_honest_about_coverage(extracted, snapshot):
@@ -103,10 +105,8 @@ def test_real_snapshot_run_is_honest_about_coverage(extracted, snapshot):
     cov = coverage(result.claims)
     assert cov.found == len(result.claims) and cov.checked <= cov.checkable <= cov.found
     assert cov.contradicted == 0  # nothing in the samples disagrees with this article
-    unchecked = [
-        c.verification for c in result.claims if c.verification["verdict"] == "not_checked"
-    ]
-    assert unchecked and all(v["reason"] and v["explanation"] for v in unchecked)
+    unchecked = [c.verification for c in result.claims if c.verification.verdict == "not_checked"]
+    assert unchecked and all(v.reason and v.explanation for v in unchecked)
 
 
 def test_every_verified_claim_validates(extracted, snapshot):
@@ -132,17 +132,14 @@ def test_demo_article_shows_supported_and_contradicted_side_by_side(nlp, snapsho
         [str(EXAMPLES / "anniversaries.md")], settings, lambda _: None
     )
     [result] = pipeline.check(documents, nlp, settings, snapshot)
-    got = {
-        (c.kind, c.text): (c.verification["verdict"], c.verification["reason"])
-        for c in result.claims
-    }
+    got = {(c.kind, c.text): (c.verification.verdict, c.verification.reason) for c in result.claims}
     assert got[("count", "7.4 million")] == ("supported", "match")
     # spaCy tags "Karlsruhe" ORG; the snapshot's only bearer of the name is the city.
     assert got[("count", "400,000")] == ("contradicted", "mismatch")
     [karlsruhe] = [c.verification for c in result.claims if c.text == "400,000"]
-    assert karlsruhe["evidence"][0]["entity_label"] == "Karlsruhe"
-    assert karlsruhe["evidence"][0]["property"] == "population"
-    assert karlsruhe["correction"] == karlsruhe["evidence"][0]["value"] != 400000
+    assert karlsruhe.evidence[0].entity_label == "Karlsruhe"
+    assert karlsruhe.evidence[0].property == "population"
+    assert karlsruhe.correction == karlsruhe.evidence[0].value != 400000
     assert got[("date", "March 11, 1952")] == ("supported", "match")
     assert got[("date", "May 11, 2003")] == ("contradicted", "mismatch")
     assert got[("role", "Russian President Vladimir Putin")] == ("supported", "match")

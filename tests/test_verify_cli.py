@@ -9,7 +9,7 @@ import sys
 from conftest import EXAMPLES
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.model import Document, DocumentResult, Span
+from claimcheck.model import Document, DocumentResult, Finding, Span
 from claimcheck.render.records import render_jsonl
 
 TEXT = "Texas GOP Senator Ted Cruz spoke."
@@ -94,3 +94,23 @@ def test_bad_line_is_a_usage_error_naming_the_line():
     done = run(["verify", "-", "--source", "snapshot:/dev/null"], extract_lines() + "{not json\n")
     assert done.returncode == 2
     assert "<stdin>:3" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_verify_keeps_the_findings_extract_wrote_with_their_confidence():
+    doc_line, claim_line = extract_lines().splitlines()
+    finding = Finding(
+        rule="CC503",
+        severity="warning",
+        message="bounds on the same number cannot both hold",
+        doc="story.txt",
+        span=Span(0, 5),
+        line=1,
+        column=1,
+        confidence=0.9,
+    )
+    stdin = "\n".join([doc_line, claim_line, json.dumps(finding.to_dict()), ""])
+    snapshot = f"snapshot:{EXAMPLES / 'wikidata-snapshot.jsonl'}"
+    done = run(["verify", "-", "--format", "jsonl", "--source", snapshot, "--exit-zero"], stdin)
+    assert done.returncode == 0, done.stderr
+    [kept] = [json.loads(x) for x in done.stdout.splitlines() if '"finding"' in x]
+    assert (kept["rule"], kept["confidence"]) == ("CC503", 0.9)

@@ -93,19 +93,19 @@ CASES = [
 @pytest.mark.parametrize(("text", "as_of", "verdict", "reason"), CASES)
 def test_role_polarity_and_time_words(nlp, text, as_of, verdict, reason):
     v = verified(nlp, text, "role", as_of)
-    assert (v["verdict"], v["reason"]) == (verdict, reason), v["explanation"]
+    assert (v.verdict, v.reason) == (verdict, reason), v.explanation
     if verdict != "not_checked":
-        assert v["evidence"] and v["evidence"][0]["property"] == "position_held"
+        assert v.evidence and v.evidence[0].property == "position_held"
 
 
 def test_event_place_is_not_read_as_headquarters(nlp):
     # The fake OSCE is headquartered in Vienna: checked as a headquarters this would be supported.
     text = "The OSCE will hold a session with Russia on Thursday in Vienna."
     v = verified(nlp, text, "location", "2022-01-12")
-    assert (v["verdict"], v["reason"]) == ("not_checked", "not_checkable_kind")
-    assert "meeting" in v["explanation"] or "event" in v["explanation"]
+    assert (v.verdict, v.reason) == ("not_checked", "not_checkable_kind")
+    assert "meeting" in v.explanation or "event" in v.explanation
 
 
 def test_headquarters_place_is_checked(nlp):
     v = verified(nlp, "The NATO headquarters in Brussels were closed.", "location", "2022-01-12")
-    assert (v["verdict"], v["reason"]) == ("supported", "match")
+    assert (v.verdict, v.reason) == ("supported", "match")

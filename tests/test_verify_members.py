@@ -35,8 +35,8 @@ def check(text: str, amount: int, as_of: str, source: FakeSource) -> dict:
 
 def test_three_members_counted_from_member_of_statements():
     v = check("Benelux's 3 member states", 3, "2022-01-12", FakeSource())
-    assert (v["verdict"], v["reason"]) == ("supported", "match")
-    assert sorted(e["entity_label"] for e in v["evidence"]) == [
+    assert (v.verdict, v.reason) == ("supported", "match")
+    assert sorted(e.entity_label for e in v.evidence) == [
         "Belgium",
         "Luxembourg",
         "Netherlands",
@@ -45,18 +45,18 @@ def test_three_members_counted_from_member_of_statements():
 
 def test_wrong_count_is_contradicted_with_the_count():
     v = check("Benelux's 4 member states", 4, "2022-01-12", FakeSource())
-    assert (v["verdict"], v["correction"]) == ("contradicted", 3)
+    assert (v.verdict, v.correction) == ("contradicted", 3)
 
 
 def test_before_any_membership_counts_zero():
     v = check("Benelux's 3 member states", 3, "1940-01-01", FakeSource())
-    assert (v["verdict"], v["correction"]) == ("contradicted", 0)
+    assert (v.verdict, v.correction) == ("contradicted", 0)
 
 
 def test_partial_member_lists_are_not_counted():
     source = FakeSource(members_complete=False)  # e.g. a snapshot holding only some members
     v = check("Benelux's 3 member states", 3, "2022-01-12", source)
-    assert (v["verdict"], v["reason"]) == ("not_checked", "property_not_in_source")
+    assert (v.verdict, v.reason) == ("not_checked", "property_not_in_source")
     assert ("members", "fake:benelux") not in source.calls
 
 
@@ -80,7 +80,7 @@ def test_member_list_not_asked_for_when_the_count_exists():
         {"organization": {"text": "NATO"}},
     )
     [done] = verify_claims([claim], source, dt.date(2022, 1, 12), fake_linker)
-    assert done.verification["verdict"] == "supported"
+    assert done.verification.verdict == "supported"
     assert not [c for c in source.calls if c[0] == "members"]
 
 
@@ -96,5 +96,5 @@ class GraphSplitSource(FakeSource):
 def test_an_empty_query_service_answer_is_no_evidence_of_zero_members():
     source = GraphSplitSource()
     v = check("Benelux's 3 member states", 3, "2022-01-12", source)
-    assert (v["verdict"], v["reason"]) == ("not_checked", "property_not_in_source")
+    assert (v.verdict, v.reason) == ("not_checked", "property_not_in_source")
     assert ("members", "fake:benelux") in source.calls

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import vcr
+from conftest import CASSETTES, replayer
+from vcr.errors import CannotOverwriteExistingCassetteException
 
 from claimcheck.config import SourceSettings
 from claimcheck.errors import SourceError
 from claimcheck.http import HttpClient, new_session
 from claimcheck.sources.wikidata import BATCH, WikidataSource, entities_params, valid_id
 
-CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query"],
-)
+replay = replayer()
 
 
 @pytest.fixture
@@ -167,3 +162,11 @@ def test_a_batch_over_the_size_cap_is_split_until_it_fits(tmp_path):
     )
     with pytest.raises(ResponseTooLarge):
         tiny.entities(["Q7747"])
+
+
+def test_a_request_no_cassette_holds_fails_instead_of_reaching_the_network(source):
+    with (
+        replayer().use_cassette("wbsearchentities.yaml"),
+        pytest.raises(CannotOverwriteExistingCassetteException),
+    ):
+        source.search("a mention no cassette holds", limit=7)

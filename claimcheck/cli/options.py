@@ -99,7 +99,7 @@ def parse_as_of(value: str | None) -> dt.date | None:
 
 def choose_format(requested: str | None, choices: tuple[str, ...]) -> str:
     if requested is None:
-        return "table" if sys.stdout.isatty() else "jsonl"
+        return "table" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
     if requested not in choices:
         raise UsageError(f"unknown --format '{requested}'; choose one of: {', '.join(choices)}")
     return requested

@@ -4,6 +4,7 @@ that it stays a thin translation of options; the stages themselves are pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -42,7 +43,26 @@ def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Se
     if not settings.quiet:
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
-    return runconfig.with_baseline(settings), cfg
+    return runconfig.with_baseline(settings, _warn_unless(settings.quiet)), cfg
+
+
+def _warn_unless(quiet: bool) -> Callable[[str], None]:
+    return lambda message: None if quiet else _stderr(f"claimcheck: warning: [CC903] {message}")
+
+
+def capped_jobs(settings: Settings) -> Settings:
+    """--jobs (or `jobs`) above the processors here: each worker loads its own pipeline, so
+    100,000 of them run out of file descriptors and memory long before they help."""
+    limit = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    limit = max(limit, 2)  # two workers are always allowed, so --jobs is testable on one core
+    if settings.jobs <= limit:
+        return settings
+    if not settings.quiet:
+        _stderr(
+            f"claimcheck: warning: [CC901] --jobs {settings.jobs} is more than the {limit} "
+            f"processors here can use; running {limit} workers"
+        )
+    return dataclasses.replace(settings, jobs=limit)
 
 
 def refuse_conflicts(
@@ -86,6 +106,7 @@ class Reporter:
 
 def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
     out.refuse_input_as_output(output, paths)
+    settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
@@ -98,6 +119,7 @@ def check(
 ) -> int:
     """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report."""
     out.refuse_input_as_output(output, paths)
+    settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
@@ -143,6 +165,8 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
+    if report.malformed:
+        _stderr(f"claimcheck: warning: left out {report.malformed} malformed entity documents")
     _stderr(
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects "
         f"to {out_path}{left}"
@@ -152,7 +176,7 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
 def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:
     """ "found N claims, M checkable, K checked" on stderr after a verifying run."""
     if settings.verify and not settings.quiet and results:
-        from claimcheck.verify.stage import coverage
+        from claimcheck.model import coverage
 
         total = sum((coverage(r.claims) for r in results[1:]), coverage(results[0].claims))
         _stderr(f"claimcheck: {total.sentence()}")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from claimcheck.model import Claim, Document, Finding, Span, position
+from claimcheck.model import Claim, Document, Finding, Span, position, prose_text
 
 # a full stop after these is not the end of a sentence
 _ABBREVIATIONS = frozenset(
@@ -27,9 +27,11 @@ class Context:
     document: Document
     claims: Sequence[Claim]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.document.text
+        """The prose view: a soft line break inside a paragraph is a space, as it is to the
+        extractor (lines and columns are counted in document.text)."""
+        return prose_text(self.document)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -82,7 +84,7 @@ class Context:
         """A finding located at the last of `spans` (the mention that contradicts the earlier)."""
         ordered = tuple(sorted(set(spans)))
         primary = ordered[-1]
-        line, column = position(self.text, primary.start)
+        line, column = position(self.document.text, primary.start)
         return Finding(
             rule=rule,
             severity=severity,
@@ -97,7 +99,7 @@ class Context:
         )
 
     def where(self, span: Span) -> str:
-        line, _ = position(self.text, span.start)
+        line, _ = position(self.document.text, span.start)
         return f"line {line}"
 
 

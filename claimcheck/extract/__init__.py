@@ -3,7 +3,8 @@
 Each document is cut into sentence-ish chunks (chunks.py); a cheap regex pass (scan.py) finds
 the numeric and temporal candidates of each chunk; only chunks with a candidate, or that the
 entity extractor wants to see, go through spaCy, batched with nlp.pipe. The parse settles what a
-count counts and lets the entity hooks add their claims and the context of ours.
+count counts and lets the entity hooks add their claims and the context of ours. Everything reads
+the document unwrapped, a soft line break one space; claims are mapped back to the original.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.extract.chunks import chunks
-from claimcheck.extract.claims import make_claim
+from claimcheck.extract.claims import make_claim, restored
 from claimcheck.extract.found import Found
 from claimcheck.extract.refine import refine
 from claimcheck.extract.scan import scan
+from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from claimcheck.config import Settings
 
 BATCH_SIZE = 128
 _KIND_ORDER = ("count", "quantity", "money", "percent", "duration", "date", "ordinal")
@@ -34,7 +35,7 @@ _KIND_ORDER = ("count", "quantity", "money", "percent", "duration", "date", "ord
 class _Pending:
     """A document whose parsed chunks are still coming back from nlp.pipe."""
 
-    document: Document
+    view: Unwrapped  # the chunks are cut from view.document, soft breaks folded
     expected: int = 0
     claims: list[Claim] = field(default_factory=list)
     done: bool = False  # every chunk has been handed to nlp.pipe
@@ -58,20 +59,21 @@ class Hooks:
 
 
 def extract_claims(
-    documents: Iterable[Document], nlp: Language, settings: Settings, hooks: Hooks | None = None
+    documents: Iterable[Document], nlp: Language, jobs: int = 1, hooks: Hooks | None = None
 ) -> Iterator[tuple[Document, list[Claim]]]:
-    """(document, claims) for every document, in input order; claims ordered by span, kind."""
+    """(document, claims) for every document, in input order; claims ordered by span, kind.
+    `jobs` is how many processes spaCy parses with."""
     hooks = hooks if hooks is not None else Hooks.load()
     pending: deque[_Pending] = deque()
     candidates: dict[tuple[int, int], list[Found]] = {}
     tasks = _tasks(documents, hooks, pending, candidates)
-    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=settings.jobs)
+    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs)
     for sdoc, (serial, offset) in parsed:
         while pending[0].expected == 0 and pending[0].done:
             yield _finish(pending.popleft())
         entry = pending[0]
         found = candidates.pop((serial, offset), [])
-        entry.claims.extend(_chunk_claims(entry.document, sdoc, offset, found, hooks))
+        entry.claims.extend(_chunk_claims(entry.view.document, sdoc, offset, found, hooks))
         entry.expected -= 1
     while pending:
         yield _finish(pending.popleft())
@@ -84,8 +86,10 @@ def _tasks(
     candidates: dict[tuple[int, int], list[Found]],
 ) -> Iterator[tuple[str, tuple[int, int]]]:
     """(chunk text, (document serial, chunk offset)) for every chunk worth parsing."""
-    for serial, document in enumerate(documents):
-        entry = _Pending(document)
+    for serial, original in enumerate(documents):
+        view = unwrapped(original)
+        document = view.document
+        entry = _Pending(view)
         pending.append(entry)
         for start, end in chunks(document):
             text = document.text[start:end]
@@ -133,8 +137,11 @@ def _chunk_claims(
 
 
 def _finish(entry: _Pending) -> tuple[Document, list[Claim]]:
-    claims = sorted(entry.claims, key=_order)
-    return entry.document, claims
+    view = entry.view
+    claims = entry.claims
+    if view.document is not view.original:
+        claims = [restored(claim, view) for claim in claims]
+    return view.original, sorted(claims, key=_order)
 
 
 def _order(claim: Claim) -> tuple[int, int, int, str, str]:

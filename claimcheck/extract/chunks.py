@@ -1,11 +1,14 @@
 """Sentence-ish chunks of a document, with their offsets, cut cheaply by regex so that only the
 chunks that hold a candidate are handed to spaCy. Chunks never cross a line break and never
-exceed MAX_CHUNK characters, so a huge input streams through in small pieces."""
+exceed MAX_CHUNK characters, so a huge input streams through in small pieces. The document given
+is unwrapped (claimcheck.extract.unwrap): a soft line break is a space there, not a line break."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from claimcheck.model import Document, Span
 
@@ -19,8 +22,9 @@ _ABBREVIATION = re.compile(
     r"Oct|Nov|Dec|Mt|Ft|approx|ca|cf|al|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
 )
 _LINE = re.compile(r"[^\r\n]+")
-# Bylines and datelines carry names and times, not claims.
-_BYLINE = re.compile(
+# Bylines and datelines carry names and times, not claims (each is a line of its own: the reader
+# never joins one to the next, see claimcheck.read.softbreaks).
+BYLINE = re.compile(
     r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
 )
 
@@ -28,14 +32,25 @@ _BYLINE = re.compile(
 def chunks(document: Document) -> Iterator[tuple[int, int]]:
     """(start, end) of every chunk of the body, in order, skipping bylines and code."""
     text = document.text
+    skipped = _Covered(document.skip)
     for line in _LINE.finditer(text, document.body_start):
-        if _BYLINE.match(line.group(0)) or _skipped(document.skip, line.start(), line.end()):
+        if BYLINE.match(line.group(0)) or skipped(line.start(), line.end()):
             continue
         yield from _sentences(text, line.start(), line.end())
 
 
-def _skipped(skip: tuple[Span, ...], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in skip)
+class _Covered:
+    """Whether one of the spans covers start..end, in log time: thousands of code blocks, each
+    rescanned for every line, made a long Markdown file quadratic."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

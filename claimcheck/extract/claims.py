@@ -4,8 +4,10 @@ are derived, so every extractor produces records the same way."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from claimcheck.extract.unwrap import Unwrapped
 from claimcheck.model import Claim, Document, Span, claim_id, position
 
 
@@ -32,3 +34,30 @@ def make_claim(
         value=dict(value or {}),
         fields=dict(fields or {}),
     )
+
+
+def restored(claim: Claim, view: Unwrapped) -> Claim:
+    """A claim made from the unwrapped view of a document, with its spans, line, column and id
+    in the original text (its text and sentence stay as a reader sees them, one space per soft
+    break)."""
+    span = view.span(claim.span)
+    line, column = position(view.original.text, span.start)
+    return replace(
+        claim,
+        id=claim_id(claim.doc, claim.kind, span, claim.text),
+        span=span,
+        line=line,
+        column=column,
+        value=_respanned(claim.value, view),
+        fields=_respanned(claim.fields, view),
+    )
+
+
+def _respanned(value: Any, view: Unwrapped) -> Any:
+    if isinstance(value, Span):
+        return view.span(value)
+    if isinstance(value, Mapping):
+        return {k: _respanned(v, view) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_respanned(v, view) for v in value)
+    return value

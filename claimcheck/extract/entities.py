@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimcheck.extract.lexicon import TITLE_HEADS
 from claimcheck.extract.locations import location_claims
 from claimcheck.extract.memberships import membership_claims, membership_count_claims
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
-from claimcheck.extract.roles import TITLE_HEADS, role_claims
+from claimcheck.extract.roles import role_claims
 from claimcheck.extract.subjects import with_context
 from claimcheck.model import Claim, Document
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.extract.mentions import Mention, bare, sentence_of
+from claimcheck.extract.mentions import bare
+from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
 
 SEAT_NOUNS = frozenset({"headquarters", "headquarter", "seat", "hq", "secretariat"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.extract.mentions import Mention, sentence_of
+from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
 
 MEMBER_NOUNS = frozenset({"member", "ally", "signatory"})

@@ -3,7 +3,7 @@
 The small English model mislabels names often enough (a long organization name split at "in
 Europe", a journalist's name tagged WORK_OF_ART) that mentions are repaired here with what the
 article itself says: acronym definitions, and names in slots only a person can fill. Canonical
-forms come from ordered, named strategies; the tables they use are plain data below.
+forms come from ordered, named strategies; the tables they use are plain data in lexicon.py.
 """
 
 from __future__ import annotations
@@ -14,152 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.model import Document, Span
+from claimcheck.extract.lexicon import ALIASES, DEMONYMS, is_title_word
+from claimcheck.extract.names import person_slots
+from claimcheck.extract.sentence import Mention
+from claimcheck.model import Document
 from claimcheck.normalize.dates import WEEKDAYS
-
-# Abbreviations newsrooms use without defining them; the linking step searches the long form.
-ALIASES: dict[str, str] = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Britain": "United Kingdom",
-    "GOP": "Republican Party",
-    "EU": "European Union",
-    "UN": "United Nations",
-    "U.N.": "United Nations",
-    "Democrats": "Democratic Party",
-    "Republicans": "Republican Party",
-    "Tories": "Conservative Party",
-    "North Atlantic Treaty Organization": "NATO",
-}
-
-DEMONYMS: dict[str, str] = {
-    "American": "United States",
-    "Russian": "Russia",
-    "Ukrainian": "Ukraine",
-    "German": "Germany",
-    "French": "France",
-    "British": "United Kingdom",
-    "Chinese": "China",
-    "Japanese": "Japan",
-    "Italian": "Italy",
-    "Spanish": "Spain",
-    "Polish": "Poland",
-    "Turkish": "Turkey",
-    "Swedish": "Sweden",
-    "Finnish": "Finland",
-    "Norwegian": "Norway",
-    "Danish": "Denmark",
-    "Dutch": "Netherlands",
-    "Belgian": "Belgium",
-    "Canadian": "Canada",
-    "Mexican": "Mexico",
-    "Brazilian": "Brazil",
-    "Indian": "India",
-    "Israeli": "Israel",
-    "Iranian": "Iran",
-    "Iraqi": "Iraq",
-    "Syrian": "Syria",
-    "Egyptian": "Egypt",
-    "Saudi": "Saudi Arabia",
-    "Australian": "Australia",
-    "Irish": "Ireland",
-    "Greek": "Greece",
-    "Hungarian": "Hungary",
-    "Romanian": "Romania",
-    "Belarusian": "Belarus",
-    "Georgian": "Georgia",
-    "Estonian": "Estonia",
-    "Latvian": "Latvia",
-    "Lithuanian": "Lithuania",
-    "Austrian": "Austria",
-    "Swiss": "Switzerland",
-    "Korean": "Korea",
-    "South Korean": "South Korea",
-    "North Korean": "North Korea",
-    "Pakistani": "Pakistan",
-    "Afghan": "Afghanistan",
-    "Nigerian": "Nigeria",
-    "South African": "South Africa",
-    "Kenyan": "Kenya",
-    "Argentine": "Argentina",
-    "Venezuelan": "Venezuela",
-    "Cuban": "Cuba",
-    "Portuguese": "Portugal",
-    "Czech": "Czech Republic",
-    "Slovak": "Slovakia",
-    "Serbian": "Serbia",
-    "Croatian": "Croatia",
-    "Bulgarian": "Bulgaria",
-}
-
-KNOWN_COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | {
-    "China",
-    "Taiwan",
-    "Vietnam",
-    "Thailand",
-    "Indonesia",
-    "Philippines",
-    "Malaysia",
-    "Singapore",
-    "Moldova",
-    "Kazakhstan",
-    "Armenia",
-    "Azerbaijan",
-    "Qatar",
-    "United Arab Emirates",
-    "Jordan",
-    "Lebanon",
-    "Ethiopia",
-    "Colombia",
-    "Chile",
-    "Peru",
-    "New Zealand",
-    "Slovenia",
-    "Montenegro",
-    "North Macedonia",
-    "Albania",
-    "Luxembourg",
-    "Iceland",
-    "Bosnia and Herzegovina",
-    "Kosovo",
-}
-
-PARTIES: dict[str, str] = {
-    "GOP": "Republican Party",
-    "Republican": "Republican Party",
-    "Republican Party": "Republican Party",
-    "Democratic": "Democratic Party",
-    "Democrat": "Democratic Party",
-    "Democratic Party": "Democratic Party",
-    "Labour": "Labour Party",
-    "Conservative": "Conservative Party",
-    "R": "Republican Party",
-    "D": "Democratic Party",
-}
-
-US_STATES: frozenset[str] = frozenset(
-    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
-    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
-    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
-    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
-    + [
-        "New Hampshire",
-        "New Jersey",
-        "New Mexico",
-        "New York",
-        "North Carolina",
-        "North Dakota",
-        "Rhode Island",
-        "South Carolina",
-        "South Dakota",
-        "West Virginia",
-    ]
-)
 
 # A generic noun resolves to a named organization only when exactly one organization of that
 # sort has been named earlier in the article ("the alliance" after NATO).
@@ -182,28 +41,6 @@ _ACRONYM_AFTER = re.compile(
 _ACRONYM_BEFORE = re.compile(rf"\b([A-Z][A-Z&.]{{1,9}})[ \t]*\(([A-Z][\w-]*(?:[ \t]+{_WORD})*)\)")
 _OPENING = re.compile(r"\((?=[A-Z])")
 _MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "&"})
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A named thing in a sentence: document offsets, sentence token range, type, canonical."""
-
-    text: str
-    start: int
-    end: int
-    type: str
-    canonical: str
-    first: int
-    last: int  # exclusive token index in the sentence doc
-
-    def as_field(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text,
-            "span": Span(self.start, self.end),
-            "type": self.type,
-        }
-        out["canonical"] = self.canonical
-        return out
 
 
 @dataclass(frozen=True)
@@ -420,8 +257,6 @@ def ner_mention(ctx: ArticleContext, ent: Any, offset: int) -> Mention | None:
 def person_core(ent: Any) -> Any | None:
     """A PERSON entity without leading nationality adjectives or titles ("Russian Vladimir
     Putin" → "Vladimir Putin") and without a trailing possessive."""
-    from claimcheck.extract.roles import is_title_word
-
     begin = 0
     while begin < len(ent) - 1 and (ent[begin].text in DEMONYMS or is_title_word(ent[begin].text)):
         begin += 1
@@ -528,8 +363,6 @@ def repaired_people(
 ) -> list[Mention]:
     """Names the model missed or mislabelled in slots only a person fills: after "CNN's", after
     a title, or in a list alongside recognised people."""
-    from claimcheck.extract.names import person_slots
-
     # A slot inside a person the model found is that person cut short ("Rahim Al" of
     # "Rahim Al-Hussaini"), not a second one.
     people = [(m.first, m.last) for m in known if m.type == "PERSON"]
@@ -538,12 +371,3 @@ def repaired_people(
         for a, b in person_slots(sdoc, known)
         if not any(first <= a and b <= last for first, last in people)
     ]
-
-
-def sentence_of(sdoc: Any, token: int) -> str:
-    """The text of the sentence holding a token (the whole doc when it is not split)."""
-    if not len(sdoc):
-        return ""
-    if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP"):
-        return sdoc[min(token, len(sdoc) - 1)].sent.text.strip()
-    return sdoc.text.strip()

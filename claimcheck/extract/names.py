@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.extract.mentions import sentence_of
+from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
+from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
-
-if TYPE_CHECKING:
-    from claimcheck.extract.mentions import Mention
 
 # Capitalized words that stand before a surname without being a first name.
 NOT_FIRST_NAMES = frozenset(
@@ -52,8 +50,6 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
 
 
 def name_runs(sdoc: Any) -> list[tuple[int, int]]:
-    from claimcheck.extract.roles import is_title_word
-
     runs, start = [], None
     for token in [*sdoc, None]:
         fits = (
@@ -78,8 +74,6 @@ def after_org_possessive(sdoc: Any, first: int, orgs: set[int]) -> bool:
 def after_title(sdoc: Any, first: int) -> bool:
     """Right after a capitalized title that has a head word ("Director of National
     Intelligence Avril Haines")."""
-    from claimcheck.extract.roles import is_title_head, is_title_word
-
     i, head = first - 1, False
     while i >= 0 and (is_title_word(sdoc[i].text) or sdoc[i].lower_ == "of") and i > first - 6:
         head = head or is_title_head(sdoc[i].text)
@@ -98,8 +92,6 @@ def before_who(sdoc: Any, last: int) -> bool:
 
 def appointed(sdoc: Any, last: int) -> bool:
     """ "Olaf Scholz was sworn in": only people are appointed, elected or sworn in."""
-    from claimcheck.extract.roles import APPOINTING
-
     name = sdoc[last - 1]
     return name.dep_ == "nsubjpass" and name.head.lemma_ in APPOINTING
 
@@ -204,8 +196,6 @@ def mined(document: Document, at: int) -> bool:
 def shortens_fuller_name(text: str, name: str) -> bool:
     """ "Grushko" when the article also says "Alexander Grushko" (not "But Grushko", "Minister
     Grushko")."""
-    from claimcheck.extract.roles import is_title_word
-
     if " " in name:
         return False
     for at in occurrences(text, name):

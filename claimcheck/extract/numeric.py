@@ -51,7 +51,11 @@ WORD_NUMBER = (
     rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
 )
 # Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
+    r"|\d{1,3}(?: \d{3})*(?: 0\d\d)(?!\d|[,.]\d)"  # plain spaces: see normalize/numbers.py
+    r"|\d+(?:\.\d+)?"
+)
 # Zero-width characters turn up between figure and scale in copy-pasted text.
 BIG_SCALE = (
     r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
@@ -61,8 +65,9 @@ BIG_SCALE = (
 # number this pattern cannot read: no figure rather than two wrong ones ("3" and "0").
 _GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
 CORE = re.compile(
-    rf"(?<![\w.,/:#@-])(?<!\d{_GLUE})"
-    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}\d)(?P<scale>{BIG_SCALE})?|(?P<words>{WORD_NUMBER})\b)",
+    rf"(?<![\w.,/:#@-])(?<![\d.,]{_GLUE})"
+    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}[\d.,])(?P<scale>{BIG_SCALE})?"
+    rf"|(?P<words>{WORD_NUMBER})\b)",
     re.IGNORECASE,
 )
 CURRENCY_BEFORE = re.compile(

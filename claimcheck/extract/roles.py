@@ -14,33 +14,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
+from claimcheck.extract.lexicon import (
+    APPOINTING,
+    KNOWN_COUNTRIES,
+    PARTIES,
+    US_STATES,
+    WEAK_HEADS,
+    is_title_head,
+    is_title_word,
+)
 from claimcheck.extract.memberships import hedged
-from claimcheck.extract.mentions import KNOWN_COUNTRIES, PARTIES, US_STATES, Mention, sentence_of
 from claimcheck.extract.names import names_something_else
+from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
 
-TITLE_HEADS = frozenset(
-    """president minister secretary senator sen. representative rep. congressman congresswoman
-    governor gov. mayor ambassador envoy chancellor chairman chairwoman chair ceo cfo spokesman
-    spokeswoman spokesperson director admiral commander king queen prince princess pope judge
-    justice speaker leader adviser advisor undersecretary commissioner premier lawmaker mp
-    secretary-general president-elect vice-president prosecutor negotiator emir chief
-    general executive""".split()
-)
-TITLE_MODIFIERS = frozenset(
-    """deputy vice foreign defense defence interior finance health prime first assistant under
-    executive press national security attorney senior trade economy energy justice education
-    home permanent special managing majority minority supreme high crown state affairs
-    intelligence military""".split()
-)
 TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", "late"})
 COPULAS = frozenset({"be", "become", "remain"})
-APPOINTING = frozenset(
-    {"appoint", "name", "elect", "reelect", "nominate", "confirm", "swear", "install"}
-)
-# "General" alone before a name is a military rank, but "General Motors" is a company: a bare
-# "general" counts as a head only after another title word ("Secretary General").
-WEAK_HEADS = frozenset({"general", "chief", "leader", "head", "executive"})
 STATE_TITLES = frozenset(
     {
         "senator",
@@ -58,15 +47,6 @@ STATE_TITLES = frozenset(
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "warn", "note", "write", "announce", "insist", "argue", "claim", "state"}
 )
-
-
-def is_title_head(word: str) -> bool:
-    return word.lower() in TITLE_HEADS and word.lower() not in WEAK_HEADS
-
-
-def is_title_word(word: str) -> bool:
-    low = word.lower()
-    return low in TITLE_HEADS or low in TITLE_MODIFIERS
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.extract.mentions import Mention
+from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 
 NUMERIC_KINDS = frozenset({"count", "quantity", "money", "percent", "duration", "ordinal"})

@@ -70,9 +70,7 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
         diff -= 7
     elif diff < -3:
         diff += 7
-    return _value(
-        (anchor + dt.timedelta(days=diff)).isoformat(), "day", relative=True, anchor=anchor
-    )
+    return _day(anchor, diff)
 
 
 def month_day(month: int, day: int, anchor: dt.date | None) -> dict[str, Any] | None:
@@ -106,13 +104,24 @@ def shifted(unit: str, steps: int, anchor: dt.date | None) -> dict[str, Any]:
     if anchor is None:
         return unresolved(precision)
     if unit in ("day", "week"):
-        days = steps * (7 if unit == "week" else 1)
-        return _value(
-            (anchor + dt.timedelta(days=days)).isoformat(), "day", relative=True, anchor=anchor
-        )
+        return _day(anchor, steps * (7 if unit == "week" else 1))
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + steps
+        if not dt.MINYEAR <= index // 12 <= dt.MAXYEAR:
+            return unresolved("month")
         return _value(
             f"{index // 12:04d}-{index % 12 + 1:02d}", "month", relative=True, anchor=anchor
         )
+    if not dt.MINYEAR <= anchor.year + steps <= dt.MAXYEAR:
+        return unresolved("year")
     return _value(f"{anchor.year + steps:04d}", "year", relative=True, anchor=anchor)
+
+
+def _day(anchor: dt.date, days: int) -> dict[str, Any]:
+    """The day `days` from the anchor; one outside years 1 to 9999 ('750000 days ago', or a day
+    after --as-of 9999-12-31) is unresolved, never a crash."""
+    try:
+        day = anchor + dt.timedelta(days=days)
+    except OverflowError:
+        return unresolved("day")
+    return _value(day.isoformat(), "day", relative=True, anchor=anchor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from claimcheck.normalize.numbers import integral
 from claimcheck.normalize.units import DURATION_ISO_FACTOR, DURATION_UNITS
 
 
@@ -17,7 +18,7 @@ def iso_duration(amount: Decimal, unit: str) -> str:
 
 def seconds(amount: Decimal, unit: str) -> Decimal:
     exact = amount * DURATION_UNITS[unit][2]
-    return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
+    return integral(exact) if exact == exact.to_integral_value() else exact
 
 
 # Designators in the order ISO 8601 writes them; weeks, fortnights, decades and centuries are
@@ -61,4 +62,4 @@ def _text(value: Decimal) -> str:
 
 
 def _plain(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return integral(value) if value == value.to_integral_value() else value.normalize()

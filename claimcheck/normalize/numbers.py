@@ -97,7 +97,11 @@ PLURAL_SCALES = {
 }
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
-_SPACED_THOUSANDS = re.compile("(?<=\\d)[\u00a0\u202f\u2009](?=\\d{3}(?!\\d))")
+# A plain space separates thousands only where no one could mean two numbers: the groups run to a
+# last one that starts with a zero ("100 000", "1 500 000"); "12 250" stays two numbers.
+_SPACED_THOUSANDS = re.compile(
+    "(?<=\\d)(?:[\u00a0\u202f\u2009]|[ ](?=(?:\\d{3} )*0\\d\\d(?!\\d)))(?=\\d{3}(?!\\d))"
+)
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
@@ -172,7 +176,16 @@ def half(text: str) -> Decimal | None:
 
 
 def _exact(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return integral(value) if value == value.to_integral_value() else value.normalize()
+
+
+def integral(value: Decimal) -> Decimal:
+    """A whole number written without an exponent, when it has at most the context's 28 digits
+    (quantize refuses more: '99999999999999999 trillion' stays 9.9999999999999999E+28)."""
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:
+        return value.normalize()
 
 
 STRATEGIES: tuple[tuple[str, Callable[[str], Decimal | None]], ...] = (

@@ -7,10 +7,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
-from claimcheck.model import DocumentResult, Finding, Span
+from claimcheck.model import Claim, DocumentResult, Finding, Span
 from claimcheck.policy import baseline, gitdiff, suppress
 from claimcheck.policy.findings import claim_findings, with_fingerprints
 from claimcheck.policy.rules import SEVERITIES, is_enabled, registry
@@ -99,7 +100,9 @@ def _capped(finding: Finding, overrides: list[Override]) -> Finding:
     return finding
 
 
-def _changed_only(result, findings, changed):
+def _changed_only(
+    result: DocumentResult, findings: list[Finding], changed: Mapping[str, frozenset[int]]
+) -> tuple[list[Finding], tuple[Claim, ...]]:
     lines = gitdiff.lines_for(result.document.path, changed)
     if result.document.format == "html":
         if not lines:

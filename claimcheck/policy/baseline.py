@@ -44,6 +44,8 @@ def load(path: str) -> dict[str, int]:
         return {}
     except (OSError, ValueError) as err:
         raise ConfigError(f"{path}: not a claimcheck baseline ({err})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a claimcheck baseline (JSON nested too deep)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ConfigError(f"{path}: not a claimcheck baseline (no 'entries' list)")
     counts: dict[str, int] = {}

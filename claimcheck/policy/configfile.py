@@ -20,7 +20,7 @@ from typing import Any
 from claimcheck.config import Override, Settings
 from claimcheck.errors import ConfigError
 from claimcheck.model import PROPERTIES
-from claimcheck.policy.rules import SEVERITIES
+from claimcheck.policy.rules import SEVERITIES, check_selectors
 
 FILE_NAME = ".claimcheck.toml"
 ENV_VAR = "CLAIMCHECK_CONFIG"
@@ -35,8 +35,10 @@ def _is(kind: type) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, kind) and not (kind is int and isinstance(v, bool))
 
 
-# key → (check, description); the CLI option of the same name (with dashes) wins over it.
-TOP_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+# A table's known keys: key → (check, description).
+Keys = Mapping[str, tuple[Callable[[Any], bool], str]]
+# The CLI option of the same name (with dashes) wins over a top-level key.
+TOP_KEYS: Keys = {
     "select": (_strings, "a list of rule codes"),
     "ignore": (_strings, "a list of rule codes"),
     "extend_select": (_strings, "a list of rule codes"),
@@ -54,7 +56,7 @@ TOP_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
     "max_file_bytes": (lambda v: _is(int)(v) and v >= 1, "a positive whole number"),
     "verify": (_is(bool), "true or false"),
 }
-SOURCE_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+SOURCE_KEYS: Keys = {
     "source": (_is(str), "'wikidata' or 'snapshot:PATH'"),
     "api_url": (_is(str), "a URL"),
     "sparql_url": (_is(str), "a URL"),
@@ -62,7 +64,7 @@ SOURCE_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
     "offline": (_is(bool), "true or false"),
     "cache_dir": (_is(str), "a folder path"),
 }
-OVERRIDE_KEYS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+OVERRIDE_KEYS: Keys = {
     "files": (_strings, "a list of path globs such as ['archive/**']"),
     "severity": (lambda v: v in SEVERITIES, "error, warning or info"),
     "select": (_strings, "a list of rule codes"),
@@ -177,7 +179,7 @@ def _list(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
     return items
 
 
-def _table(table, keys, where: str, warnings: list[str]) -> dict[str, Any]:
+def _table(table: Mapping[str, Any], keys: Keys, where: str, warnings: list[str]) -> dict[str, Any]:
     out = {}
     for raw, value in table.items():
         key = raw.replace("-", "_")
@@ -193,8 +195,12 @@ def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[st
     values = _table(table, OVERRIDE_KEYS, where, warnings)
     if not values.get("files"):
         raise ConfigError(f"{where}: needs 'files', a list of path globs")
-    from claimcheck.policy.rules import check_selectors
-
+    for pattern in values["files"]:
+        if "[" in pattern or "]" in pattern:  # '[unclosed' (or '[ab]') would silently match nothing
+            warnings.append(
+                f"{where}: 'files' pattern {pattern!r}: brackets match only themselves; the "
+                "patterns know *, ? and ** only"
+            )
     return Override(
         files=tuple(values["files"]),
         severity=values.get("severity"),
@@ -203,7 +209,7 @@ def _override(table: Mapping[str, Any], name: str, index: int, warnings: list[st
     )
 
 
-def _valid(key: str, value: Any, keys, where: str) -> Any:
+def _valid(key: str, value: Any, keys: Keys, where: str) -> Any:
     check, wanted = keys[key]
     if isinstance(value, str) and key in ("select", "ignore", "extend_select", "fail_on", "files"):
         value = [value]

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from claimcheck.errors import OfflineCacheMiss, SourceUnavailable
-from claimcheck.model import Claim, Document, DocumentResult, Finding
+from claimcheck.model import Claim, Document, DocumentResult, Finding, Verdict
 from claimcheck.policy.rules import SOURCE_UNAVAILABLE, registry
 
 # Contradicted claims: the rule for each claim kind.
@@ -53,8 +52,9 @@ EXTRA_UNAVAILABLE_REASONS = {
 
 def rule_for(claim: Claim) -> str | None:
     """The rule a claim's verification reports under, or None when it reports nothing."""
-    verification: Mapping[str, Any] = claim.verification or {}
-    verdict, reason = verification.get("verdict"), verification.get("reason")
+    if claim.verification is None:
+        return None
+    verdict, reason = claim.verification.verdict, claim.verification.reason
     if verdict == "contradicted":
         if reason == "minor_mismatch" and claim.kind in _NUMERIC:
             return "CC104"
@@ -69,13 +69,12 @@ def claim_findings(result: DocumentResult, key: str | None = None) -> Iterator[F
     rules = registry()
     for claim in result.claims:
         code = rule_for(claim)
-        if code is None:
+        if code is None or claim.verification is None:
             continue
-        verification = claim.verification or {}
         yield Finding(
             rule=code,
             severity=rules[code].severity,
-            message=_message(claim, verification),
+            message=_message(claim, claim.verification),
             doc=claim.doc,
             span=claim.span,
             line=claim.line,
@@ -86,11 +85,11 @@ def claim_findings(result: DocumentResult, key: str | None = None) -> Iterator[F
         )
 
 
-def _message(claim: Claim, verification: Mapping[str, Any]) -> str:
-    explanation = " ".join(str(verification.get("explanation") or "").split())
+def _message(claim: Claim, verification: Verdict) -> str:
+    explanation = " ".join(verification.explanation.split())
     said = " ".join(claim.text.split())
-    if verification.get("verdict") == "not_checked":
-        reason = str(verification.get("reason", "")).replace("_", " ")
+    if verification.verdict == "not_checked":
+        reason = verification.reason.replace("_", " ")
         return f"“{said}”: not verified, the knowledge source could not answer ({reason})"
     return f"“{said}”: {explanation}" if explanation else f"“{said}” is contradicted by the source"
 

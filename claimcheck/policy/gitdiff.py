@@ -21,6 +21,7 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 def changed_lines(ref: str, cwd: str | None = None) -> dict[str, frozenset[int]]:
     """Absolute path → the line numbers (1-based) added or changed since `ref`."""
     root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    commit = _commit(ref, root)
     diff = _git(
         [
             "-c",
@@ -30,7 +31,7 @@ def changed_lines(ref: str, cwd: str | None = None) -> dict[str, frozenset[int]]
             "--no-color",
             "--no-ext-diff",
             "--no-renames",
-            ref,
+            commit,
             "--",
         ],
         root,
@@ -67,6 +68,20 @@ def lines_for(path: str | None, changed: Mapping[str, frozenset[int]]) -> frozen
     if path is None:
         return frozenset()
     return changed.get(os.path.realpath(path), frozenset())
+
+
+def _commit(ref: str, root: str) -> str:
+    """The commit `ref` names. A ref is never an option: '--output=FILE' handed to git diff
+    would truncate FILE."""
+    if ref.startswith("-") or not ref.strip():
+        raise UsageError(f"--changed-since: {ref!r} is not a git ref")
+    try:
+        found = _git(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root
+        )
+    except UsageError:
+        raise UsageError(f"--changed-since: {ref!r} names no commit in this repository") from None
+    return found.strip()
 
 
 def _line_count(path: str) -> int:

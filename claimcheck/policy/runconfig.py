@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -86,15 +86,19 @@ def configure(
     return dataclasses.replace(settings, rules=rules), cfg
 
 
-def with_baseline(settings: Settings) -> Settings:
+def with_baseline(settings: Settings, warn: Callable[[str], None] = lambda m: None) -> Settings:
     """Settings holding the loaded baseline entries: from the configured file, else from
     .claimcheck-baseline.json beside the config file (or in the current folder) if it exists,
-    so that `claimcheck baseline` followed by `claimcheck check` needs no configuration."""
+    so that `claimcheck baseline` followed by `claimcheck check` needs no configuration. A
+    baseline named but missing is said: a typo would otherwise fail every accepted finding."""
     path = settings.rules.baseline
     if not path:
         path = baseline_path(settings)
         if not os.path.isfile(path):
             return settings
+    elif not os.path.exists(path):
+        warn(f"baseline {path} does not exist (yet): no finding is accepted by it")
+        return settings
     entries = baseline_file.load(path)
     rules = dataclasses.replace(settings.rules, baseline=path, baseline_entries=entries)
     return dataclasses.replace(settings, rules=rules)

@@ -7,7 +7,6 @@ A file that cannot be read becomes an `Unreadable` in the stream; the other inpu
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 import json
 import os
@@ -20,7 +19,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Span
+from claimcheck.model import Document
+from claimcheck.read import frontmatter, skips
+from claimcheck.read.frontmatter import parse_date
+from claimcheck.read.softbreaks import with_soft_breaks
 
 FORMATS = ("auto", "text", "markdown", "html", "jsonl")
 _SUFFIXES = {
@@ -40,9 +42,6 @@ _FRONT_MATTER = re.compile(
     r"---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 _OPENING = re.compile(r"---[ \t]*\r?\n")
-_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -73,20 +72,24 @@ def read_inputs(
             continue
         path = Path(given)
         if path.is_dir():
-            files = list(_walk(path, options.glob))
-            if not files:
+            found = list(_walk(path, options.glob))
+            if not any(isinstance(f, Path) for f in found):
                 yield Unreadable(given, f"{given}: no files to check in this folder")
-            for file in files:
-                yield from _read_file(file, options)
+            for file in found:
+                yield from _read_file(file, options) if isinstance(file, Path) else (file,)
         elif path.exists() or path.is_symlink():
             yield from _read_file(path, options)
         else:
             yield Unreadable(given, f"{given}: no such file or folder")
 
 
-def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
+def _walk(root: Path, pattern: str | None) -> Iterator[Path | Unreadable]:
+    """The files a folder yields, and a sub-folder that cannot be listed (said, not skipped)."""
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=False):
+        yield from (_unlistable(err) for err in errors)
+        errors.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             file = Path(dirpath, name)
@@ -111,6 +114,19 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
                 continue
             seen.add(key)
             yield file
+    yield from (_unlistable(err) for err in errors)
+
+
+def _unlistable(err: OSError) -> Unreadable:
+    name = display_name(str(err.filename))
+    reason = "permission denied" if isinstance(err, PermissionError) else err.strerror or str(err)
+    return Unreadable(name, f"{name}: cannot read this folder ({reason})")
+
+
+def display_name(name: str) -> str:
+    """A path as it can be printed and hashed: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) are shown as \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _readable_by_default(file: Path) -> bool:
@@ -128,13 +144,16 @@ def _format_for(name: str, requested: str) -> str:
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | Unreadable]:
-    name = path.as_posix()
+    name = display_name(path.as_posix())
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
             yield Unreadable(name, f"{name}: {size} bytes is over the limit of {options.max_bytes}")
             return
-        data = path.read_bytes()
+        data = _read_bounded(path, options.max_bytes)
+        if len(data) > options.max_bytes:  # a device or pipe named directly has no size to stat
+            yield Unreadable(name, f"{name}: over the limit of {options.max_bytes} bytes")
+            return
     except IsADirectoryError:
         yield Unreadable(name, f"{name}: is a folder, not a file")
         return
@@ -145,6 +164,11 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | Unreadab
         yield Unreadable(name, f"{name}: cannot read ({err.strerror or err})")
         return
     yield from _documents_from_bytes(name, data, _format_for(name, options.input_format))
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
 
 
 def _read_stdin(options: ReadOptions, stream: BinaryIO | None) -> Iterator[Document | Unreadable]:
@@ -176,7 +200,8 @@ def _documents_from_bytes(name: str, data: bytes, fmt: str) -> Iterator[Document
         elif fmt == "html":
             yield html_document(name, text)
         else:
-            yield Document(id=name, text=text, path=_path_or_none(name), format="text")
+            document = Document(id=name, text=text, path=_path_or_none(name), format="text")
+            yield with_soft_breaks(document)
     except InputError as err:
         yield Unreadable(name, str(err))
 
@@ -216,98 +241,36 @@ def _looks_utf16(data: bytes) -> bool:
 def markdown_document(name: str, text: str) -> Document:
     meta: dict[str, Any] = {}
     body_start = 0
+    date, note = None, None
     lead = _LEADING_COMMENTS.match(text)
     start = lead.end() if lead else 0
     match = _FRONT_MATTER.match(text, start)
     if match:
-        meta = _load_front_matter(name, match["body"] or "", text[:start].count("\n"))
-        _check_suppression_key(name, meta, match["body"] or "", text[:start].count("\n"))
+        block, lines_before = match["body"] or "", text[:start].count("\n")
+        meta = frontmatter.load(name, block, lines_before)
+        frontmatter.check_suppression_key(name, meta, block, lines_before)
+        date, note = frontmatter.meta_date(name, meta, block, lines_before)
         body_start = match.end()
     elif _OPENING.match(text, start):
         line = text[:start].count("\n") + 1
         raise InputError(f"{name}:{line}: front matter is not closed with a '---' line")
-    skip = tuple(
-        Span(m.start(), m.end())
-        for regex in (_FENCE, _INLINE_CODE, _HTML_COMMENT)
-        for m in regex.finditer(text, body_start)
-    )
-    date, note = _meta_date(meta)
+    skip = skips.skipped(text, body_start)
     title = meta.get("title")
-    return Document(
-        id=name,
-        text=text,
-        path=_path_or_none(name),
-        title=str(title) if title is not None else None,
-        format="markdown",
-        date=date,
-        date_source="front_matter" if date else "none",
-        date_note=note,
-        body_start=body_start,
-        skip=tuple(sorted(skip)),
-        metadata=meta,
+    return with_soft_breaks(
+        Document(
+            id=name,
+            text=text,
+            path=_path_or_none(name),
+            title=str(title) if title is not None else None,
+            format="markdown",
+            date=date,
+            date_source="front_matter" if date else "none",
+            date_note=note,
+            body_start=body_start,
+            skip=skip,
+            metadata=meta,
+        )
     )
-
-
-def _load_front_matter(name: str, block: str, lines_before: int) -> dict[str, Any]:
-    """The YAML mapping of a front-matter block that starts after `lines_before` lines."""
-    import yaml
-
-    try:
-        loaded = yaml.safe_load(block)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 + lines_before if mark is not None else lines_before + 1
-        problem = getattr(err, "problem", None) or "invalid YAML"
-        raise InputError(f"{name}:{line}: front matter is not valid YAML ({problem})") from None
-    if loaded is None:
-        return {}
-    if not isinstance(loaded, dict):
-        raise InputError(
-            f"{name}:{lines_before + 2}: front matter must be a mapping of keys to values"
-        )
-    return {str(k): v for k, v in loaded.items()}
-
-
-def _check_suppression_key(name: str, meta: dict[str, Any], block: str, lines_before: int) -> None:
-    """`claimcheck: {ignore: [CODES]}` (or a single code, or all) hides findings in the whole
-    article; any other shape is refused here rather than half-understood later."""
-    if "claimcheck" not in meta:
-        return
-    value = meta["claimcheck"]
-    ignore = value.get("ignore") if isinstance(value, dict) else None
-    codes = [] if ignore is None else [ignore] if isinstance(ignore, str) else ignore
-    if not isinstance(value, dict) or not (
-        isinstance(codes, list) and all(isinstance(c, str) for c in codes)
-    ):
-        lines = block.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("claimcheck")), 0)
-        raise InputError(
-            f"{name}:{lines_before + 2 + at}: front matter 'claimcheck' must be "
-            "{ignore: [rule codes]} or {ignore: all}"
-        )
-
-
-def _meta_date(meta: dict[str, Any]) -> tuple[dt.date | None, str | None]:
-    for key in ("date", "published", "published_at", "pubdate"):
-        if key in meta and meta[key] is not None:
-            parsed = parse_date(meta[key])
-            if parsed is not None:
-                return parsed, f"'{key}' in the front matter"
-    return None, None
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from a front-matter or JSONL value: a date, a datetime or an ISO string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def html_document(name: str, raw: str) -> Document:
@@ -366,6 +329,8 @@ def jsonl_document(name: str, number: int, line: str) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: each line must be a JSON object")
     return record_document(record, name, number)
@@ -385,14 +350,17 @@ def record_document(record: dict[str, Any], name: str, number: int) -> Document:
     if record.get("date") is not None and date is None:
         raise InputError(f"{where}: 'date' must be an ISO date such as 2022-01-12")
     title = record.get("title")
-    return Document(
-        id=str(doc_id),
-        text=body,
-        path=_path_or_none(name),
-        title=str(title) if title is not None else None,
-        format="jsonl",
-        date=date,
-        date_source="jsonl" if date else "none",
-        date_note=f"'date' on line {number}" if date else None,
-        metadata={k: v for k, v in record.items() if k not in ("text",)},
+    return with_soft_breaks(
+        Document(
+            id=str(doc_id),
+            text=body,
+            path=_path_or_none(name),
+            title=str(title) if title is not None else None,
+            format="jsonl",
+            date=date,
+            date_source="jsonl" if date else "none",
+            date_note=f"'date' on line {number}" if date else None,
+            metadata={k: v for k, v in record.items() if k not in ("text",)},
+            file_line=number,
+        )
     )

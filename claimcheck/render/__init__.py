@@ -1,1 +1,1 @@
-"""Records out: table, json, jsonl, concise, github, sarif, claimreview; writing output."""
+"""Records out: table, json, jsonl, concise, github, sarif, claimreview, html; writing output."""

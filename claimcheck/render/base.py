@@ -43,6 +43,8 @@ def file_region(result: DocumentResult, f: Finding) -> Region | None:
     claims are found in its extracted main text: the finding is placed in the page's source where
     its passage can be found there unambiguously, and names the file only where it cannot."""
     document = result.document
+    if document.format == "jsonl":  # the text is a JSON string: its record's line, not inside it
+        return Region(document.file_line, 1, document.file_line, 1)
     if document.format != "html":
         end = position(document.text, f.span.end) if f.span.end else (f.line, f.column)
         return Region(f.line, f.column, *end)

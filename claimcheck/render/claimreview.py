@@ -19,9 +19,9 @@ TODO = "EDITOR: fill in"
 
 
 def draft(result: DocumentResult, claim: Claim) -> dict[str, Any] | None:
-    verification = claim.verification or {}
-    rating = _RATING.get(str(verification.get("verdict")))
-    if rating is None:
+    verification = claim.verification
+    rating = _RATING.get(verification.verdict) if verification else None
+    if verification is None or rating is None:
         return None
     doc = result.document
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": display_path(result)}
@@ -30,9 +30,7 @@ def draft(result: DocumentResult, claim: Claim) -> dict[str, Any] | None:
     if doc.date:
         appearance["datePublished"] = doc.date.isoformat()
     evidence = [
-        e.get("url")
-        for e in verification.get("evidence") or []
-        if isinstance(e, dict) and e.get("url")
+        e.provenance.url for e in verification.evidence if e.provenance and e.provenance.url
     ]
     return {
         "@context": "https://schema.org",
@@ -46,7 +44,7 @@ def draft(result: DocumentResult, claim: Claim) -> dict[str, Any] | None:
             "bestRating": 5,
             "worstRating": 1,
             "alternateName": rating[1],
-            "ratingExplanation": one_line(str(verification.get("explanation") or "")),
+            "ratingExplanation": one_line(verification.explanation),
         },
         "author": {"@type": "Organization", "name": TODO},
         "url": TODO,

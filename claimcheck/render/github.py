@@ -7,6 +7,8 @@ $GITHUB_STEP_SUMMARY) lists every finding and is trimmed to stay under GitHub's 
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -17,6 +19,7 @@ from claimcheck.render.base import SEVERITY_ORDER, active, display_path, file_re
 CAP_PER_LEVEL = 10
 SUMMARY_LIMIT = 1024 * 1024 - 4096  # bytes; leaves room for what other steps append
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_MARKDOWN = re.compile(r"[\\`*_\[\]|~]")
 
 
 def escape_data(text: str) -> str:
@@ -114,4 +117,7 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
 
 
 def _cell(text: str) -> str:
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Text that renders as itself in a table cell of GitHub's Markdown: HTML as entities (a raw
+    `<!-- claimcheck: ignore … -->` in a CC911 message was swallowed as a comment), Markdown
+    punctuation backslash-escaped, the cell's pipes too."""
+    return _MARKDOWN.sub(r"\\\g<0>", html.escape(one_line(text), quote=False))

@@ -24,36 +24,76 @@ class ReaderGone(Exception):
 
 
 def refuse_input_as_output(path: str | None, inputs: Iterable[str]) -> None:
-    """--output naming an article being read would replace the article with its report."""
+    """--output naming an article being read, or a file inside a folder being read, would replace
+    the article with its report."""
     if path is None or path == "-" or not os.path.isfile(path):
         return
+    target = os.path.realpath(path)
     for given in inputs:
-        if given != "-" and os.path.isfile(given) and os.path.samefile(given, path):
+        if given == "-":
+            continue
+        if os.path.isfile(given) and os.path.samefile(given, path):
             raise UsageError(f"--output {path} is one of the inputs; the report would replace it")
+        if os.path.isdir(given) and _inside(target, os.path.realpath(given)):
+            raise UsageError(
+                f"--output {path} is a file inside the input folder {given}; the report would "
+                "replace it"
+            )
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
 
 
 def write(chunks: Iterable[str], path: str | None, stream: TextIO | None = None) -> None:
     if path is None or path == "-":
-        out = stream or sys.stdout
-        try:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-        except BrokenPipeError:
-            raise ReaderGone() from None
+        _to_stream(chunks, stream or sys.stdout)
         return
-    with _atomic(Path(path)) as handle:
+    # A symlink is followed: the link stays, its target gets the report.
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        _write_through(chunks, Path(path), target)
+        return
+    with _atomic(target, shown=path) as handle:
         for chunk in chunks:
             handle.write(chunk)
 
 
+def _to_stream(chunks: Iterable[str], out: TextIO | None) -> None:
+    # sys.stdout is None when the process started with descriptor 1 closed (`>&-`).
+    if out is None:
+        raise OutputError("standard output: cannot write (it is closed)")
+    try:
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+    except BrokenPipeError:
+        raise ReaderGone() from None
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or "it is closed"
+        raise OutputError(f"standard output: cannot write ({reason})") from None
+
+
+def _write_through(chunks: Iterable[str], shown: Path, target: Path) -> None:
+    """A device or a FIFO (`--output /dev/stdout`, `/dev/null`) is written to as it is: renaming
+    a file over it would destroy the node. A folder is refused."""
+    if target.is_dir():
+        raise OutputError(f"{shown}: cannot write (Is a directory)")
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+    except OSError as err:
+        raise OutputError(f"{shown}: cannot write ({err.strerror or err})") from None
+
+
 @contextlib.contextmanager
-def _atomic(target: Path) -> Iterator[TextIO]:
+def _atomic(target: Path, shown: str) -> Iterator[TextIO]:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
+        raise OutputError(f"{shown}: cannot write here ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file had
@@ -63,7 +103,7 @@ def _atomic(target: Path) -> Iterator[TextIO]:
         os.replace(tmp, target)
     except OSError as err:
         _unlink(tmp)
-        raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+        raise OutputError(f"{shown}: cannot write ({err.strerror or err})") from None
     except BaseException:
         _unlink(tmp)
         raise

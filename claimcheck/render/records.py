@@ -6,11 +6,11 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from claimcheck.model import DocumentResult
+from claimcheck.model import DocumentResult, Verdict
 from claimcheck.policy.findings import summarise_unavailable
-from claimcheck.render import claimreview, concise, github, sarif
+from claimcheck.render import claimreview, concise, github, html, sarif
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "html")
 
 
 def dumps(record: Any) -> str:
@@ -54,7 +54,7 @@ def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
             continue
         for claim in result.claims:
             where = f"{claim.line:>4}:{claim.column:<3}"
-            summary = _value_summary(claim.to_dict())
+            summary = _value_summary(claim.to_dict(), claim.verification)
             yield f"  {where} {claim.kind:<10} {_one_line(claim.text):<32} {summary}\n"
         for finding in summarise_unavailable(result.findings):
             where = f"{finding.line:>4}:{finding.column:<3}"
@@ -68,7 +68,7 @@ def _one_line(text: str) -> str:
     return flat if len(flat) <= 32 else flat[:31] + "…"
 
 
-def _value_summary(record: dict[str, Any]) -> str:
+def _value_summary(record: dict[str, Any], verification: Verdict | None) -> str:
     value = record.get("value") or {}
     parts = []
     for key in ("date", "amount", "unit", "modifier", "lower", "upper", "iso"):
@@ -77,10 +77,8 @@ def _value_summary(record: dict[str, Any]) -> str:
     for key in ("counted", "person", "position", "member", "organization", "place"):
         if isinstance(record.get(key), str):
             parts.append(f"{key}={record[key]}")
-    verification = record.get("verification") or {}
-    verdict = verification.get("verdict")
-    if verdict:  # the reason code says why a claim was not checked, or how it was contradicted
-        reason = verification.get("reason")
+    if verification:  # the reason code says why a claim was not checked, or how it was contradicted
+        verdict, reason = verification.verdict, verification.reason
         parts.append(f"[{verdict}: {reason}]" if reason and reason != "match" else f"[{verdict}]")
     return " ".join(parts)
 
@@ -93,5 +91,6 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "github": github.render,
     "sarif": sarif.render,
     "claimreview": claimreview.render,
+    "html": html.render,
 }
 CHECK_FORMATS = tuple(RENDERERS)  # check and verify report findings; extract has records only

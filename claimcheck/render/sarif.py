@@ -1,39 +1,68 @@
 """SARIF 2.1.0 for code-scanning dashboards: one run, every rule in the driver with its stable
-code as ruleId, repository-relative POSIX paths under %SRCROOT%, and partialFingerprints from the
-content fingerprint (path + rule + normalized claim text), never from line numbers."""
+code as ruleId and its help, repository-relative percent-encoded URIs under %SRCROOT% (absolute
+file:// URIs for inputs outside it), and partialFingerprints from the content fingerprint (path +
+rule + normalized claim text), never from line numbers."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.model import DocumentResult, Finding
-from claimcheck.policy.rules import registry
+from claimcheck.policy.rules import Rule, registry
 from claimcheck.render.base import display_path, file_region
 
 MAX_RESULTS = 5000  # GitHub code scanning drops runs over this many results
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SUPPRESSION_KIND = {"inline": "inSource", "front_matter": "inSource", "baseline": "external"}
-HELP_URI = "https://github.com/claimcheck/claimcheck#rule-codes"
+README_URL = "https://github.com/claimcheck/claimcheck"
+# The README section whose table holds the rule's row, by category.
+_README_ANCHOR = {"inconsistent": "internal-consistency"}
+_ROOT = "%SRCROOT%"
+
+
+def help_uri(rule: Rule) -> str:
+    return f"{README_URL}#{_README_ANCHOR.get(rule.category, 'rule-codes')}"
 
 
 def _rules() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": rule.code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {
-                "text": f"{rule.summary} Example: {rule.example}" if rule.example else rule.summary
-            },
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "helpUri": HELP_URI,
-            "properties": {"category": rule.category},
-        }
-        for rule in registry().values()
-    ]
+    return [_rule(rule) for rule in registry().values()]
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    described = f"{rule.summary} Example: {rule.example}" if rule.example else rule.summary
+    uri = help_uri(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": described},
+        # GitHub code scanning requires help.text; it shows it beside every alert of the rule.
+        "help": {
+            "text": f"{rule.code} {rule.name} ({rule.severity}): {described} See {uri}",
+            "markdown": f"**{rule.code}** `{rule.name}` ({rule.severity}): {described}\n\n"
+            f"[{rule.code} in the README]({uri})",
+        },
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "helpUri": uri,
+        "properties": {"category": rule.category},
+    }
+
+
+def artifact_location(result: DocumentResult) -> dict[str, str]:
+    """A percent-encoded URI relative to %SRCROOT% for an input under the folder claimcheck runs
+    in; an absolute file:// URI, with no uriBaseId, for one outside it (SARIF1004)."""
+    shown = display_path(result)
+    if result.document.path is None:
+        return {"uri": quote(shown, safe="/"), "uriBaseId": _ROOT}
+    if not os.path.isabs(shown) and shown != ".." and not shown.startswith("../"):
+        return {"uri": quote(shown, safe="/"), "uriBaseId": _ROOT}
+    return {"uri": Path(os.path.abspath(result.document.path)).as_uri()}
 
 
 def _result(result: DocumentResult, f: Finding, index: dict[str, int]) -> dict[str, Any]:
@@ -51,7 +80,7 @@ def _result(result: DocumentResult, f: Finding, index: dict[str, int]) -> dict[s
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": display_path(result), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(result),
                     **({"region": region} if region else {}),
                 }
             }
@@ -76,12 +105,12 @@ def render(results: Iterable[DocumentResult]) -> Iterator[str]:
             "driver": {
                 "name": "claimcheck",
                 "version": __version__,
-                "informationUri": HELP_URI.split("#")[0],
+                "informationUri": README_URL,
                 "rules": rules,
             }
         },
         "originalUriBaseIds": {
-            "%SRCROOT%": {
+            _ROOT: {
                 "description": {
                     "text": "The folder claimcheck was run from (the repository root in CI)."
                 }

@@ -84,8 +84,12 @@ def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Know
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
     if is_sqlite(argument):  # by content, so a snapshot keeps working whatever it is named
-        return SqliteSnapshotSource.load(argument)
-    return SnapshotSource.load(argument)
+        source: SnapshotSource = SqliteSnapshotSource.load(argument)
+    else:
+        source = SnapshotSource.load(argument)
+    if not source.describe()["entities"]:
+        env.warn(f"[CC905] snapshot {argument} holds no entities: no claim can be checked")
+    return source
 
 
 def default_registry() -> Registry:

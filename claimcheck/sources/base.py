@@ -1,7 +1,7 @@
 """The knowledge-source interface: search mentions → ranked candidates; fetch entities → their
 statements. Everything above this layer speaks in the semantic names of claimcheck.model, never in
 a source's own identifiers for properties (those live in the source module, e.g.
-sources/wikidata.py)."""
+sources/wikidata_ids.py)."""
 
 from __future__ import annotations
 

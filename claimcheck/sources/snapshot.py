@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.errors import SourceError
 from claimcheck.model import Candidate, Entity, EntityRef, Provenance
-from claimcheck.sources.wikidata import PROPERTY_IDS
+from claimcheck.sources.wikidata_ids import PROPERTY_IDS
 from claimcheck.sources.wikidata_json import all_names, parse_entity, pick_text, snak_value
 
 PREFIX = "snapshot:"
@@ -164,12 +164,26 @@ def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:
             continue
         try:
             doc = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise SourceError(f"snapshot {path} line {number} is not JSON") from None
-        if not isinstance(doc, dict):
+        if not isinstance(doc, dict) or not well_formed(doc):
             raise SourceError(f"snapshot {path} line {number} is not an entity document")
         docs.append(doc)
     return docs
+
+
+def well_formed(doc: dict[str, Any]) -> bool:
+    """Whether the document parses as Wikidata's entity JSON. Checked once at load, so a wrong
+    type deep in a statement is this file's error, said with its line, not a crash mid-run."""
+    try:
+        if (doc.get("redirects") or {}).get("to") and "claims" not in doc:
+            return isinstance(doc.get("id"), str)
+        parse_entity(doc)
+        all_names(doc)
+        member_of_ids(doc)
+    except (AttributeError, TypeError, KeyError, ValueError, ArithmeticError, RecursionError):
+        return False
+    return True
 
 
 def id_order(entity_id: str) -> tuple[str, int, str]:

@@ -11,6 +11,7 @@ deterministic.
 
 from __future__ import annotations
 
+import base64
 import bz2
 import contextlib
 import dataclasses
@@ -30,8 +31,9 @@ import yaml
 
 from claimcheck.errors import InputError, OutputError, UsageError
 from claimcheck.model import EntityRef
+from claimcheck.sources.snapshot import well_formed
 from claimcheck.sources.snapshot_store import Store
-from claimcheck.sources.wikidata import INSTANCE_OF, KIND_ITEMS
+from claimcheck.sources.wikidata_ids import INSTANCE_OF, KIND_ITEMS
 from claimcheck.sources.wikidata_json import snak_value
 
 Doc = Mapping[str, Any]
@@ -43,6 +45,7 @@ class BuildReport:
     redirects: int
     skipped_inputs: tuple[str, ...]
     left_out: int = 0  # documents the --kind / --ids filters did not keep
+    malformed: int = 0  # documents that do not parse as Wikidata's entity JSON, left out
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -76,9 +79,11 @@ def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> 
     """The documents the selection keeps, written to `out` (benchmarks feed a generator)."""
     out = Path(out)
     with _staging(out) as (store, staged):
-        left_out = 0
+        left_out = malformed = 0
         for doc in documents:
-            if wanted.keeps(doc):
+            if not well_formed(dict(doc)):
+                malformed += 1  # one odd entity in a 100-million-entity dump must not stop it
+            elif wanted.keeps(doc):
                 store.add(doc)
             else:
                 left_out += 1
@@ -89,7 +94,7 @@ def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> 
             _replace(staged, out)
         else:
             write_lines(out, store.in_order())
-    return BuildReport(entities, redirects, (), left_out)
+    return BuildReport(entities, redirects, (), left_out, malformed)
 
 
 @contextlib.contextmanager
@@ -114,6 +119,7 @@ def _staging(out: Path) -> Iterator[tuple[Store, Path]]:
 
 def _replace(staged: Path, out: Path) -> None:
     try:
+        os.chmod(staged, _new_file_mode())  # readable by the team, as a JSON-lines snapshot is
         os.replace(staged, out)
     except OSError as err:
         raise OutputError(f"cannot write snapshot {out}: {err}") from None
@@ -240,9 +246,25 @@ def _is_entity(doc: Any) -> bool:
     )
 
 
+class _CassetteLoader(yaml.SafeLoader):
+    """Ruby's YAML writes any body that is not plain ASCII as `!binary` base64 (Ruby VCR)."""
+
+    def construct_binary(self, node: Any) -> bytes:
+        text = self.construct_scalar(node)
+        try:
+            return base64.b64decode("".join(str(text).split()), validate=True)
+        except ValueError as err:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"!binary that is not base64 ({err})", node.start_mark
+            ) from None
+
+
+_CassetteLoader.add_constructor("!binary", _CassetteLoader.construct_binary)
+
+
 def cassette_bodies(text: str, path: Path) -> Iterator[str]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_CassetteLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         raise InputError(f"{path} is not a YAML cassette: {err}") from None
     if not isinstance(data, dict):
@@ -263,11 +285,18 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
+def _new_file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_lines(out: Path, lines: Iterable[str]) -> None:
     """Write atomically: a reader never sees half a snapshot."""
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.fchmod(fd, _new_file_mode())  # mkstemp's 0600 would hide the snapshot from the team
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for line in lines:
                 handle.write(line)

@@ -1,4 +1,5 @@
-"""Wikidata: every Wikidata property/item id and every API parameter claimcheck uses lives here.
+"""Wikidata: every API parameter claimcheck sends lives here (the ids in
+sources/wikidata_ids.py).
 
 The live source calls the Action API (wbsearchentities, wbgetentities in batches of ≤50 ids) and,
 only for questions that need it, the query service with validated ids. Documents are parsed by
@@ -7,104 +8,21 @@ sources/wikidata_json.py into the interface's dataclasses.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.errors import SourceError
+from claimcheck.errors import SourceError, SourceMalformed
 from claimcheck.model import Candidate, Entity, Provenance
+from claimcheck.sources.wikidata_ids import LABEL_LANGUAGES, PROPERTY_IDS
+from claimcheck.sources.wikidata_json import iri_id, parse_entity, parse_search
 
 if TYPE_CHECKING:
     from claimcheck.config import SourceSettings
     from claimcheck.http import HttpClient, JsonResponse, RetryHint
 
 NAME = "wikidata"
-
-# Semantic property names (sources/base.py PROPERTIES) → Wikidata property ids.
-PROPERTY_IDS = {
-    "instance_of": "P31",
-    "member_of": "P463",
-    "member_count": "P2124",
-    "position_held": "P39",
-    "headquarters": "P159",
-    "location": "P276",
-    "population": "P1082",
-    "area": "P2046",
-    "employees": "P1128",
-    "inception": "P571",
-    "dissolved": "P576",
-    "date_of_birth": "P569",
-    "date_of_death": "P570",
-    "point_in_time": "P585",
-    "country": "P17",
-    "party": "P102",
-    "head_of_government": "P6",
-    "head_of_state": "P35",
-    "office_holder": "P1308",
-    "capital": "P36",
-}
-QUALIFIER_IDS = {
-    "start_time": "P580",
-    "end_time": "P582",
-    "point_in_time": "P585",
-    "of": "P642",
-    "electoral_district": "P768",
-    "determination_method": "P459",
-}
-INSTANCE_OF = PROPERTY_IDS["instance_of"]
-
-# instance-of values → the coarse types entity linking compares with NER labels.
-TYPE_ITEMS = {
-    "Q5": "human",
-    "Q6256": "country",
-    "Q3624078": "country",  # sovereign state
-    "Q7275": "country",  # state
-    "Q515": "city",
-    "Q1549591": "city",  # big city
-    "Q5119": "city",  # capital city
-    "Q1637706": "city",  # city with millions of inhabitants
-    "Q200250": "city",  # metropolis
-    "Q82794": "region",
-    "Q10864048": "region",  # first-level administrative country subdivision
-    "Q35657": "region",  # U.S. state
-    "Q43229": "organization",
-    "Q484652": "organization",  # international organization
-    "Q245065": "organization",  # intergovernmental organization
-    "Q7278": "organization",  # political party
-    "Q4830453": "organization",  # business
-    "Q1127126": "organization",  # military alliance
-    "Q4167410": "disambiguation",  # Wikimedia disambiguation page: never the thing meant
-    "Q13406463": "list",  # Wikimedia list article
-}
-
-# `snapshot build --kind`: the instance-of values (direct, a dump has no subclass closure) that
-# make an item one of these kinds.
-KIND_ITEMS = {
-    "people": frozenset({"Q5"}),
-    "countries": frozenset(k for k, v in TYPE_ITEMS.items() if v == "country"),
-    "organizations": frozenset(k for k, v in TYPE_ITEMS.items() if v == "organization"),
-    "places": frozenset(
-        {*(k for k, v in TYPE_ITEMS.items() if v in ("city", "region")), "Q486972", "Q3957"}
-    ),  # human settlement, town
-    "positions": frozenset({"Q4164871", "Q48352", "Q2285706", "Q30461", "Q83307", "Q1553195"}),
-}  # position, head of state, head of government, president, minister, deputy prime minister
-# Quantity units → semantic unit names; any other unit keeps only its id (Quantity.unit None).
-UNIT_NAMES = {
-    "Q11573": "metre",
-    "Q828224": "kilometre",
-    "Q712226": "square kilometre",
-    "Q25343": "square metre",
-    "Q11229": "percent",
-    "Q4917": "USD",
-    "Q4916": "EUR",
-    "Q25224": "GBP",
-    "Q41044": "RUB",
-    "Q577": "year",
-    "Q573": "day",
-}
-CALENDARS = {"Q1985727": "gregorian", "Q1985786": "julian"}
-ENTITY_PREFIX = {"item": "Q", "property": "P", "lexeme": "L"}
-LABEL_LANGUAGES = ("en", "mul", "en-gb", "en-ca")  # `mul` holds names that are the same everywhere
 
 BATCH = 50  # the Action API's limit on ids per wbgetentities call
 _ID = re.compile(r"[QPL][1-9][0-9]{0,9}")  # used with fullmatch: "$" would let "Q1\n" through
@@ -190,12 +108,34 @@ def sparql_bindings(data: Any) -> list[Mapping[str, Any]]:
     if not isinstance(data.get("head") if isinstance(data, Mapping) else None, Mapping) or not (
         isinstance(results, Mapping) and isinstance(results.get("bindings"), list)
     ):
-        raise SourceError("the query service answered without a SPARQL result set")
+        raise SourceMalformed("the query service answered without a SPARQL result set")
     return [b for b in results["bindings"] if isinstance(b, Mapping)]
 
 
 def _no_error(data: Any) -> bool:
     return api_error_code(data) is None
+
+
+def _shaped(key: str, kind: type) -> Any:
+    """Whether a body has `key` of `kind`: an answer of another shape is never cached (a broken
+    search read as "no candidates" would stick for seven days)."""
+    return lambda data: (
+        isinstance(data, Mapping) and _no_error(data) and isinstance(data.get(key), kind)
+    )
+
+
+_SEARCH_SHAPED = _shaped("search", list)
+_ENTITIES_SHAPED = _shaped("entities", Mapping)
+# What parsing an answer of the wrong shape raises; turned into SourceMalformed at this edge.
+_SHAPE_ERRORS = (AttributeError, TypeError, KeyError, ValueError, ArithmeticError, RecursionError)
+
+
+@contextlib.contextmanager
+def _well_shaped(what: str) -> Iterator[None]:
+    try:
+        yield
+    except _SHAPE_ERRORS as err:
+        raise SourceMalformed(f"{what} answered in an unexpected shape ({err!r:.80})") from None
 
 
 class WikidataSource:
@@ -209,17 +149,21 @@ class WikidataSource:
     def __init__(self, settings: SourceSettings, http: HttpClient) -> None:
         self.api_url, self.sparql_url = settings.api_url, settings.sparql_url
         self.http = http
+        self._said_malformed = False
 
     def describe(self) -> Mapping[str, Any]:
         return {"name": self.name, "api_url": self.api_url, "sparql_url": self.sparql_url}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
-        from claimcheck.sources.wikidata_json import parse_search
-
-        response = self._action(search_params(mention, language, limit), EXPIRY["search"])
+        params = search_params(mention, language, limit)
+        response = self._action(params, EXPIRY["search"])
         if api_error_code(response.data) is not None:
             raise SourceError(f"wbsearchentities failed: {_error_info(response.data)}")
-        return parse_search(response.data.get("search") or ())
+        with self._malformed_said():
+            if not _SEARCH_SHAPED(response.data):
+                raise SourceMalformed("wbsearchentities answered without a list of hits")
+            with _well_shaped("wbsearchentities"):
+                return parse_search(response.data["search"])
 
     def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
         wanted = list(dict.fromkeys(ids))
@@ -231,15 +175,14 @@ class WikidataSource:
         return {i: out[i] for i in wanted}
 
     def members(self, organization_id: str) -> Sequence[Entity]:
-        from claimcheck.sources.wikidata_json import iri_id
-
         if not valid_id(organization_id):
             return ()
         response = self.http.get_json(
             self.sparql_url, sparql_params(members_query(organization_id)), expiry=EXPIRY["sparql"]
         )
-        bindings = sparql_bindings(response.data)
-        ids = sorted({i for b in bindings if (i := iri_id(b.get("member", {}).get("value", "")))})
+        with self._malformed_said(), _well_shaped("the query service"):
+            bindings = sparql_bindings(response.data)
+            ids = sorted({i for b in bindings if (i := iri_id(b["member"]["value"]))})
         found = self.entities([i for i in ids if valid_id(i)])
         return tuple(e for e in found.values() if not e.missing)
 
@@ -269,15 +212,28 @@ class WikidataSource:
             raise SourceError(f"wbgetentities failed: {_error_info(response.data)}")
 
     def _parse_batch(self, batch: list[str], response: JsonResponse) -> dict[str, Entity]:
-        from claimcheck.sources.wikidata_json import parse_entity
-
-        docs = response.data.get("entities") or {} if isinstance(response.data, Mapping) else {}
+        if api_error_code(response.data) is None and not _ENTITIES_SHAPED(response.data):
+            with self._malformed_said():
+                raise SourceMalformed("wbgetentities answered without a mapping of entities")
+        docs = response.data.get("entities") or {} if _ENTITIES_SHAPED(response.data) else {}
         out = {}
-        for requested in batch:
-            doc = docs.get(requested) or {"id": requested, "missing": ""}
-            redirected = (doc.get("redirects") or {}).get("from")
-            out[requested] = parse_entity(doc, self._provenance(doc, response, redirected))
+        with self._malformed_said(), _well_shaped("wbgetentities"):
+            for requested in batch:
+                doc = docs.get(requested) or {"id": requested, "missing": ""}
+                redirected = (doc.get("redirects") or {}).get("from")
+                out[requested] = parse_entity(doc, self._provenance(doc, response, redirected))
         return out
+
+    @contextlib.contextmanager
+    def _malformed_said(self) -> Iterator[None]:
+        """A broken answer is said on stderr once per run; its claims are not checked."""
+        try:
+            yield
+        except SourceMalformed as err:
+            if not self._said_malformed:
+                self._said_malformed = True
+                self.http.warn(f"[CC905] {err}: claims that need it are not checked")
+            raise
 
     def _provenance(
         self, doc: Mapping[str, Any], response: JsonResponse, redirected: str | None
@@ -298,6 +254,8 @@ class WikidataSource:
         )
 
     def _action(self, params: dict[str, str], expiry: float) -> JsonResponse:
+        search = params.get("action") == "wbsearchentities"
+        shaped = _SEARCH_SHAPED if search else _ENTITIES_SHAPED
         return self.http.get_json(
-            self.api_url, params, expiry=expiry, check=action_api_check, cacheable=_no_error
+            self.api_url, params, expiry=expiry, check=action_api_check, cacheable=shaped
         )

@@ -1,7 +1,7 @@
 """Wikidata's entity JSON (wbgetentities, Special:EntityData, the JSON dump) → base dataclasses.
 
 Pure functions, no I/O: both the live source and the snapshot source read documents through here.
-The identifiers it needs come from sources/wikidata.py, the one place that holds Wikidata ids.
+The identifiers it needs come from sources/wikidata_ids.py, the one place that holds Wikidata ids.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from claimcheck.model import (
     TimeValue,
     Value,
 )
-from claimcheck.sources.wikidata import (
+from claimcheck.sources.wikidata_ids import (
     CALENDARS,
     ENTITY_PREFIX,
     INSTANCE_OF,

@@ -1,21 +1,20 @@
-"""Verification: pure functions Claim × Facts × as-of date → a verification object
-{verdict, reason, as_of, evidence, explanation, correction, note}. No I/O, no clock: the
-verification stage (claimcheck/verification.py) gathers the Facts and passes the date in."""
+"""Verification: pure functions Claim × Facts × as-of date → a Verdict (model.py) with its
+evidence. No I/O, no clock: the verification stage (verify/stage.py) gathers the Facts and passes
+the date in."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
-from claimcheck.model import Claim
+from claimcheck.model import VERDICTS, Claim, Verdict
 from claimcheck.verify import dates, names, places, quantities, roles
 from claimcheck.verify.facts import Facts, Resolution, mentions_of
-from claimcheck.verify.result import VERDICTS, not_checked
+from claimcheck.verify.result import not_checked
 
 __all__ = ["Facts", "Resolution", "VERDICTS", "mentions_of", "verify_claim"]
 
-Check = Callable[[Claim, Facts, "dt.date | None"], dict[str, Any]]
+Check = Callable[[Claim, Facts, "dt.date | None"], Verdict]
 
 CHECKS: dict[str, Check] = {
     "count": quantities.verify,
@@ -31,7 +30,7 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def verify_claim(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify_claim(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     """The verification object of one claim as of `as_of` (None: the latest the source knows)."""
     check = CHECKS.get(claim.kind)
     if check is None:

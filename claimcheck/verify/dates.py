@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
-from claimcheck.model import Claim, Entity, TimeValue
+from claimcheck.model import Claim, Entity, TimeValue, Verdict
 from claimcheck.verify.facts import Facts, field_text, linked
 from claimcheck.verify.result import (
     evidence,
@@ -64,7 +63,7 @@ def truncate(iso: str, precision: str) -> str:
     return "-".join(parts[: ORDER.index(precision) + 1])
 
 
-def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     claimed, precision = claim.value.get("date"), claim.value.get("precision")
     if not claimed or precision not in ORDER:
         return not_checked(
@@ -104,7 +103,7 @@ def _judge(
     chosen: tuple,
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     results = []
     for statement in chosen:
         value = statement.mainsnak.value

@@ -5,11 +5,10 @@ Amanpour"). Larger differences are left alone: they are more likely a different 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.model import Claim, Entity
+from claimcheck.model import Claim, Entity, Evidence, Verdict
 from claimcheck.verify.facts import Facts, field_text, linked
 from claimcheck.verify.result import not_checked, source_name, verdict
 
@@ -17,7 +16,7 @@ MIN_LINK_SCORE = 0.8  # below this the link itself is too uncertain to judge a s
 MAX_EDITS = 2  # "small edit": a doubled or dropped letter, a swapped pair
 
 
-def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     name = field_text(claim, "name") or claim.text
     person = linked(claim, facts, "name")
     if not isinstance(person, Entity):
@@ -58,23 +57,12 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
     )
 
 
-def _entity_evidence(entity: Entity) -> dict[str, Any]:
-    prov = entity.provenance
-    return {
-        "entity": entity.id,
-        "entity_label": entity.label,
-        "property": "label",
-        "property_label": "label",
-        "source_property": None,
-        "statement": None,
-        "rank": None,
-        "value": entity.label,
-        "unit": None,
-        "precision": None,
-        "qualifiers": {},
-        "revision": prov.revision if prov else None,
-        "retrieved_at": prov.retrieved_at if prov else None,
-        "url": prov.url if prov else None,
-        "endpoint": prov.endpoint if prov else None,
-        "from_cache": prov.from_cache if prov else None,
-    }
+def _entity_evidence(entity: Entity) -> Evidence:
+    return Evidence(
+        entity=entity.id,
+        entity_label=entity.label,
+        property="label",
+        property_label="label",
+        value=entity.label,
+        provenance=entity.provenance,
+    )

@@ -10,9 +10,8 @@ another place.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from claimcheck.model import Claim, Entity, EntityRef, Statement
+from claimcheck.model import Claim, Entity, EntityRef, Statement, Verdict
 from claimcheck.verify import words
 from claimcheck.verify.facts import Facts, field_text, linked
 from claimcheck.verify.result import evidence, not_checked, show, source_name, verdict, when
@@ -21,7 +20,7 @@ from claimcheck.verify.timeselect import select, usable, validity
 NEGATIVE = ("negative", "not", "no", False)
 
 
-def verify_membership(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify_membership(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     member = linked(claim, facts, "member")
     org = linked(claim, facts, "organization")
     for side in (member, org):
@@ -74,7 +73,7 @@ def verify_membership(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict
     )
 
 
-def verify_location(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify_location(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     if claim.fields.get("relation") == "event":
         return not_checked(
             "not_checkable_kind", "Where a meeting was held is not in the source.", as_of
@@ -108,7 +107,7 @@ def _judge_place(
     place_id: str | None,
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     for statement in chosen:
         ref = statement.mainsnak.value
         if isinstance(ref, EntityRef) and _is_or_within(ref, place_text, place_id, facts):

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
-from claimcheck.model import Claim, Entity, Quantity, Statement
+from claimcheck.model import Claim, Entity, Quantity, Statement, Verdict
 from claimcheck.verify import numeric, units
 from claimcheck.verify.facts import Facts, field_surface, field_text, linked
 from claimcheck.verify.result import (
@@ -76,7 +75,7 @@ def predicate_property(claim: Claim, extra: Mapping[str, str]) -> str | None:
     return None
 
 
-def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     prop = predicate_property(claim, facts.extra_predicates)
     if prop is None:
         return not_checked(
@@ -145,7 +144,7 @@ def _judge(
     every: tuple[Statement, ...],
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     outcomes = []
     for statement in chosen:
         q = statement.mainsnak.value
@@ -237,7 +236,7 @@ def _judge_count(
     org: Entity,
     found: list[tuple[Entity, Statement]],
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     count = Decimal(len(found))
     outcome = numeric.compare(reading, count, reference=_claim_amount(claim))
     said = (

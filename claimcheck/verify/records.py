@@ -68,6 +68,8 @@ def _parse(line: str, name: str, number: int) -> dict[str, Any]:
         record = json.loads(line, parse_float=Decimal)
     except json.JSONDecodeError as err:
         raise InputError(f"{name}:{number}: not a JSON line ({err.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}:{number}: not a JSON line (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{name}:{number}: expected a JSON object")
     return record
@@ -124,7 +126,8 @@ def _finding(record: dict[str, Any]) -> Finding:
         column=record["column"],
         claims=tuple(record.get("claims") or ()),
         spans=tuple(Span(s["start"], s["end"]) for s in record.get("spans") or ()),
-        confidence=record.get("confidence"),
+        # read as Decimal with every other number; Finding.confidence is a float
+        confidence=None if record.get("confidence") is None else float(record["confidence"]),
         suppressed=record.get("suppressed"),
         fingerprint=record.get("fingerprint"),
         extra={k: v for k, v in record.items() if k not in FINDING_KEYS},

@@ -1,4 +1,4 @@
-"""The verification object every claim gains, and the evidence items inside it."""
+"""Building the Verdict every claim gains, and the Evidence items inside it, from the facts."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from claimcheck.model import Entity, EntityRef, Quantity, Statement, TimeValue
+from claimcheck.model import (
+    Entity,
+    EntityRef,
+    Evidence,
+    EvidenceValue,
+    Quantity,
+    Statement,
+    TimeValue,
+    Value,
+    Verdict,
+)
 from claimcheck.verify.facts import Facts
-
-VERDICTS = ("supported", "contradicted", "not_checked")
 
 # Words for the semantic property names, for evidence and explanations.
 PROPERTY_LABELS = {
@@ -35,29 +43,28 @@ def verdict(
     verdict: str,
     reason: str,
     explanation: str,
-    evidence: Iterable[dict[str, Any]] = (),
-    correction: Any = None,
+    evidence: Iterable[Evidence] = (),
+    correction: Decimal | int | str | None = None,
     note: str | None = None,
     as_of: dt.date | None = None,
-) -> dict[str, Any]:
-    assert verdict in VERDICTS, verdict
-    return {
-        "verdict": verdict,
-        "reason": reason,
-        "as_of": as_of.isoformat() if as_of else None,
-        "evidence": list(evidence),
-        "explanation": explanation[:1].upper() + explanation[1:],
-        "correction": correction,
-        "note": note,
-    }
+) -> Verdict:
+    return Verdict(
+        verdict=verdict,
+        reason=reason,
+        explanation=explanation[:1].upper() + explanation[1:],
+        evidence=tuple(evidence),
+        correction=correction,
+        note=note,
+        as_of=as_of,
+    )
 
 
 def not_checked(
     reason: str,
     explanation: str,
     as_of: dt.date | None = None,
-    evidence: Iterable[dict[str, Any]] = (),
-) -> dict[str, Any]:
+    evidence: Iterable[Evidence] = (),
+) -> Verdict:
     return verdict("not_checked", reason, explanation, evidence, as_of=as_of)
 
 
@@ -81,9 +88,10 @@ def _number(x: Decimal) -> str:
     return f"{x:,f}"
 
 
-def json_value(value: Any, facts: Facts | None) -> Any:
+def evidence_value(value: Value, facts: Facts | None) -> EvidenceValue:
+    """A source value as evidence shows it; an entity carries the label the facts know."""
     if isinstance(value, EntityRef):
-        return {"id": value.id, "label": facts.label(value) if facts else value.label}
+        return EntityRef(value.id, facts.label(value) if facts else value.label)
     if isinstance(value, Quantity):
         return value.amount
     if isinstance(value, TimeValue):
@@ -91,35 +99,32 @@ def json_value(value: Any, facts: Facts | None) -> Any:
     return value
 
 
-def qualifier_summary(statement: Statement, facts: Facts | None) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for name, snaks in statement.qualifiers.items():
-        out[name] = [json_value(s.value, facts) if s.kind == "value" else s.kind for s in snaks]
-    return out
+def qualifier_summary(
+    statement: Statement, facts: Facts | None
+) -> dict[str, tuple[EvidenceValue, ...]]:
+    return {
+        name: tuple(evidence_value(s.value, facts) if s.kind == "value" else s.kind for s in snaks)
+        for name, snaks in statement.qualifiers.items()
+    }
 
 
-def evidence(entity: Entity, statement: Statement, facts: Facts | None = None) -> dict[str, Any]:
+def evidence(entity: Entity, statement: Statement, facts: Facts | None = None) -> Evidence:
     """One evidence item: enough for a person to find the statement and judge it."""
     value = statement.mainsnak.value
-    prov = entity.provenance
-    return {
-        "entity": entity.id,
-        "entity_label": entity.label,
-        "property": statement.property,
-        "property_label": property_label(statement.property),
-        "source_property": statement.mainsnak.source_property,
-        "statement": statement.id,
-        "rank": statement.rank,
-        "value": json_value(value, facts),
-        "unit": value.unit if isinstance(value, Quantity) else None,
-        "precision": value.precision if isinstance(value, TimeValue) else None,
-        "qualifiers": qualifier_summary(statement, facts),
-        "revision": prov.revision if prov else None,
-        "retrieved_at": prov.retrieved_at if prov else None,
-        "url": prov.url if prov else None,
-        "endpoint": prov.endpoint if prov else None,
-        "from_cache": prov.from_cache if prov else None,
-    }
+    return Evidence(
+        entity=entity.id,
+        entity_label=entity.label,
+        property=statement.property,
+        property_label=property_label(statement.property),
+        value=evidence_value(value, facts),
+        source_property=statement.mainsnak.source_property,
+        statement=statement.id,
+        rank=statement.rank,
+        unit=value.unit if isinstance(value, Quantity) else None,
+        precision=value.precision if isinstance(value, TimeValue) else None,
+        qualifiers=qualifier_summary(statement, facts),
+        provenance=entity.provenance,
+    )
 
 
 def when(statement: Statement) -> str:

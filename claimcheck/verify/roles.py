@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from claimcheck.model import Claim, Entity, EntityRef, Statement, TimeValue
+from claimcheck.model import Claim, Entity, EntityRef, Evidence, Statement, TimeValue, Verdict
 from claimcheck.verify import words
 from claimcheck.verify.facts import Facts, field_surface, field_text, linked
 from claimcheck.verify.result import evidence, not_checked, show, source_name, verdict, when
@@ -21,7 +21,7 @@ from claimcheck.verify.timeselect import bounds, select, usable, validity
 QUALIFIER_FIELDS = ("organization", "country", "state", "party")
 
 
-def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> dict[str, Any]:
+def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     person = linked(claim, facts, "person")
     if not isinstance(person, Entity):
         return not_checked(person[0], person[1], as_of)
@@ -70,7 +70,7 @@ def _judge(
     matching: list[Statement],
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     temporal = claim.fields.get("temporal")
     negative = claim.fields.get("polarity") == "negative"
     why = _unchecked(temporal, negative, as_of)
@@ -129,7 +129,7 @@ def _supported(
     checks: dict,
     facts: Facts,
     as_of: dt.date | None,
-) -> dict[str, Any]:
+) -> Verdict:
     proof = [evidence(person, statement, facts)] + [e for _, (_, e) in checks.items() if e]
     extra = [n for n in checks]
     said = (
@@ -150,7 +150,7 @@ def _ended(statement: Statement) -> bool:
 
 def _not_held(
     claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date | None
-) -> dict[str, Any]:
+) -> Verdict:
     statement = matching[0]
     office = statement.mainsnak.value
     holder = _holder(office, facts, as_of) if isinstance(office, EntityRef) else None
@@ -182,10 +182,10 @@ def _holder(
 
 def _qualifiers(
     claim: Claim, person: Entity, statement: Statement, facts: Facts, as_of: dt.date | None
-) -> dict[str, tuple[bool | None, dict | None]]:
+) -> dict[str, tuple[bool | None, Evidence | None]]:
     """For each qualifier the article states: True (agrees), False (the source says otherwise),
     None (the source does not say); with the evidence used, if any beyond the statement."""
-    out: dict[str, tuple[bool | None, dict | None]] = {}
+    out: dict[str, tuple[bool | None, Evidence | None]] = {}
     for name in QUALIFIER_FIELDS:
         if not field_text(claim, name):
             continue
@@ -250,7 +250,7 @@ def _district(claim: Claim, statement: Statement, facts: Facts) -> bool | None:
 
 def _party(
     claim: Claim, person: Entity, facts: Facts, as_of: dt.date | None
-) -> tuple[bool | None, dict | None]:
+) -> tuple[bool | None, Evidence | None]:
     texts, wanted_id = _wanted(claim, "party", facts)
     chosen = select(person.statements.get("party", ()), as_of).statements
     if not chosen:
@@ -267,7 +267,7 @@ def _party(
 
 def _former(
     claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
-) -> dict[str, Any]:
+) -> Verdict:
     """ "former X": held before the date and no longer on it."""
     timed = [(s, validity(s, as_of)) for s in matching]
     current = [s for s, v in timed if v is True]
@@ -319,7 +319,7 @@ def _unchecked(temporal: Any, negative: bool, as_of: dt.date | None) -> str | No
 
 def _negated(
     claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
-) -> dict[str, Any]:
+) -> Verdict:
     """ "X is not the president": contradicted when the source lists X in that office (with
     every qualifier the article gives) on the date; supported when the matching positions the
     source holds were all held at other times, or not with the qualifiers given."""
@@ -364,7 +364,7 @@ def _negated(
 
 def _then(
     claim: Claim, person: Entity, matching: list[Statement], facts: Facts, as_of: dt.date
-) -> dict[str, Any]:
+) -> Verdict:
     """ "then-Prime Minister X": held at some time up to the date (the earlier moment the
     article speaks of); unlike "former", still holding it on the date is no contradiction."""
     current = [s for s in matching if validity(s, as_of) is True]

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from claimcheck.errors import SourceUnavailable
 from claimcheck.link import Link, Mention, link_mentions
@@ -29,48 +28,7 @@ Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
 # Statements whose values the checks compare by label: fetch those entities too.
 FOLLOW = ("position_held", "party", "member_of", "headquarters", "location", "office_holder")
 FOLLOW_QUALIFIERS = ("electoral_district", "of")
-NOT_CHECKABLE = frozenset({"not_checkable_kind", "predicate_not_mapped", "no_subject"})
 MAX_HOPS = 2  # linked entity → its positions / parties → their office holders
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """How much of a run could be checked: "found N claims, M checkable, K checked"."""
-
-    found: int = 0
-    checkable: int = 0
-    checked: int = 0
-    supported: int = 0
-    contradicted: int = 0
-
-    def __add__(self, other: Coverage) -> Coverage:
-        return Coverage(
-            *(
-                a + b
-                for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
-            )
-        )
-
-    def sentence(self) -> str:
-        return (
-            f"found {self.found} claims, {self.checkable} checkable, {self.checked} checked "
-            f"({self.supported} supported, {self.contradicted} contradicted)"
-        )
-
-
-def coverage(claims: Iterable[Claim]) -> Coverage:
-    out = Coverage()
-    for claim in claims:
-        v = claim.verification or {}
-        checkable = bool(v) and v.get("reason") not in NOT_CHECKABLE
-        out += Coverage(
-            1,
-            int(checkable),
-            int(v.get("verdict") in ("supported", "contradicted")),
-            int(v.get("verdict") == "supported"),
-            int(v.get("verdict") == "contradicted"),
-        )
-    return out
 
 
 def verify_claims(
@@ -89,7 +47,7 @@ def verify_claims(
 
 def _unavailable(claim: Claim, err: SourceUnavailable, as_of: dt.date | None) -> Claim:
     empty = verify_claim(claim, Facts(), as_of)
-    if empty["reason"] in NOT_CHECKABLE:  # never needed the source: say so, not "unavailable"
+    if not empty.checkable:  # never needed the source: say so, not "unavailable"
         return dataclasses.replace(claim, verification=empty)
     reason = getattr(err, "reason", "source_unavailable")
     return dataclasses.replace(
@@ -195,7 +153,7 @@ def _pointed_at(entity: Entity) -> Iterator[EntityRef]:
                         yield snak.value
 
 
-__all__ = ["Coverage", "coverage", "field_text", "gather", "verify_claims", "verify_result"]
+__all__ = ["field_text", "gather", "verify_claims", "verify_result"]
 
 
 def verify_result(

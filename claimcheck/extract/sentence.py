@@ -1,0 +1,40 @@
+"""A parsed sentence as the entity extractors see it: the Mention of a named thing in it, and the
+text of the sentence holding a token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.model import Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing in a sentence: document offsets, sentence token range, type, canonical."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    canonical: str
+    first: int
+    last: int  # exclusive token index in the sentence doc
+
+    def as_field(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "span": Span(self.start, self.end),
+            "type": self.type,
+        }
+        out["canonical"] = self.canonical
+        return out
+
+
+def sentence_of(sdoc: Any, token: int) -> str:
+    """The text of the sentence holding a token (the whole doc when it is not split)."""
+    if not len(sdoc):
+        return ""
+    if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP"):
+        return sdoc[min(token, len(sdoc) - 1)].sent.text.strip()
+    return sdoc.text.strip()

@@ -1,0 +1,246 @@
+"""One self-contained HTML page per run: each article with its claims highlighted by verdict and
+its findings marked where they point, a card per claim and finding that opens (through the URL
+fragment and CSS `:target`, no script) on the evidence, and a table of contents when the run read
+more than one document. Nothing is fetched: no fonts, scripts or images, and a Content Security
+Policy forbids them should an escaped value ever slip through."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from claimcheck import __version__
+from claimcheck.model import Claim, DocumentResult, Finding, coverage
+from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render.htmlcards import (
+    ICONS,
+    SEVERITY_ICONS,
+    WORDS,
+    Shown,
+    claim_card,
+    finding_card,
+    shown,
+)
+from claimcheck.render.htmlmarks import Mark, annotate, fits
+from claimcheck.render.htmlsafe import text as esc
+from claimcheck.render.htmlstyle import CSS
+
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def render(results: Iterable[DocumentResult]) -> Iterator[str]:
+    results = list(results)  # the table of contents needs every document first
+    titles = [_title(r) for r in results]
+    page = titles[0] if len(results) == 1 else f"{len(results)} documents"
+    yield _head(f"claimcheck report: {page}")
+    yield _legend()
+    if len(results) > 1:
+        yield _contents(results, titles)
+    if not results:
+        yield "<p>No documents were read.</p>\n"
+    for number, (result, title) in enumerate(zip(results, titles, strict=True), start=1):
+        yield _document(result, title, f"d{number}")
+    yield (
+        f"</main>\n<footer><p>Made by claimcheck {esc(__version__)}. Open a mark in the text "
+        "to see the claim, its verdict and its evidence.</p></footer>\n</body>\n</html>\n"
+    )
+
+
+def _head(title: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="claimcheck {esc(__version__)}">\n'
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{esc(title)}</h1>\n"
+    )
+
+
+def _legend() -> str:
+    verdicts = " ".join(
+        f'<span><span class="hl v-{v}">claim</span><span class="tag v-{v}">{ICONS[v]}</span> '
+        f"{WORDS[v]}</span>"
+        for v in ICONS
+    )
+    severities = " ".join(
+        f'<span><span class="fx sev-{s}">finding</span><span class="rule sev-{s}">{icon}</span> '
+        f"{s}</span>"
+        for s, icon in SEVERITY_ICONS.items()
+    )
+    return f'<p class="legend">{verdicts} {severities}</p>\n'
+
+
+def _contents(results: Sequence[DocumentResult], titles: Sequence[str]) -> str:
+    items = "".join(
+        f'<li><a href="#d{n}">{esc(title)}</a> <span class="meta">{esc(_coverage(r))}</span></li>'
+        for n, (r, title) in enumerate(zip(results, titles, strict=True), start=1)
+    )
+    return f'<nav aria-label="Documents"><h2>Contents</h2><ol>{items}</ol></nav>\n'
+
+
+def _title(result: DocumentResult) -> str:
+    return result.document.title or result.document.path or result.document.id
+
+
+def _coverage(result: DocumentResult) -> str:
+    if not any(c.verification for c in result.claims):
+        return f"found {len(result.claims)}; none checked in this run"
+    c = coverage(result.claims)
+    return (
+        f"found {c.found}, checkable {c.checkable}, checked {c.checked}: "
+        f"{c.supported} supported, {c.contradicted} contradicted"
+    )
+
+
+def _document(result: DocumentResult, title: str, prefix: str) -> str:
+    doc = result.document
+    views = [shown(c) for c in result.claims]
+    claim_anchors = [f"{prefix}c{i}" for i in range(1, len(result.claims) + 1)]
+    findings = summarise_unavailable(result.findings)
+    finding_anchors = [f"{prefix}f{j}" for j in range(1, len(findings) + 1)]
+    marks = _claim_marks(result.claims, views, claim_anchors)
+    marks = [m for m in marks if fits(m, doc.text, doc.body_start)]
+    marks += _finding_marks(findings, finding_anchors, doc.text, doc.body_start)
+    placed = {m.anchor for m in marks}
+    parts = [
+        f'<section class="doc" id="{prefix}">\n<h2>{esc(title)}</h2>\n',
+        _header(result),
+        '<h3>Article</h3>\n<div class="article">',
+        annotate(doc.text, doc.body_start, marks),
+        "</div>\n",
+        _unplaced(result.claims, views, claim_anchors, placed),
+        _claims(result.claims, views, claim_anchors, findings),
+        _findings(findings, finding_anchors, _by_id(result.claims, claim_anchors), placed),
+        "</section>\n",
+    ]
+    return "".join(parts)
+
+
+def _by_id(claims: Sequence[Claim], anchors: Sequence[str]) -> dict[str, str]:
+    return {c.id: a for c, a in zip(claims, anchors, strict=True)}
+
+
+def _header(result: DocumentResult) -> str:
+    doc = result.document
+    date = doc.date.isoformat() if doc.date else "unknown"
+    where = esc(doc.date_note or doc.date_source)
+    origin = esc(doc.path or doc.id)
+    lines = [
+        f'<p class="meta">{origin} ({esc(doc.format)}), document date {esc(date)} ({where})</p>',
+        f'<p class="coverage">{esc(_coverage(result))}</p>',
+    ]
+    if result.error:
+        lines.append(f'<p class="coverage">Not read: {esc(result.error)}</p>')
+    return "\n".join(lines) + "\n"
+
+
+def _claim_marks(
+    claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str]
+) -> list[Mark]:
+    return [
+        Mark(c.span.start, c.span.end, a, f"v-{v.verdict}", _claim_tag(c, v, a))
+        for c, v, a in zip(claims, views, anchors, strict=True)
+    ]
+
+
+def _claim_tag(claim: Claim, view: Shown, anchor: str) -> str:
+    v = view.verdict
+    return (
+        f'<a class="tag v-{v}" id="m-{anchor}" href="#{anchor}" '
+        f'title="{WORDS[v]}: {esc(claim.kind)}"><span aria-hidden="true">{ICONS[v]}</span>'
+        f'<span class="sr"> {WORDS[v]}</span></a>'
+    )
+
+
+def _finding_marks(
+    findings: Sequence[Finding], anchors: Sequence[str], text: str, start: int
+) -> list[Mark]:
+    marks: list[Mark] = []
+    for f, anchor in zip(findings, anchors, strict=True):
+        if f.suppressed is not None:
+            continue  # listed with its card, not marked: the newsroom chose to accept it
+        spans = sorted(s for s in (f.spans or (f.span,)) if start <= s.start < s.end <= len(text))
+        css = f"sev-{esc(f.severity)}"
+        for i, span in enumerate(spans):
+            tag = (
+                f'<a class="rule {css}" id="m-{anchor}" href="#{anchor}">'
+                f'<span aria-hidden="true">{SEVERITY_ICONS.get(f.severity, "•")}</span>'
+                f"{esc(f.rule)}</a>"
+                if i == len(spans) - 1
+                else ""
+            )
+            marks.append(Mark(span.start, span.end, anchor, css, tag, finding=True))
+    return marks
+
+
+def _unplaced(
+    claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str], placed: set[str]
+) -> str:
+    """Claims whose span is not in the text (records read back by `verify` carry no article)."""
+    items = [
+        f'<a class="hl v-{v.verdict}" href="#{a}">{esc(c.text)}</a>{_claim_tag(c, v, a)}'
+        for c, v, a in zip(claims, views, anchors, strict=True)
+        if a not in placed
+    ]
+    if not items:
+        return ""
+    return f'<p class="meta">Claims not placed in the text: {" · ".join(items)}</p>\n'
+
+
+def _claims(
+    claims: Sequence[Claim],
+    views: Sequence[Shown],
+    anchors: Sequence[str],
+    findings: Sequence[Finding],
+) -> str:
+    if not claims:
+        return "<h3>Claims</h3>\n<p>No claims found.</p>\n"
+    about = _findings_by_claim(claims, findings)
+    cards = (
+        claim_card(c, v, a, about.get(i, []))
+        for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True))
+    )
+    return "<h3>Claims</h3>\n" + "".join(cards)
+
+
+def _findings_by_claim(
+    claims: Sequence[Claim], findings: Sequence[Finding]
+) -> dict[int, list[Finding]]:
+    """Which findings concern each claim (by index): those naming its id, and for rules that name
+    no claim, those pointing into its words. Indexed, not compared pairwise: a long document has
+    thousands of both."""
+    by_id: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_id.setdefault(c.id, []).append(i)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].span.start)
+    starts = [claims[i].span.start for i in order]
+    longest = max((c.span.end - c.span.start for c in claims), default=0)
+    out: dict[int, list[Finding]] = {}
+    for f in findings:
+        hit = {i for cid in f.claims for i in by_id.get(cid, ())}
+        for s in () if f.claims else (f.spans or (f.span,)):
+            low = bisect.bisect_left(starts, s.start - longest)
+            high = bisect.bisect_left(starts, s.end)
+            hit.update(i for i in order[low:high] if claims[i].span.end > s.start)
+        for i in sorted(hit):
+            out.setdefault(i, []).append(f)
+    return out
+
+
+def _findings(
+    findings: Sequence[Finding],
+    anchors: Sequence[str],
+    claims: Mapping[str, str],
+    placed: set[str],
+) -> str:
+    if not findings:
+        return ""
+    cards = (
+        finding_card(f, a, claims, a in placed) for f, a in zip(findings, anchors, strict=True)
+    )
+    return "<h3>Findings</h3>\n" + "".join(cards)

@@ -1,0 +1,217 @@
+"""The cards of the HTML report: one per claim (kind, value, verdict, reason, evidence,
+correction, the rule code of its finding) and one per finding. Evidence is shown generically: the
+fields this module knows get words, any other field a source adds is listed under its own name,
+and the link is the evidence's own `url`, so a new source's evidence shows without changes here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.model import Claim, Finding
+from claimcheck.policy.rules import registry
+from claimcheck.render.htmlsafe import link
+from claimcheck.render.htmlsafe import text as esc
+
+ICONS = {"supported": "✓", "contradicted": "✗", "not_checked": "?"}
+WORDS = {"supported": "supported", "contradicted": "contradicted", "not_checked": "not checked"}
+SEVERITY_ICONS = {"error": "‼", "warning": "!", "info": "i"}
+# The claim record's own keys; everything else on it is a kind-specific field worth showing.
+_RECORD_KEYS = {
+    "record",
+    "id",
+    "doc",
+    "kind",
+    "text",
+    "span",
+    "line",
+    "column",
+    "sentence",
+    "value",
+}
+_EVIDENCE_TITLE = ("entity_label", "indicator_label", "label", "entity", "indicator")
+_EVIDENCE_ID = ("entity", "indicator", "series")
+_EVIDENCE_SHOWN = {
+    *_EVIDENCE_TITLE,
+    *_EVIDENCE_ID,
+    "url",
+    "property",
+    "property_label",
+    "value",
+    "unit",
+    "qualifiers",
+    "retrieved_at",
+    "endpoint",
+    "from_cache",
+    "revision",
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the report shows of a claim's verification: the one place that reads it."""
+
+    verdict: str
+    reason: str | None
+    explanation: str
+    evidence: tuple[Mapping[str, Any], ...] = ()
+    correction: Any = None
+    as_of: str | None = None
+    note: str | None = None
+    record: Mapping[str, Any] = field(default_factory=dict)
+
+
+def shown(claim: Claim) -> Shown:
+    record = claim.to_dict()
+    v = record.pop("verification", None)
+    if not v:
+        why = "Not verified in this run (extract, or check --no-verify)."
+        return Shown("not_checked", None, why, record=record)
+    verdict = v.get("verdict") if v.get("verdict") in ICONS else "not_checked"
+    evidence = tuple(e for e in v.get("evidence") or () if isinstance(e, Mapping))
+    return Shown(
+        verdict,
+        v.get("reason"),
+        str(v.get("explanation") or ""),
+        evidence,
+        v.get("correction"),
+        v.get("as_of"),
+        v.get("note"),
+        record,
+    )
+
+
+def badge(verdict: str) -> str:
+    return (
+        f'<span class="badge v-{verdict}"><span aria-hidden="true">{ICONS[verdict]}</span> '
+        f"{WORDS[verdict]}</span>"
+    )
+
+
+def claim_card(claim: Claim, view: Shown, anchor: str, findings: Sequence[Finding]) -> str:
+    where = f"line {claim.line}, column {claim.column}"
+    head = (
+        f'<a class="open" href="#{anchor}">{badge(view.verdict)} <q>{esc(claim.text)}</q></a> '
+        f'<span class="kind">{esc(claim.kind)}</span> <span class="where">{where}</span>'
+    )
+    rows = [
+        ("Reason", esc(view.explanation) + _reason_code(view)),
+        ("Value", _facts(view.record.get("value"))),
+        *((_label(k), _facts(v)) for k, v in view.record.items() if k not in _RECORD_KEYS),
+        ("Correction", esc(fmt(view.correction)) if view.correction is not None else ""),
+        ("As of", esc(view.as_of or "")),
+        ("Note", esc(view.note or "")),
+        ("Rule", "<br>".join(_rule(f) for f in findings)),
+        ("Sentence", esc(claim.sentence)),
+    ]
+    body = _rows(rows) + _evidence_list(view.evidence)
+    return (
+        f'<section class="card v-{view.verdict}" id="{anchor}" data-claim="{esc(claim.id)}">'
+        f'<h4>{head} <a class="back" href="#m-{anchor}">back to the text</a></h4>'
+        f'<div class="body">{body}</div></section>\n'
+    )
+
+
+def _reason_code(view: Shown) -> str:
+    return f' <code class="reason">{esc(view.reason)}</code>' if view.reason else ""
+
+
+def finding_card(f: Finding, anchor: str, claims: Mapping[str, str], placed: bool) -> str:
+    icon = SEVERITY_ICONS.get(f.severity, "•")
+    linked = [f'<a href="#{claims[c]}">{esc(c)}</a>' for c in f.claims if c in claims]
+    rows = [
+        ("Message", esc(f.message)),
+        ("Where", f"line {f.line}, column {f.column}"),
+        ("Claims", ", ".join(linked)),
+        ("Suppressed", esc(f.suppressed or "")),
+    ]
+    back = f' <a class="back" href="#m-{anchor}">back to the text</a>' if placed else ""
+    return (
+        f'<section class="card sev-{esc(f.severity)}" id="{anchor}" data-rule="{esc(f.rule)}">'
+        f'<h4><a class="open" href="#{anchor}"><span class="badge sev-{esc(f.severity)}">'
+        f'<span aria-hidden="true">{icon}</span> {esc(f.severity)}</span> '
+        f"<code>{esc(f.rule)}</code></a> {esc(_first_line(f.message))}{back}</h4>"
+        f'<div class="body">{_rows(rows)}</div></section>\n'
+    )
+
+
+def _rule(f: Finding) -> str:
+    hidden = f", suppressed: {esc(f.suppressed)}" if f.suppressed else ""
+    rule = registry().get(f.rule)
+    name = f" {esc(rule.name)}" if rule else ""
+    return f"<code>{esc(f.rule)}</code>{name} ({esc(f.severity)}{hidden})"
+
+
+def _first_line(message: str) -> str:
+    flat = " ".join(message.split())
+    return flat if len(flat) <= 90 else flat[:89] + "…"
+
+
+def _rows(rows: Iterable[tuple[str, str]]) -> str:
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
+    return f"<dl>{items}</dl>" if items else ""
+
+
+def _evidence_list(evidence: Sequence[Mapping[str, Any]]) -> str:
+    if not evidence:
+        return ""
+    items = "".join(f"<li>{evidence_item(e)}</li>" for e in evidence)
+    return f'<h5>Evidence</h5><ul class="evidence">{items}</ul>'
+
+
+def evidence_item(e: Mapping[str, Any]) -> str:
+    title = next((e[k] for k in _EVIDENCE_TITLE if e.get(k) is not None), "source")
+    ident = next((e[k] for k in _EVIDENCE_ID if e.get(k) is not None), None)
+    head = esc(fmt(title)) + (f" ({esc(fmt(ident))})" if ident not in (None, title) else "")
+    rows = [
+        (_label(fmt(e.get("property_label") or e.get("property") or "value")), _value(e)),
+        ("Qualifiers", _facts(e.get("qualifiers"))),
+        ("Retrieved", _retrieved(e)),
+        *((_label(k), _facts(v)) for k, v in e.items() if k not in _EVIDENCE_SHOWN),
+    ]
+    return f'<span class="source">{link(e.get("url"), head)}</span>{_rows(rows)}'
+
+
+def _value(e: Mapping[str, Any]) -> str:
+    if e.get("value") is None:
+        return ""
+    unit = f" {fmt(e['unit'])}" if e.get("unit") else ""
+    return esc(fmt(e["value"]) + unit)
+
+
+def _retrieved(e: Mapping[str, Any]) -> str:
+    parts = [fmt(e[k]) for k in ("retrieved_at", "endpoint") if e.get(k)]
+    if e.get("revision") is not None:
+        parts.append(f"revision {fmt(e['revision'])}")
+    if e.get("from_cache"):
+        parts.append("from the cache")
+    return esc(", ".join(parts))
+
+
+def _facts(value: Any) -> str:
+    return esc(fmt(value)) if value not in (None, "", [], {}) else ""
+
+
+def _label(key: str) -> str:
+    return esc(key.replace("_", " ").capitalize())
+
+
+def fmt(value: Any) -> str:
+    """A JSON-ready value in words: mappings as 'key: value' pairs (offsets left out, they mean
+    nothing to a reader), lists comma-separated, booleans as yes/no."""
+    if isinstance(value, Mapping) and isinstance(value.get("text"), str):
+        canonical = value.get("canonical")  # a mention: its words, and what they were read as
+        return value["text"] + (f" ({canonical})" if canonical not in (None, value["text"]) else "")
+    if isinstance(value, Mapping):
+        pairs = [
+            f"{str(k).replace('_', ' ')}: {fmt(v)}"
+            for k, v in value.items()
+            if v is not None and k not in ("span", "spans")
+        ]
+        return "; ".join(pairs)
+    if isinstance(value, list | tuple):
+        return ", ".join(fmt(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
