@@ -23,7 +23,7 @@ from claimcheck.read.documents import jsonl_document, record_document
 from claimcheck.render.records import result_records
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from claimcheck.nlp import Language
 
     from claimcheck.config import Settings
     from claimcheck.sources.base import KnowledgeSource
