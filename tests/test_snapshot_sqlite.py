@@ -121,3 +121,13 @@ def test_an_sqlite_file_that_is_no_snapshot_is_a_source_error(tmp_path):
     sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
     with pytest.raises(SourceError, match="not a claimcheck SQLite snapshot"):
         SqliteSnapshotSource(other)
+
+
+def test_a_malformed_document_is_left_out_with_a_warning(tmp_path, capsys):
+    good = DUMP.read_text("utf-8").splitlines()[1]  # the dump's first entity line
+    dump = tmp_path / "latest-all.json"
+    dump.write_text("[\n" + good + "\n" + '{"id": "Q9", "claims": [1]},\n' + "]\n", "utf-8")
+    out = tmp_path / "facts.sqlite"
+    assert main(["snapshot", "build", str(out), str(dump)]) == 0
+    assert "left out 1 malformed entity documents" in capsys.readouterr().err
+    assert SqliteSnapshotSource(out).describe()["entities"] == 1
