@@ -251,6 +251,11 @@ PROPERTIES = (
     "head_of_state",
     "office_holder",
     "capital",
+    "revenue",
+    "net_profit",
+    "operating_income",
+    "market_cap",
+    "total_assets",
 )
 QUALIFIERS = (
     "start_time",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimcheck.extract.changes import with_changes
 from claimcheck.extract.lexicon import TITLE_HEADS
 from claimcheck.extract.locations import location_claims
 from claimcheck.extract.memberships import membership_claims, membership_count_claims
@@ -63,4 +64,5 @@ def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Clai
     if not claims:
         return []
     mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
-    return [with_context(claim, sdoc, offset, mentions) for claim in claims]
+    claims = [with_context(claim, sdoc, offset, mentions) for claim in claims]
+    return with_changes(document, sdoc.text, offset, claims)

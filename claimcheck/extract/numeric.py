@@ -16,6 +16,7 @@ from typing import Any
 from claimcheck.extract.found import Found, overlaps
 from claimcheck.normalize import bounds, durations
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.normalize.measures import FALL_WORDS, RISE_WORDS
 from claimcheck.normalize.numbers import (
     ORDINALS,
     PLURAL_SCALES,
@@ -76,6 +77,13 @@ CURRENCY_BEFORE = re.compile(
 )
 MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN})\s+$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?P<mod>between|from)\s+$", re.IGNORECASE)
+# "rose by $7bn to $212.5bn", "fell from 12.4 to 3.2 percent": a change, never a range.
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_alternation(RISE_WORDS | FALL_WORDS)})\s+(?:by\s+)?"
+    r"(?:\S*\d\S*(?:\s+(?:per\s?cent|percent))?,?\s+)?(?:(?:by|from)\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
 SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
 RANGE_AFTER = re.compile(
@@ -327,7 +335,8 @@ def _classify(
             amount = amount * SHORT_SCALES[short["short"].lower()]
             end += short.end()
             rest = text[end:]
-    value, end, unit_from = _with_range(text, amount, end, modifier)
+    changing = CHANGE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    value, end, unit_from = _with_range(text, amount, end, modifier, changing)
     if value is None:
         return None
     rest = text[unit_from:]
@@ -373,7 +382,7 @@ def _unit_as_written(written: str, rest: str) -> bool:
 
 
 def _with_range(
-    text: str, amount: Decimal, end: int, modifier: str | None
+    text: str, amount: Decimal, end: int, modifier: str | None, changing: bool = False
 ) -> tuple[dict[str, Any] | None, int, int]:
     """The figure's value, where it ends, and where its unit is to be looked for (after the
     second figure of 'from 12.4 to 3.2 percent', which is a change, not a range)."""
@@ -388,6 +397,8 @@ def _with_range(
     upper = parse_number(rm["upper"] + (rm["scale"] or ""))
     if upper is None:
         return bounds.bounded(amount, modifier), end, end
+    if changing and rm["sep"].strip().lower() == "to":
+        return _change_end(text, amount, end, rm)
     if upper <= amount:
         scale = re.search(BIG_SCALE, rm["scale"] or "", re.IGNORECASE)
         if scale is None and rm["sep"].strip().lower() == "to":
@@ -397,6 +408,19 @@ def _with_range(
         amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
     label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
     return bounds.ranged(amount, upper, label), end + rm.end(), end + rm.end()
+
+
+def _change_end(
+    text: str, amount: Decimal, end: int, rm: re.Match[str]
+) -> tuple[dict[str, Any] | None, int, int]:
+    """The first figure of 'rose from 5 to 10 percent' or 'rose by $7bn to $212.5bn': the unit
+    may come after the second figure, and so may the scale ('from 5 to 10 million')."""
+    scaled = re.match(BIG_SCALE, text[end:], re.IGNORECASE) or re.match(
+        r"(?:bn|mn|tn|m|b|k)\b", text[end:]
+    )
+    if rm["scale"] and not scaled and not re.search(r"[a-z]$", text[max(0, end - 3) : end]):
+        amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
+    return bounds.bounded(amount, None), end, end + rm.end()
 
 
 def _compound(text: str, found: Found) -> Found:
