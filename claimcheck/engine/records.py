@@ -23,9 +23,8 @@ from claimcheck.read.documents import jsonl_document, record_document
 from claimcheck.render.records import result_records
 
 if TYPE_CHECKING:
-    from claimcheck.nlp import Language
-
     from claimcheck.config import Settings
+    from claimcheck.nlp import Language
     from claimcheck.sources.base import KnowledgeSource
 
 COMMANDS = ("extract", "check")
