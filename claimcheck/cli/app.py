@@ -258,7 +258,8 @@ def snapshot_build(
         list[str],
         typer.Argument(
             help="Files with entity documents: the Wikidata JSON dump (.json, .gz, .bz2), JSON, "
-            "JSON lines, or HTTP cassettes (YAML)."
+            "JSON lines, or HTTP cassettes (YAML); folders (read whole); a World Bank WDI folder "
+            "(<indicator>/data.csv)."
         ),
     ],
     kind: Annotated[
@@ -280,7 +281,7 @@ def snapshot_build(
         ),
     ] = None,
 ) -> None:
-    """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
+    """Gather Wikidata entity documents and World Bank series into one sorted snapshot file."""
     kinds = [k.strip() for given in kind or () for k in given.split(",") if k.strip()]
     cli_run.snapshot_build(out, inputs, kinds, ids)
 

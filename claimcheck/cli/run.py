@@ -25,7 +25,7 @@ from claimcheck.read.documents import Unreadable
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
 from claimcheck.render.records import RENDERERS
-from claimcheck.sources.base import KnowledgeSource
+from claimcheck.sources.base import Sources
 
 
 def given_flags(ctx: Any) -> set[str]:
@@ -82,8 +82,8 @@ def files_from(source: str) -> list[str]:
     return runconfig.files_from(source, sys.stdin)
 
 
-def source_for(settings: Settings) -> KnowledgeSource | None:
-    """The run's knowledge source, its warnings on stderr unless --quiet."""
+def source_for(settings: Settings) -> Sources | None:
+    """The run's sources, their warnings on stderr unless --quiet."""
 
     def warn(message: str) -> None:
         if not settings.quiet:
@@ -167,9 +167,10 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
     if report.malformed:
         _stderr(f"claimcheck: warning: left out {report.malformed} malformed entity documents")
+    series = f" and {report.series} statistics series" if report.series else ""
     _stderr(
-        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects "
-        f"to {out_path}{left}"
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
+        f"{series} to {out_path}{left}"
     )
 
 

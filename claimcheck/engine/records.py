@@ -25,7 +25,7 @@ from claimcheck.render.records import result_records
 if TYPE_CHECKING:
     from claimcheck.config import Settings
     from claimcheck.nlp import Language
-    from claimcheck.sources.base import KnowledgeSource
+    from claimcheck.sources.base import KnowledgeSource, Sources
 
 COMMANDS = ("extract", "check")
 CHUNK = 500  # records held at once: spaCy's batches stay full, memory stays flat
@@ -45,7 +45,7 @@ def process_records(
     records: Iterable[Mapping[str, Any]],
     settings: Settings,
     command: str = "extract",
-    source: KnowledgeSource | None = None,
+    source: KnowledgeSource | Sources | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Output records for input records, in input order: per document its `document` record,
     claims and findings; an `error` record for a record that cannot be read or processed.
@@ -61,7 +61,7 @@ def process(
     records: Iterable[Mapping[str, Any]],
     settings: Settings,
     command: str = "extract",
-    source: KnowledgeSource | None = None,
+    source: KnowledgeSource | Sources | None = None,
 ) -> Iterator[DocumentResult | dict[str, Any]]:
     """process_records, with each document's result still a DocumentResult. Records are taken
     CHUNK at a time, so memory stays flat however long the iterable."""
@@ -74,7 +74,7 @@ def _process_chunk(
     chunk: list[tuple[int, Mapping[str, Any]]],
     settings: Settings,
     command: str,
-    source: KnowledgeSource | None,
+    source: KnowledgeSource | Sources | None,
 ) -> Iterator[DocumentResult | dict[str, Any]]:
     documents: list[Document] = []
     errors: list[dict[str, Any]] = []
@@ -106,7 +106,10 @@ def error_record(where: str, doc_id: Any, message: str) -> dict[str, Any]:
 
 
 def isolated(
-    documents: list[Document], settings: Settings, command: str, source: KnowledgeSource | None
+    documents: list[Document],
+    settings: Settings,
+    command: str,
+    source: KnowledgeSource | Sources | None,
 ) -> Iterator[DocumentResult | dict[str, Any]]:
     """Results in one batch; when the batch fails, the documents not yet done one by one, so a
     document that breaks the extractor fails its own record (an error record) and no other."""
@@ -134,7 +137,7 @@ def run_documents(
     documents: Iterable[Document],
     settings: Settings,
     command: str = "extract",
-    source: KnowledgeSource | None = None,
+    source: KnowledgeSource | Sources | None = None,
     nlp: Language | None = None,
 ) -> Iterator[DocumentResult]:
     """Documents → results, extracting (and with `check`, checking) them with the pipeline of

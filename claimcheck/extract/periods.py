@@ -31,13 +31,18 @@ _REACH = 300
 Resolver = Callable[[re.Match[str], dt.date | None], tuple[str | None, str]]
 
 
+def _in_calendar(year: int | None) -> bool:
+    """A year a period can name: 'last year' against --as-of 0001-01-01 names none."""
+    return year is not None and dt.MINYEAR <= year <= dt.MAXYEAR
+
+
 def _quarter(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
     number = _QUARTERS[m["q"].lower()] if not m["q"].isdigit() else int(m["q"])
     year = int(m["year"]) if m["year"] else None
     if year is None and anchor is not None:
         # The quarter most recently begun: "the third quarter" read in February is last year's.
         year = anchor.year if (number - 1) * 3 + 1 <= anchor.month else anchor.year - 1
-    return (f"{year}-Q{number}" if year else None), "quarter"
+    return (f"{year:04d}-Q{number}" if _in_calendar(year) else None), "quarter"
 
 
 def _fiscal(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
@@ -54,14 +59,14 @@ def _month(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
     year = int(m["year"]) if m["year"] else None
     if year is None and anchor is not None:
         year = anchor.year if month <= anchor.month else anchor.year - 1
-    return (f"{year}-{month:02d}" if year else None), "month"
+    return (f"{year:04d}-{month:02d}" if _in_calendar(year) else None), "month"
 
 
 def _relative_year(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:
     if anchor is None:
         return None, "year"
-    shift = -1 if m["which"].lower() == "last" else 0
-    return str(anchor.year + shift), "year"
+    year = anchor.year + (-1 if m["which"].lower() == "last" else 0)
+    return (f"{year:04d}" if _in_calendar(year) else None), "year"
 
 
 def _full_year(m: re.Match[str], anchor: dt.date | None) -> tuple[str | None, str]:

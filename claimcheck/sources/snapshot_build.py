@@ -16,6 +16,7 @@ import bz2
 import contextlib
 import dataclasses
 import gzip
+import itertools
 import json
 import os
 import re
@@ -33,6 +34,12 @@ from claimcheck.errors import InputError, OutputError, UsageError
 from claimcheck.model import EntityRef
 from claimcheck.sources.snapshot import well_formed
 from claimcheck.sources.snapshot_store import Store
+from claimcheck.sources.statsnapshot import (
+    is_statistics,
+    is_wdi_folder,
+    statistics_order,
+    wdi_documents,
+)
 from claimcheck.sources.wikidata_ids import INSTANCE_OF, KIND_ITEMS
 from claimcheck.sources.wikidata_json import snak_value
 
@@ -46,6 +53,7 @@ class BuildReport:
     skipped_inputs: tuple[str, ...]
     left_out: int = 0  # documents the --kind / --ids filters did not keep
     malformed: int = 0  # documents that do not parse as Wikidata's entity JSON, left out
+    series: int = 0  # statistics series (one indicator for one country) from WDI folders
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -65,7 +73,7 @@ def build_snapshot(
     def documents() -> Iterator[Doc]:
         for path in map(Path, inputs):
             found = False
-            for doc in documents_in(path):
+            for doc in _inputs(path):
                 found = True
                 yield doc
             if not found:
@@ -75,26 +83,40 @@ def build_snapshot(
     return dataclasses.replace(report, skipped_inputs=tuple(skipped))
 
 
+def _inputs(path: Path) -> Iterator[Doc]:
+    """A WDI folder's series, every file of another folder (read whole), or one file."""
+    if is_wdi_folder(path):
+        yield from wdi_documents(path)
+    elif path.is_dir():
+        for item in sorted(p for p in path.rglob("*") if p.is_file()):
+            yield from documents_in(item)
+    else:
+        yield from documents_in(path)
+
+
 def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> BuildReport:
     """The documents the selection keeps, written to `out` (benchmarks feed a generator)."""
     out = Path(out)
     with _staging(out) as (store, staged):
         left_out = malformed = 0
         for doc in documents:
-            if not well_formed(dict(doc)):
+            if is_statistics(doc):  # series are never filtered: --kind and --ids name entities
+                store.add_series("\x1f".join(statistics_order(doc)), doc)
+            elif not well_formed(dict(doc)):
                 malformed += 1  # one odd entity in a 100-million-entity dump must not stop it
             elif wanted.keeps(doc):
                 store.add(doc)
             else:
                 left_out += 1
         entities, redirects = store.counts()
+        series = sum("series" in json.loads(line) for line in store.series())
         if store.indexed:
             store.finish()
             store.close()
             _replace(staged, out)
         else:
-            write_lines(out, store.in_order())
-    return BuildReport(entities, redirects, (), left_out, malformed)
+            write_lines(out, itertools.chain(store.in_order(), store.series()))
+    return BuildReport(entities, redirects, (), left_out, malformed, series)
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ Tables (written by snapshot_store.py):
   names(name, id, label) every label and alias, normalized, → the entities holding it
   words(word, name)      every word of every name → the name: the search's candidates
   members(org, id)       member_of statements, so an organization's members need no scan
+  series(key, doc)       World Bank statistics series, loaded whole (they are few)
   meta(key, value)       format version and counts
 """
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from claimcheck.errors import SourceError
 from claimcheck.model import Candidate, Entity
+from claimcheck.sources.base import Sources
 from claimcheck.sources.snapshot import SnapshotSource, id_order, normalize_name, rank_names
 
 FORMAT = "claimcheck-snapshot-sqlite/1"
@@ -29,6 +31,17 @@ MAGIC = b"SQLite format 3\x00"
 # The candidates one query word may bring: a word shared by more names than this ('of', 'the')
 # says little about which entity is meant, and scoring them all would take seconds.
 MAX_NAMES_PER_WORD = 2000
+
+
+def load_sqlite(path: str | Path) -> Sources:
+    """The sources an SQLite snapshot holds: its entities, its statistics series, or both."""
+    from claimcheck.sources.statsnapshot import StatisticsSnapshot
+
+    knowledge = SqliteSnapshotSource(path)
+    series = [decode(row[0]) for row in knowledge.db.execute("SELECT doc FROM series ORDER BY key")]
+    statistics = StatisticsSnapshot(series, origin=str(path)) if series else None
+    empty = not knowledge.describe()["entities"]
+    return Sources(None if empty and series else knowledge, statistics)
 
 
 def is_sqlite(path: str | Path) -> bool:

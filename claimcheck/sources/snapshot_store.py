@@ -25,6 +25,7 @@ CREATE TABLE redirects(id TEXT PRIMARY KEY, kind TEXT, num INTEGER, target TEXT)
 CREATE TABLE names(name TEXT, id TEXT, label INTEGER, PRIMARY KEY(name, id)) WITHOUT ROWID;
 CREATE TABLE words(word TEXT, name TEXT, PRIMARY KEY(word, name)) WITHOUT ROWID;
 CREATE TABLE members(org TEXT, id TEXT, PRIMARY KEY(org, id)) WITHOUT ROWID;
+CREATE TABLE series(key TEXT PRIMARY KEY, doc BLOB) WITHOUT ROWID;
 """
 
 
@@ -110,6 +111,14 @@ class Store:
             self.db.execute("DELETE FROM names WHERE name = ? AND id = ?", (name, entity_id))
         for org in member_of_ids(doc):
             self.db.execute("DELETE FROM members WHERE org = ? AND id = ?", (org, entity_id))
+
+    def add_series(self, key: str, doc: Doc) -> None:
+        """A statistics series; the same key again replaces it (the last input wins)."""
+        self.db.execute("INSERT OR REPLACE INTO series VALUES (?, ?)", (key, encode(doc)))
+
+    def series(self) -> Iterator[str]:
+        for (blob,) in self.db.execute("SELECT doc FROM series ORDER BY key"):
+            yield canonical(decode(blob))
 
     def counts(self) -> tuple[int, int]:
         (entities,) = self.db.execute("SELECT COUNT(*) FROM entities").fetchone()

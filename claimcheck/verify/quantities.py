@@ -60,6 +60,7 @@ def predicate_property(claim: Claim, extra: Mapping[str, str]) -> str | None:
     table = {**PREDICATES, **{k.lower(): v for k, v in extra.items()}}
     texts = [
         field_text(claim, "predicate"),
+        (claim.fields.get("predicate") or {}).get("measure"),
         field_surface(claim, "predicate"),
         field_text(claim, "counted"),
         claim.value.get("unit"),
