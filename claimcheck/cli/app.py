@@ -11,6 +11,7 @@ import typer
 from claimcheck import SCHEMA_VERSION, __version__
 from claimcheck.cli import cluster
 from claimcheck.cli import run as cli_run
+from claimcheck.cli.groups import with_groups
 from claimcheck.cli.options import (
     BaselineOpt,
     CheckFormatOpt,
@@ -28,8 +29,8 @@ from claimcheck.cli.options import (
     parse_as_of,
     read_settings,
     source_settings,
-    with_groups,
 )
+from claimcheck.cli.snapshot import snapshot_app
 from claimcheck.config import Settings, SourceSettings
 from claimcheck.errors import UsageError
 from claimcheck.policy.runconfig import CiOptions
@@ -43,9 +44,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-)
-snapshot_app = typer.Typer(
-    help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True
 )
 app.add_typer(snapshot_app, name="snapshot")
 
@@ -243,47 +241,6 @@ def schema(
     if name not in NAMES:
         raise UsageError(f"unknown schema '{name}'; choose one of: {', '.join(NAMES)}")
     typer.echo(schema_text(name), nl=False)
-
-
-@snapshot_app.command("build")
-def snapshot_build(
-    out: Annotated[
-        str,
-        typer.Argument(
-            help="The snapshot file to write: indexed SQLite if it ends in .sqlite (or .sqlite3, "
-            ".db), else JSON lines (one entity per line)."
-        ),
-    ],
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files with entity documents: the Wikidata JSON dump (.json, .gz, .bz2), JSON, "
-            "JSON lines, or HTTP cassettes (YAML); folders (read whole); a World Bank WDI folder "
-            "(<indicator>/data.csv)."
-        ),
-    ],
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            help="Keep only people, countries, organizations, positions or places "
-            "(by instance of); repeat or comma-separate.",
-            show_default=False,
-        ),
-    ] = None,
-    ids: Annotated[
-        str | None,
-        typer.Option(
-            "--ids",
-            help="Keep only the ids named in this file (a list, or a claimcheck run's JSON lines); "
-            "with --kind, either one keeps an entity.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Gather Wikidata entity documents and World Bank series into one sorted snapshot file."""
-    kinds = [k.strip() for given in kind or () for k in given.split(",") if k.strip()]
-    cli_run.snapshot_build(out, inputs, kinds, ids)
 
 
 def app_command() -> typer.main.TyperGroup:
