@@ -37,7 +37,11 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def progress(
-    items: Iterable[T], enabled: bool, stderr: TextIO, label: str = "checking"
+    items: Iterable[T],
+    enabled: bool,
+    stderr: TextIO,
+    label: str = "checking",
+    unit: str = "document",
 ) -> Iterator[T]:
     """Yield the items; with `enabled`, a rich spinner with a count on stderr meanwhile."""
     if not enabled:
@@ -55,5 +59,5 @@ def progress(
         )
         task = bar.add_task(label, total=None)
         for count, item in enumerate(items, start=1):
-            bar.update(task, description=f"{label}: {count} document{'s' if count != 1 else ''}")
+            bar.update(task, description=f"{label}: {count} {unit}{'s' if count != 1 else ''}")
             yield item
