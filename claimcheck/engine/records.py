@@ -9,6 +9,7 @@ others go on.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,6 +17,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import pipeline
+from claimcheck.engine import pool
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.model import Document, DocumentResult
 from claimcheck.read import docdate
@@ -140,16 +142,29 @@ def run_documents(
     source: KnowledgeSource | Sources | None = None,
     nlp: Language | None = None,
 ) -> Iterator[DocumentResult]:
-    """Documents → results, extracting (and with `check`, checking) them with the pipeline of
-    this process. `settings.jobs == 0` means: every core when there is more than one document."""
+    """Documents → results, extracting (and with `check`, checking) them, in this process or,
+    with jobs > 1, whole documents in that many worker processes (engine/pool.py).
+    `settings.jobs == 0` means: every core when there is more than one document."""
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; choose one of {COMMANDS}")
     documents, jobs = jobs_for(documents, settings.jobs)
-    if jobs != settings.jobs:
-        import dataclasses
-
-        settings = dataclasses.replace(settings, jobs=jobs)
+    settings = dataclasses.replace(settings, jobs=1)  # a worker, or this process, parses alone
     nlp = nlp if nlp is not None else language(settings.pipeline)
+    work = functools.partial(
+        _in_process, settings=settings, command=command, source=source, nlp=nlp
+    )
+    if jobs > 1 and pool.can_fork():
+        return pool.run_in_workers(documents, work, jobs)
+    return work(documents)
+
+
+def _in_process(
+    documents: Iterable[Document],
+    settings: Settings,
+    command: str,
+    source: KnowledgeSource | Sources | None,
+    nlp: Language,
+) -> Iterator[DocumentResult]:
     if command == "extract":
         return pipeline.extract(documents, nlp, settings)
     return pipeline.check(documents, nlp, settings, source)

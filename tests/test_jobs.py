@@ -1,0 +1,106 @@
+"""--jobs N runs whole documents in N worker processes (claimcheck.engine.pool): the output is
+byte-identical to one process, for extract, check and check with verification; results stream
+in input order with a bounded number of documents in flight."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from claimcheck.__main__ import main
+from claimcheck.config import Settings
+from claimcheck.engine import pool
+from claimcheck.engine.records import run_documents
+from claimcheck.model import Document
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+pytestmark = pytest.mark.slow
+
+
+def corpus_slice(tmp_path, count: int):
+    if not CORPUS.exists():
+        pytest.skip("needs ../shared/corpus")
+    with CORPUS.open(encoding="utf-8") as handle:
+        lines = [line for _, line in zip(range(count), handle, strict=False)]
+    path = tmp_path / "slice.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def outputs(capsys, args: list[str]) -> list[str]:
+    got = []
+    for jobs in ("1", "2"):
+        status = main([*args, "--format", "jsonl", "--jobs", jobs])
+        captured = capsys.readouterr()
+        assert status in (0, 1), captured.err
+        got.append(captured.out)
+    return got
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_a_corpus_slice_gives_byte_identical_output_with_two_workers(
+    tmp_path, capsys, monkeypatch, command
+):
+    monkeypatch.setattr(pool, "CHUNK_CHARS", 6000)  # many chunks: both workers, out of order
+    path = corpus_slice(tmp_path, 24)
+    args = [command, str(path), "--input-format", "jsonl"]
+    one, two = outputs(capsys, args + (["--no-verify"] if command == "check" else []))
+    assert one == two
+    records = [json.loads(line) for line in one.splitlines()]
+    assert sum(r["record"] == "document" for r in records) == 24
+
+
+def test_verification_in_the_workers_gives_what_one_process_gives(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(pool, "CHUNK_CHARS", 1)  # one document a chunk
+    stories = [EXAMPLES / name for name in ("anniversaries.md", "nato-russia-council.txt")]
+    sources = [
+        f"snapshot:{EXAMPLES / 'wikidata-snapshot.jsonl'}",
+        f"snapshot:{EXAMPLES / 'statistics-snapshot.jsonl'}",
+    ]
+    args = ["check", *map(str, stories)]
+    for source in sources:
+        args += ["--source", source]
+    one, two = outputs(capsys, args)
+    assert one == two
+    verdicts = [json.loads(line).get("verification") for line in one.splitlines()]
+    assert {"supported", "contradicted"} <= {v["verdict"] for v in verdicts if v}
+
+
+def test_results_stream_with_few_documents_in_flight(monkeypatch):
+    monkeypatch.setattr(pool, "CHUNK_CHARS", 200)
+    taken = []
+
+    def documents():
+        for number in range(400):
+            taken.append(number)
+            yield Document(
+                id=f"d{number}", text=f"In {1900 + number} the club had {number} members."
+            )
+
+    results = run_documents(documents(), Settings(verify=False, jobs=2), "extract")
+    first = next(iter(results))
+    assert first.document.id == "d0" and first.claims
+    assert len(taken) < 60  # 2 workers x 2 chunks x some 5 documents, not all 400
+    ids = [first.document.id] + [r.document.id for r in results]
+    assert ids == [f"d{n}" for n in range(400)]
+
+
+def test_stopping_early_leaves_no_worker_behind(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(pool, "CHUNK_CHARS", 200)
+    many = (Document(id=f"d{n}", text=f"{n} members met.") for n in range(2000))
+    results = run_documents(many, Settings(verify=False, jobs=2), "extract")
+    assert next(iter(results)).document.id == "d0"
+    results.close()  # type: ignore[attr-defined]
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
+    assert multiprocessing.active_children() == []
+
+
+def test_chunks_keep_order_and_close_at_the_size():
+    documents = [Document(id=str(n), text="x" * n) for n in (5, 5, 10, 1, 30, 2)]
+    chunks = list(pool.chunked(documents, 10))
+    assert [[d.id for d in chunk] for chunk in chunks] == [["5", "5"], ["10"], ["1", "30"], ["2"]]
