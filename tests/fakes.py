@@ -350,6 +350,18 @@ WORLD: tuple[Entity, ...] = (
     ),
     # Encyclopaedia Britannica "Genghis Khan": born c. 1162 (known only to the year).
     E("fake:genghis", "Genghis Khan", ["human"], ["Temüjin"], st("date_of_birth", year("1162"))),
+    # Microsoft annual reports (Form 10-K), fiscal years ending 30 June: revenue $198.270bn
+    # (FY2022) and $211.915bn (FY2023); net income $72.361bn (FY2023). Dated by the fiscal year's
+    # end, as Wikidata dates them.
+    E(
+        "fake:microsoft",
+        "Microsoft",
+        ["organization"],
+        ["Microsoft Corporation"],
+        st("revenue", qty("198270000000", "USD"), point_in_time=day("2022-06-30")),
+        st("revenue", qty("211915000000", "USD"), point_in_time=day("2023-06-30")),
+        st("net_profit", qty("72361000000", "USD"), point_in_time=day("2023-06-30")),
+    ),
     # Two people named John Smith: linking must abstain.
     E("fake:john-smith-1", "John Smith", ["human"], []),
     E("fake:john-smith-2", "John Smith", ["human"], []),

@@ -37,7 +37,8 @@ LAYERS: dict[str, set[str]] = {
     "sources": BOTTOM | {"sources.base", "config", "http", "cache"},
     # verify/ is pure: Claim × Facts × date → Verdict, no source, no I/O.
     "verify": BOTTOM | {"normalize"},
-    "verify.stage": BOTTOM | {"verify", "link", "sources.base"},
+    "verify.statstage": BOTTOM | {"verify", "sources.base"},  # the statistics stage
+    "verify.stage": BOTTOM | {"verify", "verify.statstage", "link", "sources.base"},
     "consistency": BOTTOM | {"normalize"},
     "policy": BOTTOM | {"config", "consistency", "read"},
     "render": BOTTOM | {"policy", "read"},

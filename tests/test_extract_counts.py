@@ -30,6 +30,21 @@ CASES = [
     ("Officials said 2000 troops arrived.", "count", "2000", "troops"),
     ("He visited Kyiv three times last year.", "count", "three", "times"),
     ("The air force launched 2000 strikes in a month.", "count", "2000", "strikes"),
+    # An adjective in -ed or -ing between the figure and its noun still makes a count.
+    ("The assembly has 150 elected members.", "count", "150", "members"),
+    ("The bus carried 40 injured passengers.", "count", "40", "passengers"),
+    ("Officials counted 300 displaced families.", "count", "300", "families"),
+    ("The firm employs 1,200 skilled workers.", "count", "1,200", "workers"),
+    # 'a population of N' counts the population, whatever modifier stands before the figure.
+    ("Riga has a population of about 600,000.", "count", "about 600,000", "population"),
+    (
+        "The city has a population of more than 2 million.",
+        "count",
+        "more than 2 million",
+        "population",
+    ),
+    ("The town has a population of 12,000.", "count", "12,000", "population"),
+    ("The company sold 2.5k shares.", "count", "2.5k", "shares"),
 ]
 NOT_COUNTS = [
     ("One of the officials said the talks failed.", "One"),
@@ -44,6 +59,13 @@ NOT_COUNTS = [
     ("The incidence is three times as high as the national rate.", "three"),
     ("But one thing history tells us is plain.", "one"),
     ("An earthquake on a scale of 7.7 is measured off the coast.", "7.7"),
+    # A date after the figure is not what it counts.
+    ("Revenue hit 2.3bn last year.", "2.3bn"),
+    ("Exports reached 400,000 this month.", "400,000"),
+    # Shares are percentages, not counts of 'thirds' or of five adults.
+    ("Two thirds of voters backed the plan.", "Two"),
+    ("One in five adults smokes.", "five"),
+    ("Three quarters of the budget went on salaries.", "Three"),
 ]
 
 

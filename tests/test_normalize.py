@@ -126,3 +126,27 @@ def test_values_validate_against_the_schema(phrase):
     if found.kind == "count":
         record["counted"] = "people"
     assert errors(record, "claim") == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "On Friday, Dec. 3: the markets fell",
+        "Tuesday, January 11",
+        "on Monday, 10 January, the talks began",
+        "Friday, June 5, 2020",
+    ],
+)
+def test_a_weekday_beside_its_date_is_one_claim(phrase):
+    assert [f.kind for f in scan(phrase, ANCHOR)] == ["date"]
+
+
+@pytest.mark.parametrize("anchor", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+@pytest.mark.parametrize(
+    "phrase",
+    ["in November prices fell", "by the end of the year, sales had fallen", "on Christmas Eve"],
+)
+def test_dates_at_the_ends_of_the_calendar_stay_in_it(anchor, phrase):
+    (found,) = scan(phrase, anchor)
+    date = found.value["date"]
+    assert date is None or 1 <= int(date[:4]) <= 9999

@@ -242,11 +242,12 @@ def snapshot_build(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML)."
+            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML); "
+            "folders (read whole); a World Bank WDI folder (<indicator>/data.csv)."
         ),
     ],
 ) -> None:
-    """Gather Wikidata entity documents into one sorted, deduplicated snapshot file."""
+    """Gather Wikidata entity documents and World Bank series into one sorted snapshot file."""
     cli_run.snapshot_build(out, inputs)
 
 

@@ -154,14 +154,15 @@ def read_settings(
 
 def source_settings(
     source: Annotated[
-        str,
+        Optional[list[str]],  # noqa: UP045 - typer needs Optional here
         typer.Option(
             "--source",
             envvar="CLAIMCHECK_SOURCE",
-            help="Knowledge source: wikidata, or snapshot:PATH "
-            "(a file made by 'claimcheck snapshot build').",
+            help="Knowledge source: wikidata, worldbank, or snapshot:PATH (a file made by "
+            "'claimcheck snapshot build'); repeat for several. Default: wikidata and worldbank.",
+            show_default=False,
         ),
-    ] = "wikidata",
+    ] = None,
     api_url: Annotated[
         _Opt,
         _opt("--api-url", help="MediaWiki Action API endpoint (a self-hosted Wikibase works too)."),
@@ -193,12 +194,15 @@ def source_settings(
     """The knowledge-source options → SourceSettings."""
     from claimcheck.sources import REGISTRY
 
-    name, _, argument = source.partition(":")
-    if name not in REGISTRY.names() or (name == "snapshot" and not argument):
-        raise UsageError(f"unknown --source '{source}'; choose wikidata or snapshot:PATH")
     defaults = SourceSettings()
+    for one in source or ():
+        name, _, argument = one.partition(":")
+        if name not in REGISTRY.names() or (name == "snapshot" and not argument):
+            raise UsageError(
+                f"unknown --source '{one}'; choose wikidata, worldbank or snapshot:PATH"
+            )
     return SourceSettings(
-        source=source,
+        source=",".join(source) if source else defaults.source,
         api_url=api_url or defaults.api_url,
         sparql_url=sparql_url or defaults.sparql_url,
         contact=contact or None,

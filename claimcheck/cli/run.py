@@ -24,7 +24,7 @@ from claimcheck.read.documents import Unreadable
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
 from claimcheck.render.records import RENDERERS
-from claimcheck.sources.base import KnowledgeSource
+from claimcheck.sources.base import Sources
 
 
 def given_flags(ctx: Any) -> set[str]:
@@ -81,8 +81,8 @@ def files_from(source: str) -> list[str]:
     return runconfig.files_from(source, sys.stdin)
 
 
-def source_for(settings: Settings) -> KnowledgeSource | None:
-    """The run's knowledge source, its warnings on stderr unless --quiet."""
+def source_for(settings: Settings) -> Sources | None:
+    """The run's sources, their warnings on stderr unless --quiet."""
 
     def warn(message: str) -> None:
         if not settings.quiet:
@@ -166,9 +166,10 @@ def snapshot_build(out_path: str, inputs: list[str]) -> None:
     report = build_snapshot(inputs, out_path)
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
+    series = f" and {report.series} statistics series" if report.series else ""
     _stderr(
-        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects "
-        f"to {out_path}"
+        f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
+        f"{series} to {out_path}"
     )
 
 

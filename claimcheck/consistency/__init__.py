@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from claimcheck.consistency import clock, figures, lists, timeline, weekdays, wholes
+from claimcheck.consistency import (
+    changes,
+    clock,
+    conversions,
+    figures,
+    lists,
+    timeline,
+    weekdays,
+    wholes,
+)
 from claimcheck.consistency.context import Context
 from claimcheck.model import Claim, Document, Finding
 
@@ -40,6 +49,16 @@ RULES: dict[str, tuple[str, str, str]] = {
         "warning",
         "past told after the document date, or future before it",
     ),
+    "CC511": (
+        "conversion-vs-rate",
+        "warning",
+        "a currency conversion the year's exchange rate does not allow (±10%)",
+    ),
+    "CC512": (
+        "change-arithmetic",
+        "warning",
+        "a stated change that its own from / to / by figures do not add up to",
+    ),
 }
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -54,6 +73,8 @@ CHECKS: dict[str, Rule] = {
     "CC508": lists.count_vs_named,
     "CC509": clock.duration_vs_clock,
     "CC510": timeline.tense_vs_document_date,
+    "CC511": conversions.conversion_vs_rate,
+    "CC512": changes.change_arithmetic,
 }
 
 

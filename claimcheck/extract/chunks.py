@@ -23,9 +23,12 @@ _ABBREVIATION = re.compile(
 )
 _LINE = re.compile(r"[^\r\n]+")
 # Bylines and datelines carry names and times, not claims (each is a line of its own: the reader
-# never joins one to the next, see claimcheck.read.softbreaks).
+# never joins one to the next, see claimcheck.read.softbreaks); 'By 2030, ...' is a sentence.
 BYLINE = re.compile(
-    r"^\s*(?:By|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b[^\n]{0,150}$"
+    r"^\s*(?:By(?!\s+(?:\d|the\b|then\b|now\b|(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b))|Updated|Published|Posted|Last updated|Photo|Image|Credit)\b"
+    r"[^\n]{0,150}$"
 )
 
 

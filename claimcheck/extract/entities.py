@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimcheck.extract.changes import with_changes
 from claimcheck.extract.lexicon import TITLE_HEADS
 from claimcheck.extract.locations import location_claims
 from claimcheck.extract.memberships import membership_claims, membership_count_claims
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.roles import role_claims
+from claimcheck.extract.statistics import with_statistic
 from claimcheck.extract.subjects import with_context
 from claimcheck.model import Claim, Document
 
@@ -59,8 +61,12 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
 
 
 def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Claim]) -> list[Claim]:
-    """The numeric `claims` of `sdoc` with subject / predicate / place fields added."""
+    """The numeric `claims` of `sdoc` with subject / predicate / place (and statistic) fields."""
     if not claims:
         return []
     mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
-    return [with_context(claim, sdoc, offset, mentions) for claim in claims]
+    claims = [
+        with_statistic(with_context(claim, sdoc, offset, mentions), sdoc.text, offset, mentions)
+        for claim in claims
+    ]
+    return with_changes(document, sdoc.text, offset, claims)

@@ -14,14 +14,19 @@ from decimal import Decimal
 from typing import Any
 
 from claimcheck.extract.found import Found, overlaps
+from claimcheck.extract.loose_durations import scan_loose_durations
+from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after
+from claimcheck.extract.shares import scan_shares
 from claimcheck.normalize import bounds, durations
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
+from claimcheck.normalize.measures import FALL_WORDS, RISE_WORDS
 from claimcheck.normalize.numbers import (
     ORDINALS,
     PLURAL_SCALES,
     SCALES,
     SHORT_SCALES,
     UNITS,
+    exact,
     parse_number,
     parse_ordinal,
 )
@@ -29,18 +34,12 @@ from claimcheck.normalize.numbers import TENS as TEN_WORDS
 from claimcheck.normalize.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     DURATION_ALIASES,
     DURATION_UNITS,
     PERCENT_WORDS,
     QUANTITY_ALIASES,
 )
-
-
-def _alternation(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
+from claimcheck.normalize.units import alternation as _alternation
 
 _SMALL = _alternation(w for w in UNITS if w not in ("a", "an", "zero"))
 _TENS = _alternation(TEN_WORDS)
@@ -50,6 +49,14 @@ WORD_NUMBER = (
     rf"(?:(?:half\s+)?(?:an?|{WORD_ATOM})\s+(?:{_SCALE_WORDS})"
     rf"(?:\s+(?:and\s+)?{WORD_ATOM}(?:\s+(?:{_SCALE_WORDS}))?)*|{WORD_ATOM})"
 )
+# 'a quarter million', 'two-thirds of a billion', 'a half million'.
+FRACTION_OF_SCALE = (
+    r"(?:a\s+half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?"
+    r"\s+(?:thousand|million|billion|trillion)"
+)
+# A half or a quarter after a whole number: '3 1/2 hours', '4½ months', 'two and a half years'.
+FRACTION_TAIL = r"(?:[\s-]?(?:1/2|1/4|3/4|[½¼¾])(?![\d/])|\s+and\s+a\s+half\b)"
+FRACTIONS = {"1/2": "0.5", "1/4": "0.25", "3/4": "0.75", "½": "0.5", "¼": "0.25", "¾": "0.75"}
 # Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
 DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
@@ -64,18 +71,27 @@ BIG_SCALE = (
 # Digits glued to more digits by an invisible or narrow space ("3\u200b0", "1\u2009000") are one
 # number this pattern cannot read: no figure rather than two wrong ones ("3" and "0").
 _GLUE = "[\u00a0\u2009\u202f\u200b-\u200d\u2060]"
-CORE = re.compile(
-    rf"(?<![\w.,/:#@-])(?<![\d.,]{_GLUE})"
-    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}[\d.,])(?P<scale>{BIG_SCALE})?"
-    rf"|(?P<words>{WORD_NUMBER})\b)",
-    re.IGNORECASE,
+_FIGURE = (
+    rf"(?:(?P<digits>(?>{DIGITS}))(?!{_GLUE}[\d.,])(?P<frac>{FRACTION_TAIL})?(?P<scale>{BIG_SCALE})?"
+    rf"|(?P<words>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b(?P<wfrac>{FRACTION_TAIL}(?P<wscale>{BIG_SCALE})?)?)"
 )
+CORE = re.compile(rf"(?<![\w.,/:#@-])(?<![\d.,]{_GLUE}){_FIGURE}", re.IGNORECASE)
+# A figure glued after a currency code ('USD250', 'EUR5bn'), which CORE's look-behind refuses.
+CODE_THEN_FIGURE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(CURRENCY_CODES)})(?=\d)")
+GLUED_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?P<symbol>{_alternation(CURRENCY_SYMBOLS)})|(?P<code>\b(?:{'|'.join(CURRENCY_CODES)}))\s)"
+    rf"(?:(?P<symbol>{_alternation(CURRENCY_SYMBOLS)})|(?P<code>\b(?:{'|'.join(CURRENCY_CODES)}))\s?)"
     r"\s?$"
 )
 MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN})\s+$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?P<mod>between|from)\s+$", re.IGNORECASE)
+# "rose by $7bn to $212.5bn", "fell from 12.4 to 3.2 percent": a change, never a range.
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_alternation(RISE_WORDS | FALL_WORDS)})\s+(?:by\s+)?"
+    r"(?:\S*\d\S*(?:\s+(?:per\s?cent|percent))?,?\s+)?(?:(?:by|from)\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
 SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
 RANGE_AFTER = re.compile(
@@ -83,18 +99,39 @@ RANGE_AFTER = re.compile(
     rf"(?P<upper>{DIGITS}|{WORD_NUMBER})(?P<scale>{BIG_SCALE})?(?![\w.,]\d)",
     re.IGNORECASE,
 )
+_UNITS = _alternation([*DURATION_ALIASES, *QUANTITY_ALIASES])
 HYPHEN_UNIT = re.compile(
-    rf"-(?P<unit>{_alternation(list(DURATION_ALIASES) + list(QUANTITY_ALIASES))})\b(?!-old)",
+    rf"-(?P<unit>{_UNITS})\b(?!-old)",
     re.IGNORECASE,
 )
 UNIT_AFTER = re.compile(
-    rf"\s?(?P<unit>{_alternation(list(DURATION_ALIASES) + list(QUANTITY_ALIASES))})(?![\w/²³])",
+    rf"\s?(?P<unit>{_UNITS})(?![\w/²³])",
     re.IGNORECASE,
 )
-CURRENCY_AFTER = re.compile(
-    rf"\s+(?:(?P<word>{_alternation(CURRENCY_WORDS)})\b|(?P<code>{'|'.join(CURRENCY_CODES)})\b)",
+# 'three more weeks', 'five straight days', 'three consecutive quarters'.
+DURATION_GAP = re.compile(
+    r"\s+(?:more|additional|extra|further|straight|consecutive|successive|full|short|long)\s+"
+    rf"(?P<unit>{_alternation([*DURATION_ALIASES, *durations.IN_OTHER_UNITS])})\b",
     re.IGNORECASE,
 )
+# The smaller unit of a height or weight: '6 ft 1 in', '5 feet 9 inches', '3 pounds 4 ounces'.
+SMALLER_PART = {
+    "foot": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in\b|″|\")"), "inch", 12),
+    "pound": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:ounces|ounce|oz\b)"), "ounce", 16),
+}
+# Physical things a glued 'm' measures: 'a 1.9m wall', 'waves 4m high' ('5m people' is no metre).
+_METRE_CONTEXT = re.compile(
+    r"m[\s-]+(?:high|tall|long|wide|deep|thick|in\s+(?:height|length|diameter)|walls?|fences?"
+    r"|barriers?|statues?|towers?|waves?|drop|swell|sinkhole|jump|poles?|tunnel|bridge|hole)\b"
+)
+# Quarters are a span of time only where a period is spoken of: 'the next two quarters'; 'three
+# quarters would go to individuals' is a share.
+_QUARTERS_AFTER = re.compile(r"\s+(?P<unit>quarters?)\b(?!\s+of\b)", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:next|past|last|previous|coming|following|first|final|for|over|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_K_AFTER = re.compile(r"[kK]\b(?!\s+(?:runs?|races?|plans?|accounts?)\b)")  # not '401k plans'
 AGE_AFTER = re.compile(r"[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old\b|\s+ago\b", re.IGNORECASE)
 COMPOUND_AFTER = re.compile(
     rf"(?:\s*,\s*|\s+)(?:and\s+)?(?P<n>{DIGITS}|{WORD_ATOM}|an?)\s+"
@@ -118,7 +155,7 @@ NOT_FIGURES = re.compile(
     r"|\b\d{1,2}\s+o['’]clock\b"
     r"|(?<!\w)\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b"
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\b"
-    r"|\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
+    r"|(?<!\d\s)(?<!\d-)\b\d+/\d+\b|\b\d+-\d+\s+(?:vote|win|victory|defeat|loss|lead|score|draw)\b"
     r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+"
     # An earthquake's magnitude is a measure on a scale, not a count of earthquakes.
     r"|\b(?:M[wWsSbBlL]|[Mm]agnitude)[\s-]?\d+(?:\.\d+)?\b"
@@ -128,6 +165,7 @@ SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1
 # Abbreviated units whose case matters, with the spellings accepted.
 CASE_SENSITIVE_UNITS = {
     "m": ("m",),  # "a 5 m wall"; glued to the figure or capitalized, "m" is no metre
+    "t": ("t",),
     "mw": ("MW",),
     "gw": ("GW",),
     "kw": ("kW", "KW"),
@@ -147,7 +185,7 @@ NOT_NAME_WORDS = frozenset(
 )
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])(?P<word>[A-Z][\w&.'’-]*)\s$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
-_FRACTION_AFTER = re.compile(r"[\s-]?(?:\d/\d\b|[½¼¾⅓⅔])")
+_FRACTION_AFTER = re.compile(r"[\s-]?(?:\d/\d\b|[½¼¾⅓⅔])")  # the ones FRACTION_TAIL cannot read
 _PRONOMINAL_ONE_BEFORE = re.compile(
     r"\b(?:no|any|every|the|this|that|which|each|some|someone|anyone|no\s+other|the\s+only)\s+$",
     re.IGNORECASE,
@@ -158,15 +196,22 @@ def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every figure in `text` not overlapping `taken` (which grows with what is found)."""
     taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
     taken.extend(_scores(text))
-    found = _ordinals(text, taken) + _plurals(text, taken)
-    for m in CORE.finditer(text):
+    found = scan_shares(text, taken) + _ordinals(text, taken) + _plurals(text, taken)
+    for m in _figures(text):
         if overlaps(m.start(), m.end(), taken) or _in_name(text, m):
             continue
         item = _figure(text, m)
         if item is not None and not overlaps(item.start, item.end, taken):
             taken.append((item.start, item.end))
             found.append(item)
-    return found
+    return found + scan_loose_durations(text, taken)
+
+
+def _figures(text: str) -> list[re.Match[str]]:
+    """Every figure CORE finds, and those glued after a currency code, in order."""
+    glued = [GLUED_FIGURE.match(text, c.end()) for c in CODE_THEN_FIGURE.finditer(text)]
+    figures = list(CORE.finditer(text)) + [m for m in glued if m is not None]
+    return sorted(figures, key=lambda m: m.start()) if glued else figures
 
 
 def _scores(text: str) -> list[tuple[int, int]]:
@@ -237,7 +282,7 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     if _GLUED_BEFORE.search(before):
-        return True
+        return not CODE_BEFORE.search(before)  # 'USD250' is money, 'G7' a name
     name = _NAME_BEFORE.search(before)
     if name is None or "," in m["digits"] or "." in m["digits"]:
         return False
@@ -249,8 +294,29 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     return word not in NOT_NAME_WORDS and word not in MONTHS and word not in WEEKDAYS
 
 
+def _amount(m: re.Match[str]) -> Decimal | None:
+    """The figure's value, a half or a quarter after a whole number included."""
+    tail = m["frac"] or m["wfrac"]
+    if not tail:
+        return parse_number(m.group(0))
+    whole = parse_number(m["digits"] or m["words"])
+    if whole is None:
+        return None
+    fraction = Decimal(FRACTIONS.get(tail.strip(" -"), "0.5"))  # else 'and a half'
+    written_scale = m["scale"] or m["wscale"]
+    scale = parse_number("1" + written_scale) if written_scale else Decimal(1)
+    if scale is None:
+        return None
+    if m["wscale"]:
+        tail = tail[: -len(m["wscale"])]
+        fraction = Decimal(FRACTIONS.get(tail.strip(" -"), "0.5"))
+    # 'a million and a half' is half of its largest scale more: 1,500,000.
+    step = max((s for s in SCALES.values() if s >= 1000 and whole % s == 0), default=1)
+    return exact((whole + fraction * step) * scale)
+
+
 def _figure(text: str, m: re.Match[str]) -> Found | None:
-    amount = parse_number(m.group(0))
+    amount = _amount(m)
     if amount is None or len(m.group(0)) > 40:
         return None
     start, end = m.start(), m.end()
@@ -258,7 +324,7 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
     if m["words"] and m["words"].lower() == "one" and _pronominal_one(text, start, rest):
         return None
     if m["digits"] and re.match(r"[A-Za-z]", rest) and not SHORT_SCALE_AFTER.match(rest):
-        if not UNIT_AFTER.match(rest) and not PERCENT_AFTER.match(rest):
+        if not (UNIT_AFTER.match(rest) or PERCENT_AFTER.match(rest) or GLUED_CODE.match(rest)):
             return None  # '737s', '19th', '5G': part of a word, not a figure
     if AGE_AFTER.match(rest):
         return None
@@ -277,6 +343,8 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
 
 
 def _pronominal_one(text: str, start: int, rest: str) -> bool:
+    if HYPHEN_UNIT.match(rest):
+        return False  # 'a one-day strike'
     if (
         re.match(
             r"\s+(?:of|another|and|or|who|that|which|is|was|has|had|said|says)\b|\s*[^\w\s]",
@@ -321,25 +389,26 @@ def _classify(
 ) -> Found | None:
     core = (m.start(), m.end())
     rest = text[end:]
-    if currency and m["digits"] and not m["scale"]:
-        short = SHORT_SCALE_AFTER.match(rest)
+    if m["digits"] and not m["scale"]:
+        short = SHORT_SCALE_AFTER.match(rest) if currency else _K_AFTER.match(rest)
         if short:
-            amount = amount * SHORT_SCALES[short["short"].lower()]
+            multiplied = amount * SHORT_SCALES[short.group(0).lower()]
+            amount = multiplied if currency else exact(multiplied)  # money keeps its written digits
             end += short.end()
             rest = text[end:]
-    value, end, unit_from = _with_range(text, amount, end, modifier)
+    changing = CHANGE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    value, end, unit_from = _with_range(text, amount, end, modifier, changing)
     if value is None:
         return None
     rest = text[unit_from:]
     # The unit joins the span only when it follows this figure, not the next one.
     joined = unit_from == end
     if currency is None:
-        after = CURRENCY_AFTER.match(rest)
+        scaled = bool(m["scale"]) or bool(re.search(r"\s(?:million|billion|trillion)", m[0]))
+        after = currency_after(text, unit_from, value, scaled, text[max(0, start - 40) : start])
         if after:
-            currency = CURRENCY_WORDS.get(" ".join((after["word"] or "").lower().split())) or (
-                (after["code"] or "").upper() or None
-            )
-            end += after.end() if joined else 0
+            currency, value, taken = after
+            end += taken if joined else 0
     if currency:
         return Found("money", start, end, {**value, "unit": currency}, core=core)
     pct = PERCENT_AFTER.match(rest)
@@ -347,18 +416,28 @@ def _classify(
         unit = PERCENT_WORDS[" ".join(pct["pct"].lower().split())]
         end += pct.end() if joined else 0
         return Found("percent", start, end, {**value, "unit": unit}, core=core)
-    unit_match = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest)
+    unit_match = _unit_after(text, start, rest)
     if unit_match and not _unit_as_written(unit_match["unit"], rest):
         return None
     if unit_match:
         end += unit_match.end() if joined else 0
         found = _with_unit(start, end, value, unit_match["unit"], core)
-        return _compound(text, found) if found.kind == "duration" and joined else found
+        if not joined:
+            return found
+        return _compound(text, found) if found.kind == "duration" else _smaller_part(text, found)
     if re.match(r"-[^\W\d_]", rest):
         return None  # 'a four-story building', 'six-time champion': an attribute, not a count
     if value["modifier"] in ("range",) and m["words"]:
         return None  # 'one or two', 'five to six': loose talk, not a figure
     return Found("count", start, end, {**value, "unit": None}, needs="counted", core=core)
+
+
+def _unit_after(text: str, start: int, rest: str) -> re.Match[str] | None:
+    """The unit after a figure: '-hour', ' km', ' more weeks', ' quarters' after 'next'."""
+    found = HYPHEN_UNIT.match(rest) or UNIT_AFTER.match(rest) or DURATION_GAP.match(rest)
+    if found is None and _PERIOD_BEFORE.search(text, max(0, start - 30), start):
+        found = _QUARTERS_AFTER.match(rest)
+    return found
 
 
 def _unit_as_written(written: str, rest: str) -> bool:
@@ -368,12 +447,14 @@ def _unit_as_written(written: str, rest: str) -> bool:
     if key in CASE_SENSITIVE_UNITS and written not in CASE_SENSITIVE_UNITS[key]:
         return False
     if key == "m" and not rest[:1].isspace():
-        return False  # '5m people' is five million; '5 m high' is five metres
+        return bool(_METRE_CONTEXT.match(rest))  # '5m people' is five million, '1.9m wall' not
+    if key == "t" and rest[:1].isspace():
+        return False  # glued only: 'a 40t truck'; '40 t' is no unit
     return not (rest.startswith("-") and written[:1].isupper())
 
 
 def _with_range(
-    text: str, amount: Decimal, end: int, modifier: str | None
+    text: str, amount: Decimal, end: int, modifier: str | None, changing: bool = False
 ) -> tuple[dict[str, Any] | None, int, int]:
     """The figure's value, where it ends, and where its unit is to be looked for (after the
     second figure of 'from 12.4 to 3.2 percent', which is a change, not a range)."""
@@ -388,6 +469,8 @@ def _with_range(
     upper = parse_number(rm["upper"] + (rm["scale"] or ""))
     if upper is None:
         return bounds.bounded(amount, modifier), end, end
+    if changing and rm["sep"].strip().lower() == "to":
+        return _change_end(text, amount, end, rm)
     if upper <= amount:
         scale = re.search(BIG_SCALE, rm["scale"] or "", re.IGNORECASE)
         if scale is None and rm["sep"].strip().lower() == "to":
@@ -397,6 +480,19 @@ def _with_range(
         amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
     label = "between" if modifier and modifier.lower() in ("between", "from") else "range"
     return bounds.ranged(amount, upper, label), end + rm.end(), end + rm.end()
+
+
+def _change_end(
+    text: str, amount: Decimal, end: int, rm: re.Match[str]
+) -> tuple[dict[str, Any] | None, int, int]:
+    """The first figure of 'rose from 5 to 10 percent' or 'rose by $7bn to $212.5bn': the unit
+    may come after the second figure, and so may the scale ('from 5 to 10 million')."""
+    scaled = re.match(BIG_SCALE, text[end:], re.IGNORECASE) or re.match(
+        r"(?:bn|mn|tn|m|b|k)\b", text[end:]
+    )
+    if rm["scale"] and not scaled and not re.search(r"[a-z]$", text[max(0, end - 3) : end]):
+        amount = parse_number(f"{amount} {rm['scale'].strip()}") or amount
+    return bounds.bounded(amount, None), end, end + rm.end()
 
 
 def _compound(text: str, found: Found) -> Found:
@@ -420,17 +516,25 @@ def _compound(text: str, found: Found) -> Found:
     return dataclasses.replace(found, end=end, value=value)
 
 
+def _smaller_part(text: str, found: Found) -> Found:
+    """'5 feet 9 inches' is one height, counted in the smaller unit (69 inches)."""
+    part = SMALLER_PART.get(found.value["unit"])
+    more = part[0].match(text, found.end) if part else None
+    if part is None or more is None or found.value["modifier"] in ("range", "between"):
+        return found
+    _, unit, factor = part
+    whole = found.value["amount"] * factor + Decimal(more["n"])
+    value = {**found.value, "amount": whole, "unit": unit}
+    for bound in ("lower", "upper"):
+        value[bound] = whole if value[bound] is not None else None
+    return dataclasses.replace(found, end=more.end(), value=value)
+
+
 def _with_unit(
     start: int, end: int, value: dict[str, Any], written: str, core: tuple[int, int]
 ) -> Found:
     key = " ".join(written.lower().split())
-    if key in DURATION_ALIASES:
-        unit = DURATION_ALIASES[key]
-        amount = value["amount"]
-        extra = {
-            "iso": durations.iso_duration(amount, unit),
-            "seconds": durations.seconds(amount, unit),
-        }
-        return Found("duration", start, end, {**value, "unit": unit, **extra}, core=core)
+    if key in DURATION_ALIASES or key in durations.IN_OTHER_UNITS:
+        return Found("duration", start, end, durations.duration_value(value, key), core=core)
     unit = QUANTITY_ALIASES.get(key) or QUANTITY_ALIASES.get(written) or key
     return Found("quantity", start, end, {**value, "unit": unit}, core=core)

@@ -77,7 +77,7 @@ def _noun_after(sdoc: Any, i: int) -> str | None:
             i += 1
     while (
         i < len(sdoc)
-        and (sdoc[i].pos_ in _SKIP_POS or sdoc[i].ent_type_ == "NORP")
+        and (sdoc[i].pos_ in _SKIP_POS or sdoc[i].ent_type_ == "NORP" or _participle(sdoc[i]))
         and (sdoc[i].text not in (",", ".", ";", ":", ")"))
     ):
         i += 1
@@ -91,11 +91,29 @@ def _noun_after(sdoc: Any, i: int) -> str | None:
         nouns = nouns[1:]
     if not nouns or nouns[-1].pos_ != "NOUN":
         return None
+    if nouns[-1].ent_type_ == "DATE" and nouns[-1].tag_ == "NN":
+        return None  # 'hit 2.3bn last year' counts no years; '13 consecutive nights' counts
     return " ".join(t.text for t in nouns)
 
 
+def _participle(token: Any) -> bool:
+    """'150 elected members', '40 injured passengers': a participle before the noun."""
+    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG")
+
+
+def _modifying(token: Any) -> bool:
+    """'about', 'more than', 'nearly': a modifier between 'of' and the figure."""
+    return token.dep_ in ("quantmod", "advmod") or token.lower_ in _COUNT_WORDS | _COMPARING
+
+
+_COMPARING = {"more", "less", "fewer", "just", "well", "approximately", "roughly"}
+
+
 def _noun_before_of(sdoc: Any, i: int) -> str | None:
-    """'a forum of 31' → 'forum'."""
+    """'a forum of 31' → 'forum'; 'a population of about 600,000' → 'population'."""
+    first = i
+    while i > 0 and first - i < 3 and _modifying(sdoc[i - 1]):
+        i -= 1
     if i < 2 or sdoc[i - 1].lower_ != "of" or sdoc[i - 2].pos_ != "NOUN":
         return None
     if sdoc[i - 2].lemma_.lower() in _MEASURES:

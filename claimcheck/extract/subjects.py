@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from claimcheck.extract import measures
 from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 
@@ -56,6 +57,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) -> Claim:
     if claim.kind not in NUMERIC_KINDS:
         return claim
+    if claim.kind in measures.MEASURED_KINDS:
+        return _with_measure(claim, sdoc, offset, mentions)
     number = number_token(claim, sdoc, offset)
     if number is None:
         return claim
@@ -68,6 +71,8 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
     predicate = predicate_of(claim.kind, measured, sdoc, offset)
     if predicate and "predicate" not in claim.fields:
         extra["predicate"] = predicate
+    if noun is not None:  # the measure word itself is never whose figure it is ("Turnout")
+        by_token = {i: m for i, m in by_token.items() if not m.first <= noun.i < m.last}
     subject = subject_of(noun, by_token) if noun is not None else None
     if subject is not None and "subject" not in claim.fields:
         extra["subject"] = subject.as_field()
@@ -75,6 +80,28 @@ def with_context(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) 
     if place is not None and "place" not in claim.fields:
         extra["place"] = place.canonical
         extra["place_mention"] = place.as_field()
+    return replace(claim, fields={**claim.fields, **extra}) if extra else claim
+
+
+def _with_measure(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention]) -> Claim:
+    """Money and percentages: the measure is a noun outside the figure (extract/measures.py)."""
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    noun, verb = measures.measured(claim, sdoc, offset)
+    extra: dict[str, Any] = {}
+    if noun is not None:
+        extra["predicate"] = measures.predicate_for(noun, offset)
+    if noun is not None:  # the measure word itself is never whose figure it is ("Turnout")
+        by_token = {i: m for i, m in by_token.items() if not m.first <= noun.i < m.last}
+    subject = subject_of(noun, by_token) if noun is not None else None
+    subject = subject or measures.holder(noun, verb, by_token)
+    if subject is not None:
+        extra["subject"] = subject.as_field()
+    head = measures.figure_head(claim, sdoc, offset)
+    place = place_of(noun or head, by_token) if head is not None else None
+    if place is not None:
+        extra["place"] = place.canonical
+        extra["place_mention"] = place.as_field()
+    extra = {k: v for k, v in extra.items() if k not in claim.fields}
     return replace(claim, fields={**claim.fields, **extra}) if extra else claim
 
 

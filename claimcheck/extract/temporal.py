@@ -33,11 +33,20 @@ YEAR_CUES = (
 # After a date, the future: "will", "is scheduled", "is due to", "plans to".
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|scheduled|due to|set to|going to|plans? to|planned for|"
-    r"expected to|to be held|upcoming|next)\b|['’]ll\b",
+    r"expected to|to be held|upcoming|next|(?:planned|intends?|aims?|hopes?) to|payable|"
+    r"(?:postponed|delayed|adjourned|deferred|pushed back|put off|moved) (?:until|till|to))\b"
+    r"|['’]ll\b",
     re.IGNORECASE,
 )
+# Told as past: a past form in the date's clause ('fell', 'was', 'reported'; lower case, so
+# names like 'Ahmed' are not verbs).
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|went|came|fell|rose|grew|began|took|made|won|lost|left|met"
+    r"|saw|gave|held|paid|sold|bought|became|brought|kept|stood|spent|struck|hit|sank|shrank"
+    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
+)
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
-_CLAUSE_START = re.compile(r"[,;:.!?()—–]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_START = re.compile(r"[;:!?()—–]|[,.](?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
 
 Builder = Callable[[re.Match[str], str, dt.date | None], dict[str, Any] | None]
 
@@ -58,7 +67,11 @@ def _day_range(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str,
             dates.absolute(int(m["year"]), month, last),
         )
     else:
-        start, end = dates.month_day(month, first, anchor), dates.month_day(month, last, anchor)
+        start = dates.month_day(month, first, anchor, direction(text, m.start(), m.end()))
+        if start is None:
+            return None
+        year = int(start["date"][:4]) if start["date"] else None
+        end = dates.absolute(year, month, last) if year else start
     if start is None or end is None:
         return None
     return {**start, "end": end["date"]}
@@ -74,12 +87,15 @@ def _month_year(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str
 
 def _month_day(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     day = int(m["day"])
-    return dates.month_day(_month(m["month"]), day, anchor) if 1 <= day <= 31 else None
+    if not 1 <= day <= 31:
+        return None
+    return dates.month_day(_month(m["month"]), day, anchor, direction(text, m.start(), m.end()))
 
 
 def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     which = (m["which"] or "in").lower()
-    which = "last" if which == "last" else "next" if which == "next" else "this"
+    if which not in ("last", "next", "this"):
+        which = "past" if which == "since" else direction(text, m.start(), m.end())
     return dates.named_month(_month(m["month"]), anchor, which)
 
 
@@ -94,9 +110,32 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
     return dates.weekday(m["weekday"], anchor, direction)
 
 
+def _weekday_date(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    """'Tuesday, March 3', 'Friday 5 June 2020': one date, the weekday picking the year."""
+    month, day = _month(m["month"] or m["dmonth"]), int(m["day"] or m["dday"])
+    if m["year"]:
+        return dates.absolute(int(m["year"]), month, day)
+    if not 1 <= day <= 31:
+        return None
+    return dates.weekday_date(m["weekday"], month, day, anchor, direction(text, m.start(), m.end()))
+
+
+def _holiday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    if m["holiday"].lower() in _CUED_HOLIDAYS and not (m["cue"] or m["year"]):
+        return None  # 'Christmas tree sales', 'Thanksgiving dinner': no day is told
+    year = int(m["year"]) if m["year"] else None
+    return dates.holiday(m["holiday"], anchor, direction(text, m.start(), m.end()), year)
+
+
+def _year_end(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    return dates.year_end(anchor, direction(text, m.start(), m.end()))
+
+
 def _day_word(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     if m["word"][0].isupper() and _TITLE_BEFORE.search(text, 0, m.start()):
         return None  # 'USA Today', 'Türkiye Today': a name
+    if _GENERIC_AFTER.match(text, m.end()):
+        return None  # "today's teenagers": the present age, not a day
     steps = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
     return dates.shifted("day", steps, anchor)
 
@@ -114,7 +153,28 @@ def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] 
     return dates.shifted(unit, -int(count), anchor)
 
 
+_CUED_HOLIDAYS = ("christmas", "thanksgiving", "halloween")
+_HOLIDAY = (
+    r"Christmas\s+Eve|Christmas\s+Day|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
+    r"|Valentine['’]s\s+Day|Election\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Christmas"
+)
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:world|society|teenagers|teens|youth|young|children|kids|generation"
+    r"|students|parents|families|politics|economy|standards|technology|culture|media|market"
+    r"|workers|consumers|voters|standards|age|times|climate|businesses|companies)\b",
+    re.IGNORECASE,
+)
+# Makes (and "model") after a year-shaped number: the model year of a car.
+_MODEL_AFTER = re.compile(
+    r"\s+(?:Ford|Toyota|Honda|Chevrolet|Chevy|BMW|Mercedes|Volkswagen|VW|Nissan|Buick|Cadillac"
+    r"|Dodge|Jeep|Pontiac|Audi|Porsche|Volvo|Subaru|Mazda|Hyundai|Kia|Lexus|Chrysler|Oldsmobile"
+    r"|Plymouth|Lincoln|Mercury|Saab|Jaguar|Ferrari|Tesla|Fiat|Peugeot|Renault|model)\b"
+)
+
+
 def _year(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    if not m["cue"] and _MODEL_AFTER.match(text, m.end()):
+        return None  # 'his 1994 Ford': a model year names the car, not a time
     return dates.absolute(int(m["year"]))
 
 
@@ -125,6 +185,27 @@ def _month(name: str) -> int:
 # (name, pattern, builder, flags): tried in this order; an earlier match wins the text it covers.
 PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ("iso_date", r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b", _iso, 0),
+    (
+        "weekday_date",
+        rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?(?:(?P<month>{MONTH})\s+{DAY}"
+        rf"|(?P<dday>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmonth>{MONTH}))"
+        rf"(?:,?\s+{YEAR})?\b(?![,.]?\d|:\d)",
+        _weekday_date,
+        0,
+    ),
+    (
+        "holiday",
+        rf"(?:\b(?P<cue>on|at|over|before|after|until|since|by|for|from|of)\s+(?:the\s+)?)?"
+        rf"\b(?P<holiday>{_HOLIDAY})\b(?:,?\s+{YEAR}\b)?",
+        _holiday,
+        0,
+    ),
+    (
+        "year_end",
+        r"\b(?:year[-\s]end|the\s+end\s+of\s+(?:the|this)\s+year|year['’]s\s+end)\b",
+        _year_end,
+        re.IGNORECASE,
+    ),
     (
         "month_day_range",
         rf"\b(?P<month>{MONTH})\s+{DAY}\s*(?:[-–—]|\bto\b|\bthrough\b)\s*{DAY2}"
@@ -141,7 +222,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ("month_day_year", rf"\b(?P<month>{MONTH})\s+{DAY},?\s+{YEAR}\b", _full, 0),
     ("day_month_year", rf"\b{DAY}(?:\s+of)?\s+(?P<month>{MONTH}),?\s+{YEAR}\b", _full, 0),
     ("month_year", rf"\b(?P<month>{MONTH})(?:\s+of)?,?\s+{YEAR}\b", _month_year, 0),
-    ("month_day", rf"\b(?P<month>{MONTH})\s+{DAY}\b(?![,.]?\d|:)", _month_day, 0),
+    ("month_day", rf"\b(?P<month>{MONTH})\s+{DAY}\b(?![,.]?\d|:\d)", _month_day, 0),
     ("day_month", rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b", _month_day, 0),
     (
         "named_month",
@@ -166,7 +247,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
     (
         "ago",
-        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier)\b",
         _ago,
         re.IGNORECASE,
     ),
@@ -186,10 +267,29 @@ _NAMES_AFTER = re.compile(
 )
 
 
+# Patterns tried only on text holding one of these words (lower case): most text holds none.
+_WORDS_NEEDED = {
+    "weekday_date": tuple(dates.WEEKDAYS),
+    "holiday": (
+        "christmas",
+        "year",
+        "boxing",
+        "valentine",
+        "election",
+        "thanksgiving",
+        "halloween",
+    ),
+    "year_end": ("end",),
+}
+
+
 def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
     """Every date in `text` not overlapping `taken` (which grows with what is found)."""
     found: list[Found] = []
+    lowered = text.lower()
     for name, regex, build in COMPILED:
+        if name in _WORDS_NEEDED and not any(w in lowered for w in _WORDS_NEEDED[name]):
+            continue  # a cheap look for the words the pattern cannot match without
         for m in regex.finditer(text):
             start, end = _claim_span(name, m)
             if overlaps(start, end, taken):
@@ -211,20 +311,37 @@ def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
     """The claim is the date itself: 'in 2014' → '2014', 'on Monday' → 'Monday'."""
     if name == "year":
         return m.start("year"), m.end("year")
+    if name == "holiday":
+        return m.start("holiday"), m.end()
     if name == "named_month" and (m["which"] or "").lower() not in ("last", "next", "this"):
         return m.start("month"), m.end("month")
     return m.start(), m.end()
 
 
+def direction(text: str, start: int, end: int) -> str:
+    """For a date written without its year: 'future' or 'past' where the clause says so, else
+    'nearest'."""
+    told = tense(text, start, end)
+    if told == "future":
+        return told
+    return "past" if any(_PAST.search(part) for part in _clause(text, start, end)) else "nearest"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The date's clause before and after it."""
+    before = text[max(0, start - 160) : start]
+    cuts = list(_CLAUSE_START.finditer(before))
+    after = text[end : end + 100]
+    cut = _CLAUSE_START.search(after)
+    if cut is not None and not after[: cut.start()].strip() and cut.group(0) == ",":
+        cut = _CLAUSE_START.search(after, cut.end())  # 'By March, prices had doubled'
+    return (before[cuts[-1].end() :] if cuts else before), (after[: cut.start()] if cut else after)
+
+
 def tense(text: str, start: int, end: int) -> str:
     """'future' when the date's clause speaks of what will happen, else 'past' (news reports
     mostly what has happened; 'today' counts as past)."""
-    before = text[max(0, start - 160) : start]
-    cuts = list(_CLAUSE_START.finditer(before))
-    clause_before = before[cuts[-1].end() :] if cuts else before
-    after = text[end : end + 100]
-    cut = _CLAUSE_START.search(after)
-    clause_after = after[: cut.start()] if cut else after
+    clause_before, clause_after = _clause(text, start, end)
     if _FUTURE.search(clause_before) or _FUTURE.search(clause_after):
         return "future"
     return "past"

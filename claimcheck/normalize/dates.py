@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 MONTHS = {
@@ -73,28 +74,75 @@ def weekday(name: str, anchor: dt.date | None, direction: str) -> dict[str, Any]
     return _day(anchor, diff)
 
 
-def month_day(month: int, day: int, anchor: dt.date | None) -> dict[str, Any] | None:
-    """'January 12' without a year: the anchor's year."""
+def month_day(
+    month: int, day: int, anchor: dt.date | None, direction: str = "nearest"
+) -> dict[str, Any] | None:
+    """'January 12' without a year: the year the tense points to (see `closest`)."""
     try:
         dt.date(2000, month, day)  # a leap year: is this a day of this month at all?
-        if anchor is None:
-            return unresolved("day")
-        date = dt.date(anchor.year, month, day)
     except ValueError:
+        return None
+    if anchor is None:
+        return unresolved("day")
+    return on_day(_candidates(anchor, lambda year: dt.date(year, month, day)), anchor, direction)
+
+
+def on_day(candidates: list[dt.date], anchor: dt.date, direction: str) -> dict[str, Any] | None:
+    """The candidate day the direction picks, as a resolved relative date. A day within a
+    week of the anchor is that one whatever the tense: a document's date is often a few days
+    off the events it reports, and a tense read from word forms is weaker evidence."""
+    near = [d for d in candidates if abs((d - anchor).days) <= SLACK_DAYS]
+    date = near[0] if near else closest(candidates, anchor, direction)
+    if date is None:
         return None
     return _value(date.isoformat(), "day", relative=True, anchor=anchor)
 
 
+SLACK_DAYS = 7
+
+
+def _candidates(anchor: dt.date, day_in: Callable[[int], dt.date]) -> list[dt.date]:
+    """The day in the anchor's year and the years either side (where it exists: 29 February)."""
+    out = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            out.append(day_in(year))
+        except ValueError:
+            continue
+    return out
+
+
+def closest(dates: list[dt.date], anchor: dt.date, direction: str) -> dt.date | None:
+    """'past': the latest on or before the anchor; 'future': the first on or after it;
+    'nearest' (no tense to go by): the nearest, the earlier on a tie (news reports the past)."""
+    if direction == "past":
+        dates = [d for d in dates if d <= anchor]
+        return max(dates) if dates else None
+    if direction == "future":
+        dates = [d for d in dates if d >= anchor]
+        return min(dates) if dates else None
+    return min(dates, key=lambda d: (abs((d - anchor).days), d)) if dates else None
+
+
 def named_month(month: int, anchor: dt.date | None, which: str) -> dict[str, Any]:
-    """'last March' (the latest March before the anchor's month), 'next March', 'in March' and
-    'this March' (the anchor's year)."""
+    """'last March' (the latest March before the anchor's month), 'next March', 'this March'
+    (the anchor's year); 'in March' as the tense points ('past', 'future', 'nearest': the
+    anchor's own month counts as either, and a tie goes to the past)."""
     if anchor is None:
         return unresolved("month")
     year = anchor.year
-    if which == "last" and month >= anchor.month:
+    if (which == "last" and month >= anchor.month) or (which == "past" and month > anchor.month):
         year -= 1
-    elif which == "next" and month <= anchor.month:
+    elif (which == "next" and month <= anchor.month) or (
+        which == "future" and month < anchor.month
+    ):
         year += 1
+    elif which == "nearest" and abs(month - anchor.month) > 6:
+        year += 1 if month < anchor.month else -1
+    elif which == "nearest" and month - anchor.month == 6:
+        year -= 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return unresolved("month")
     return _value(f"{year:04d}-{month:02d}", "month", relative=True, anchor=anchor)
 
 
@@ -115,6 +163,69 @@ def shifted(unit: str, steps: int, anchor: dt.date | None) -> dict[str, Any]:
     if not dt.MINYEAR <= anchor.year + steps <= dt.MAXYEAR:
         return unresolved("year")
     return _value(f"{anchor.year + steps:04d}", "year", relative=True, anchor=anchor)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# Holidays a newsroom dates by name → their day in a given year (US ones where only the US has
+# them: Election Day is the Tuesday after the first Monday of November, Thanksgiving the fourth
+# Thursday).
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+}
+
+
+def holiday(
+    name: str, anchor: dt.date | None, direction: str, year: int | None = None
+) -> dict[str, Any] | None:
+    """'Christmas Eve', 'Election Day 2020': its day in the year written, else the year the tense
+    points to."""
+    day_in = HOLIDAYS[" ".join(name.lower().replace("’", "'").split())]
+    if year is not None:
+        return _value(day_in(year).isoformat(), "day", relative=False)
+    if anchor is None:
+        return unresolved("day")
+    return on_day(_candidates(anchor, day_in), anchor, direction)
+
+
+def year_end(anchor: dt.date | None, direction: str) -> dict[str, Any]:
+    """'by year-end', 'the end of the year': December of the anchor's year, or of the year before
+    when told as past (in any month but December)."""
+    if anchor is None:
+        return unresolved("month")
+    year = anchor.year - 1 if direction == "past" and anchor.month < 12 else anchor.year
+    if year < dt.MINYEAR:
+        return unresolved("month")
+    return _value(f"{year:04d}-12", "month", relative=True, anchor=anchor)
+
+
+def weekday_date(
+    weekday_name: str, month: int, day: int, anchor: dt.date | None, direction: str
+) -> dict[str, Any] | None:
+    """'Friday, June 5' without a year: of the years around the anchor, one where that day is a
+    Friday; where none is, the writer's weekday is wrong and
+    the month-day alone decides."""
+    if anchor is None:
+        return month_day(month, day, anchor, direction)
+    wanted = WEEKDAYS[weekday_name.lower()]
+    # Three years in a row never share a weekday for a date: at most one candidate fits.
+    days = [
+        d for d in _candidates(anchor, lambda y: dt.date(y, month, day)) if d.weekday() == wanted
+    ]
+    return on_day(days, anchor, "nearest") if days else month_day(month, day, anchor, direction)
 
 
 def _day(anchor: dt.date, days: int) -> dict[str, Any]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from claimcheck.normalize.numbers import integral
-from claimcheck.normalize.units import DURATION_ISO_FACTOR, DURATION_UNITS
+from claimcheck.normalize.units import DURATION_ALIASES, DURATION_ISO_FACTOR, DURATION_UNITS
 
 
 def iso_duration(amount: Decimal, unit: str) -> str:
@@ -63,3 +64,24 @@ def _text(value: Decimal) -> str:
 
 def _plain(value: Decimal) -> Decimal:
     return integral(value) if value == value.to_integral_value() else value.normalize()
+
+
+# Written units counted in another: a quarter is three months ("the next two quarters": P6M).
+IN_OTHER_UNITS = {"quarter": ("month", 3), "quarters": ("month", 3)}
+
+
+def duration_value(value: dict[str, Any], written: str) -> dict[str, Any]:
+    """A figure's value as a duration in the unit written ('hours', 'quarters'): canonical unit,
+    `iso` and `seconds`, bounds carried into the unit the amount is counted in."""
+    key = " ".join(written.lower().split())
+    unit, factor = IN_OTHER_UNITS.get(key, (DURATION_ALIASES.get(key, key), 1))
+    value = {
+        **value,
+        **{b: value[b] * factor for b in ("amount", "lower", "upper") if value[b] is not None},
+    }
+    return {
+        **value,
+        "unit": unit,
+        "iso": iso_duration(value["amount"], unit),
+        "seconds": seconds(value["amount"], unit),
+    }

@@ -134,7 +134,7 @@ def digits_with_scale(text: str) -> Decimal | None:
     factor = SCALES.get(match.group(2)) or SHORT_SCALES.get(match.group(2))
     if base is None or factor is None:
         return None
-    return _exact(base * factor)
+    return exact(base * factor)
 
 
 def words(text: str) -> Decimal | None:
@@ -164,18 +164,30 @@ def digits_then_words(text: str) -> Decimal | None:
     if base is None or not tail:
         return None
     scale = words("one " + tail)
-    return None if scale is None else _exact(base * scale)
+    return None if scale is None else exact(base * scale)
 
 
-def half(text: str) -> Decimal | None:
-    """'half a million', 'a half' are common in news copy."""
-    match = re.fullmatch(r"half an? (\w+)", text)
-    if not match or match.group(1) not in SCALES:
+_PARTS = {"half": "0.5", "a half": "0.5", "a quarter": "0.25", "three quarters": "0.75"}
+_PARTS |= {"a third": "1/3", "two thirds": "2/3"}
+
+
+def part_of_scale(text: str) -> Decimal | None:
+    """'half a million', 'a quarter million', 'a quarter of a million', 'two-thirds of a
+    billion' are common in news copy."""
+    match = re.fullmatch(
+        r"(half|a half|a quarter|three[ -]quarters|a third|two[ -]thirds)(?: of)?(?: an?)? (\w+)",
+        text,
+    )
+    if not match or match.group(2) not in SCALES:
         return None
-    return _exact(Decimal(SCALES[match.group(1)]) / 2)
+    part = _PARTS[match.group(1).replace("-", " ")]
+    numerator, _, denominator = part.partition("/")
+    scale = Decimal(SCALES[match.group(2)]) * Decimal(numerator)
+    # A third of a thousand or more is given to the unit: 'a third of a million' is 333,333.
+    return (scale / Decimal(denominator)).quantize(Decimal(1)) if denominator else exact(scale)
 
 
-def _exact(value: Decimal) -> Decimal:
+def exact(value: Decimal) -> Decimal:
     return integral(value) if value == value.to_integral_value() else value.normalize()
 
 
@@ -193,7 +205,7 @@ STRATEGIES: tuple[tuple[str, Callable[[str], Decimal | None]], ...] = (
     ("digits_with_scale", digits_with_scale),
     ("digits_then_words", digits_then_words),
     ("words", words),
-    ("half", half),
+    ("part_of_scale", part_of_scale),
 )
 
 

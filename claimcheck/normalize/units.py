@@ -6,6 +6,16 @@ codes), and longer aliases win over shorter ones.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of written forms, longest first, any run of spaces matching one."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
 # Symbols written before the amount. "$" alone is read as US dollars: say so in the README.
 CURRENCY_SYMBOLS = {
     "US$": "USD",
@@ -72,7 +82,24 @@ CURRENCY_WORDS = {
     "rand": "ZAR",
     "australian dollars": "AUD",
     "canadian dollars": "CAD",
+    # Bare francs are Swiss: the French and Belgian ones are gone (say so in the README).
+    "francs": "CHF",
+    "franc": "CHF",
+    "french francs": "FRF",
+    "cfa francs": "XOF",
+    "kronor": "SEK",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "pence": "GBP",
+    "penny": "GBP",
+    "cents": "USD",
+    "cent": "USD",
+    "euro cents": "EUR",
 }
+# Words for a hundredth of a currency: "12 pence" is £0.12.
+HUNDREDTHS = frozenset({"pence", "penny", "cents", "cent", "euro cents"})
+# Symbols that may also follow the amount ("25 €", "10$").
+SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
 
 # Canonical unit name ← written forms.
 QUANTITY_UNITS = {
@@ -84,13 +111,31 @@ QUANTITY_UNITS = {
     "foot": ("feet", "foot", "ft"),
     "inch": ("inches", "inch"),
     "yard": ("yards", "yard"),
-    "square kilometre": ("square kilometres", "square kilometers", "sq km", "km2", "km²"),
-    "square mile": ("square miles", "sq miles", "sq mi"),
+    "square kilometre": (
+        "square kilometres",
+        "square kilometers",
+        "square kilometre",
+        "square kilometer",
+        "sq km",
+        "km2",
+        "km²",
+    ),
+    "square mile": ("square miles", "square mile", "sq miles", "sq mi"),
+    "square metre": (
+        "square metres",
+        "square meters",
+        "square metre",
+        "square meter",
+        "sq m",
+        "m²",
+    ),
+    "square foot": ("square feet", "square foot", "sq ft"),
+    "cubic foot": ("cubic feet", "cubic foot"),
     "hectare": ("hectares", "hectare"),
     "acre": ("acres", "acre"),
     "kilogram": ("kg", "kilograms", "kilogrammes", "kilos", "kilogram"),
     "gram": ("grams", "grammes", "gram"),
-    "tonne": ("tonnes", "tonne", "metric tons", "metric tonnes", "tons", "ton"),
+    "tonne": ("tonnes", "tonne", "metric tons", "metric tonnes", "tons", "ton", "t"),
     "pound": ("pounds", "pound", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "oz"),
     "litre": ("litres", "liters", "litre", "liter"),
@@ -101,8 +146,17 @@ QUANTITY_UNITS = {
     "billion cubic metres": ("bcm",),
     "degree Celsius": ("°c", "degrees celsius", "degrees c"),
     "degree Fahrenheit": ("°f", "degrees fahrenheit", "degrees f"),
-    "kilometre per hour": ("km/h", "kph", "kilometres per hour", "kilometers per hour"),
-    "mile per hour": ("mph", "miles per hour"),
+    "kilometre per hour": (
+        "km/h",
+        "kph",
+        "kilometres per hour",
+        "kilometers per hour",
+        "kilometres an hour",
+        "kilometers an hour",
+        "km an hour",
+        "km per hour",
+    ),
+    "mile per hour": ("mph", "miles per hour", "miles an hour"),
     "knot": ("knots",),
     "megawatt": ("mw", "megawatts", "megawatt"),
     "gigawatt": ("gw", "gigawatts", "gigawatt"),

@@ -57,7 +57,10 @@ TOP_KEYS: Keys = {
     "verify": (_is(bool), "true or false"),
 }
 SOURCE_KEYS: Keys = {
-    "source": (_is(str), "'wikidata' or 'snapshot:PATH'"),
+    "source": (
+        lambda v: _is(str)(v) or (_strings(v) and bool(v)),
+        "'wikidata', 'worldbank', 'snapshot:PATH' or a list of them",
+    ),
     "api_url": (_is(str), "a URL"),
     "sparql_url": (_is(str), "a URL"),
     "contact": (_is(str), "an e-mail address or URL for the User-Agent"),
@@ -300,6 +303,7 @@ def merge(settings: Settings, cfg: FileConfig, given: set[str]) -> Settings:
     for key, value in cfg.values.get("source", {}).items():
         if key not in given:
             value = os.path.join(cfg.root, value) if key == "cache_dir" else value
+            value = ",".join(value) if key == "source" and isinstance(value, list) else value
             sources = dataclasses.replace(sources, **{key: value})  # type: ignore[arg-type]
     rules = dataclasses.replace(settings.rules, overrides=cfg.overrides, root=cfg.root)
     return dataclasses.replace(settings, sources=sources, rules=rules)

@@ -1,19 +1,20 @@
 """Knowledge sources behind one small interface, and the registry that names them.
 
-`get_source(settings.sources)` builds the source a run asked for: 'wikidata' (the live API, through
-the shared HTTP client and cache) or 'snapshot:PATH' (a local file, no network). A further source
-registers a factory under its name, the same way the built-in ones do.
+`get_sources(settings.sources)` builds the sources a run asked for: 'wikidata' (the live API,
+through the shared HTTP client and cache), 'worldbank' (the World Bank Indicators API, the same
+way) and 'snapshot:PATH' (a local file, no network: entities, statistics series, or both), several
+at once. A further source registers a factory under its name, the same way the built-in ones do.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.errors import ConfigError
-from claimcheck.sources.base import KnowledgeSource
+from claimcheck.sources.base import KnowledgeSource, Sources, StatisticsSource
 
 if TYPE_CHECKING:
     from claimcheck.config import SourceSettings
@@ -28,10 +29,13 @@ class Environment:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], Any] | None = None
     warn: Callable[[str], None] = lambda message: None
+    # Sources built in one run share one HTTP client (one cache, one set of manners).
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
+Built = KnowledgeSource | StatisticsSource | Sources
 # A factory receives the text after 'name:' (e.g. the snapshot path, or '' for none).
-SourceFactory = Callable[[str, "SourceSettings", Environment], KnowledgeSource]
+SourceFactory = Callable[[str, "SourceSettings", Environment], Built]
 
 
 class Registry:
@@ -44,53 +48,88 @@ class Registry:
     def names(self) -> tuple[str, ...]:
         return tuple(sorted(self._factories))
 
-    def build(self, settings: SourceSettings, env: Environment) -> KnowledgeSource:
-        name, _, argument = settings.source.partition(":")
-        factory = self._factories.get(name)
-        if factory is None:
-            raise ConfigError(
-                f"unknown source '{settings.source}'; choose one of: "
-                + ", ".join(f"{n}:PATH" if n == "snapshot" else n for n in self.names())
-            )
-        return factory(argument, settings, env)
+    def build(self, settings: SourceSettings, env: Environment) -> Sources:
+        """Every source `settings.source` names (comma-separated); the first of each sort wins."""
+        out = Sources()
+        for spec in split_sources(settings.source):
+            name, _, argument = spec.partition(":")
+            factory = self._factories.get(name)
+            if factory is None:
+                raise ConfigError(
+                    f"unknown source '{spec}'; choose one of: "
+                    + ", ".join(f"{n}:PATH" if n == "snapshot" else n for n in self.names())
+                )
+            out = combine(out, factory(argument, settings, env))
+        return out
 
 
-def _wikidata(argument: str, settings: SourceSettings, env: Environment) -> KnowledgeSource:
+def split_sources(spec: str) -> list[str]:
+    return [part.strip() for part in spec.split(",") if part.strip()]
+
+
+def combine(sources: Sources, built: Built) -> Sources:
+    if isinstance(built, Sources):
+        for part in (built.knowledge, built.statistics):
+            if part is not None:
+                sources = combine(sources, part)
+        return sources
+    if isinstance(built, KnowledgeSource) and sources.knowledge is None:
+        return Sources(built, sources.statistics)
+    if isinstance(built, StatisticsSource) and sources.statistics is None:
+        return Sources(sources.knowledge, built)
+    return sources
+
+
+def _http(settings: SourceSettings, env: Environment) -> Any:
     from claimcheck.cache import Cache
     from claimcheck.http import HttpClient, new_session, utc_now
+
+    if "http" not in env.shared:
+        env.shared["http"] = HttpClient(
+            env.session if env.session is not None else new_session(),
+            contact=settings.contact,
+            cache=Cache(settings.cache_dir, warn=env.warn),
+            offline=settings.offline,
+            sleep=env.sleep,
+            clock=env.clock or utc_now,
+            warn=env.warn,
+        )
+    return env.shared["http"]
+
+
+def _wikidata(argument: str, settings: SourceSettings, env: Environment) -> Built:
     from claimcheck.sources.wikidata import WikidataSource
 
     if argument:
         raise ConfigError(
             "the wikidata source takes no argument; set --api-url / --sparql-url instead"
         )
-    cache = Cache(settings.cache_dir, warn=env.warn)
-    http = HttpClient(
-        env.session if env.session is not None else new_session(),
-        contact=settings.contact,
-        cache=cache,
-        offline=settings.offline,
-        sleep=env.sleep,
-        clock=env.clock or utc_now,
-        warn=env.warn,
-    )
-    return WikidataSource(settings, http)
+    return WikidataSource(settings, _http(settings, env))
 
 
-def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> KnowledgeSource:
-    from claimcheck.sources.snapshot import SnapshotSource
+def _worldbank(argument: str, settings: SourceSettings, env: Environment) -> Built:
+    from claimcheck.sources.worldbank import WorldBankSource
+
+    if argument:
+        raise ConfigError("the worldbank source takes no argument")
+    return WorldBankSource(_http(settings, env))
+
+
+def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Built:
+    from claimcheck.sources.snapshot import SnapshotSource, load_snapshot
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
-    source = SnapshotSource.load(argument)
-    if not source.docs:
+    built = load_snapshot(argument)
+    if isinstance(built.knowledge, SnapshotSource) and not built.knowledge.docs:
         env.warn(f"[CC905] snapshot {argument} holds no entities: no claim can be checked")
-    return source
+    return built
 
 
 def default_registry() -> Registry:
     registry = Registry()
     registry.register("wikidata", _wikidata)
+    registry.register("worldbank", _worldbank)
     registry.register("snapshot", _snapshot)
     return registry
 
@@ -103,8 +142,18 @@ def register_source(name: str, factory: SourceFactory, registry: Registry = REGI
     registry.register(name, factory)
 
 
+def get_sources(
+    settings: SourceSettings, env: Environment | None = None, registry: Registry = REGISTRY
+) -> Sources:
+    """The sources `settings.source` names, built with what `env` provides."""
+    return registry.build(settings, env or Environment())
+
+
 def get_source(
     settings: SourceSettings, env: Environment | None = None, registry: Registry = REGISTRY
 ) -> KnowledgeSource:
-    """The source `settings.source` names, built with what `env` provides."""
-    return registry.build(settings, env or Environment())
+    """The knowledge source `settings.source` names (the first, when it names several)."""
+    built = get_sources(settings, env, registry)
+    if built.knowledge is None:
+        raise ConfigError(f"no knowledge source for entities in '{settings.source}'")
+    return built.knowledge

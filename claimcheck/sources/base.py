@@ -6,9 +6,10 @@ sources/wikidata_ids.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from claimcheck.model import Candidate, Entity
+from claimcheck.model import Area, Candidate, Entity, Indicator, Observation
 
 
 @runtime_checkable
@@ -38,3 +39,43 @@ class MemberListing(Protocol):
         rank, with all its statements: the caller picks those valid on its date. Raises
         SourceUnavailable when it cannot answer, never returns a partial list."""
         ...
+
+
+@runtime_checkable
+class StatisticsSource(Protocol):
+    """A source of annual statistics series (World Bank indicators), keyed by indicator code
+    and country code."""
+
+    name: str
+
+    def indicator(self, measure: str) -> Indicator | None:
+        """The series for a measure ('gdp_growth'), None when the source has none."""
+        ...
+
+    def area(self, *names: str | None) -> Area | None:
+        """The country or aggregate the first of `names` that names one stands for."""
+        ...
+
+    def observations(
+        self, indicator: str, country: str, years: tuple[int, int]
+    ) -> Sequence[Observation]:
+        """The series' values for the years first..last (inclusive), any order; years without
+        a value are absent or have value None. Raises SourceUnavailable when it cannot answer."""
+        ...
+
+    def describe(self) -> Mapping[str, Any]:
+        """What a report should say about this source."""
+        ...
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The sources of one run: the knowledge source for entities (Wikidata, an entity snapshot)
+    and the statistics source for series (the World Bank, a WDI snapshot); either may be absent."""
+
+    knowledge: KnowledgeSource | None = None
+    statistics: StatisticsSource | None = None
+
+    def describe(self) -> Mapping[str, Any]:
+        found = [s.describe() for s in (self.knowledge, self.statistics) if s is not None]
+        return found[0] if len(found) == 1 else {"name": "sources", "sources": found}

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.errors import SourceError
 from claimcheck.model import Candidate, Entity, EntityRef, Provenance
+from claimcheck.sources.base import Sources
 from claimcheck.sources.wikidata_ids import PROPERTY_IDS
 from claimcheck.sources.wikidata_json import all_names, parse_entity, pick_text, snak_value
 
@@ -130,6 +131,18 @@ class SnapshotSource:
             redirected_from=requested if target != requested else None,
         )
         return parse_entity(doc, provenance)
+
+
+def load_snapshot(path: str | Path) -> Sources:
+    """The sources a snapshot file holds: its entity documents, its statistics series, or both."""
+    from claimcheck.sources.statsnapshot import StatisticsSnapshot, is_statistics
+
+    lines = read_lines(Path(path))
+    series = [doc for doc in lines if is_statistics(doc)]
+    entities = [doc for doc in lines if not is_statistics(doc)]
+    statistics = StatisticsSnapshot(series, origin=str(path)) if series else None
+    knowledge = SnapshotSource(entities, origin=str(path)) if entities or not series else None
+    return Sources(knowledge, statistics)
 
 
 def _member_of_ids(doc: Mapping[str, Any]) -> set[str]:

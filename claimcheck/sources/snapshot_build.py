@@ -24,6 +24,12 @@ import yaml
 
 from claimcheck.errors import InputError, OutputError
 from claimcheck.sources.snapshot import id_order
+from claimcheck.sources.statsnapshot import (
+    is_statistics,
+    is_wdi_folder,
+    statistics_order,
+    wdi_documents,
+)
 
 Doc = Mapping[str, Any]
 
@@ -33,22 +39,42 @@ class BuildReport:
     entities: int
     redirects: int
     skipped_inputs: tuple[str, ...]
+    series: int = 0  # statistics series (one indicator for one country) from WDI folders
 
 
 def build_snapshot(inputs: Sequence[str | Path], out: str | Path) -> BuildReport:
     docs: dict[str, Doc] = {}
+    statistics: dict[tuple[str, str, str], Doc] = {}
     skipped = []
     for path in map(Path, inputs):
-        found = list(documents_in(path))
+        found = list(_inputs(path))
         if not found:
             skipped.append(str(path))
         for doc in found:
-            keep(docs, doc)
-    write_lines(Path(out), (docs[i] for i in sorted(docs, key=id_order)))
+            if is_statistics(doc):
+                statistics[statistics_order(doc)] = doc
+            else:
+                keep(docs, doc)
+    ordered = [docs[i] for i in sorted(docs, key=id_order)]
+    write_lines(Path(out), [*ordered, *(statistics[k] for k in sorted(statistics))])
     redirects = sum(1 for d in docs.values() if "redirects" in d and "labels" not in d)
     return BuildReport(
-        entities=len(docs) - redirects, redirects=redirects, skipped_inputs=tuple(skipped)
+        entities=len(docs) - redirects,
+        redirects=redirects,
+        skipped_inputs=tuple(skipped),
+        series=sum(1 for d in statistics.values() if "series" in d),
     )
+
+
+def _inputs(path: Path) -> Iterator[Doc]:
+    """A WDI folder's series, every file of another folder (read whole), or one file."""
+    if is_wdi_folder(path):
+        yield from wdi_documents(path)
+    elif path.is_dir():
+        for item in sorted(p for p in path.rglob("*") if p.is_file()):
+            yield from documents_in(item)
+    else:
+        yield from documents_in(path)
 
 
 def keep(docs: dict[str, Doc], doc: Doc) -> None:

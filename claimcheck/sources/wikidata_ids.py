@@ -26,6 +26,11 @@ PROPERTY_IDS = {
     "head_of_state": "P35",
     "office_holder": "P1308",
     "capital": "P36",
+    "revenue": "P2139",
+    "net_profit": "P2295",
+    "operating_income": "P3362",
+    "market_cap": "P2226",
+    "total_assets": "P2403",
 }
 QUALIFIER_IDS = {
     "start_time": "P580",
@@ -71,6 +76,14 @@ UNIT_NAMES = {
     "Q4916": "EUR",
     "Q25224": "GBP",
     "Q41044": "RUB",
+    "Q8146": "JPY",
+    "Q25344": "CHF",
+    "Q39099": "CNY",
+    "Q80524": "INR",
+    "Q1104069": "CAD",
+    "Q259502": "AUD",
+    "Q202040": "KRW",
+    "Q122922": "SEK",
     "Q577": "year",
     "Q573": "day",
 }

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from claimcheck.model import Claim, Entity, Quantity, Statement, Verdict
+from claimcheck.model import Claim, Entity, Quantity, Statement, TimeValue, Verdict
+from claimcheck.normalize.measures import MEASURE_PROPERTIES, PERIOD_PROPERTIES
 from claimcheck.verify import numeric, units
 from claimcheck.verify.facts import Facts, field_surface, field_text, linked
 from claimcheck.verify.result import (
@@ -46,6 +47,7 @@ PREDICATES: dict[str, str] = {
     "staff": "employees",
     "workers": "employees",
     "workforce": "employees",
+    **MEASURE_PROPERTIES,
 }
 NUMERIC_KINDS = ("count", "quantity", "money", "percent", "membership_count")
 
@@ -58,6 +60,7 @@ def predicate_property(claim: Claim, extra: Mapping[str, str]) -> str | None:
     table = {**PREDICATES, **{k.lower(): v for k, v in extra.items()}}
     texts = [
         field_text(claim, "predicate"),
+        (claim.fields.get("predicate") or {}).get("measure"),
         field_surface(claim, "predicate"),
         field_text(claim, "counted"),
         claim.value.get("unit"),
@@ -93,11 +96,26 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     if claim_reading is None:
         return not_checked("not_checkable_kind", "The claim carries no amount to compare.", as_of)
     statements = subject.statements.get(prop, ())
+    period = _period_year(claim)
+    if prop in PERIOD_PROPERTIES and period is None:
+        return not_checked(
+            "no_period", "A figure of a period needs its year to be compared.", as_of
+        )
+    dated = period is not None and prop in PERIOD_PROPERTIES | {"market_cap", "total_assets"}
+    if dated and period is not None:
+        if statements and not _of_year(statements, period):
+            return not_checked(
+                "no_statement_at_date",
+                f"{source_name(subject)} holds no {property_label(prop)} of "
+                f"{subject.label or subject.id} for {period}.",
+                as_of,
+            )
+        statements = _of_year(statements, period)
     if prop == "member_count" and not select(statements, as_of).statements:
         counted = _count_members(subject, facts, as_of)
         if counted is not None:
             return _judge_count(claim, claim_reading, subject, counted, as_of)
-    chosen = select(statements, as_of)
+    chosen = select(statements, None if dated else as_of)
     if not chosen.statements:
         return not_checked(
             chosen.reason or "no_statement_at_date",
@@ -105,6 +123,26 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
             as_of,
         )
     return _judge(claim, claim_reading, subject, prop, chosen.statements, statements, facts, as_of)
+
+
+def _period_year(claim: Claim) -> int | None:
+    """The year of the period the figure states ("in 2023", "fiscal 2023", "last year")."""
+    period = claim.fields.get("period")
+    if isinstance(period, Mapping) and period.get("resolved") and period.get("date"):
+        return int(str(period["date"])[:4])
+    return None
+
+
+def _of_year(statements: tuple[Statement, ...], year: int) -> tuple[Statement, ...]:
+    """Statements of that year as the source dates them: a fiscal year ending 2024-03-31 is the
+    source's 2024 when it says so, never converted."""
+    out = []
+    for statement in statements:
+        snaks = statement.qualifiers.get("point_in_time", ())
+        value = snaks[0].value if snaks else None
+        if isinstance(value, TimeValue) and value.iso.lstrip("+")[:4] == f"{year:04d}":
+            out.append(statement)
+    return tuple(out)
 
 
 def _missing_sentence(entity: Entity, prop: str, reason: str | None, as_of: dt.date | None) -> str:

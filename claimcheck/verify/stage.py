@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from claimcheck.errors import SourceUnavailable
 from claimcheck.link import Link, Mention, link_mentions
 from claimcheck.model import Claim, DocumentResult, Entity, EntityRef
-from claimcheck.sources.base import KnowledgeSource
+from claimcheck.sources.base import KnowledgeSource, Sources
 from claimcheck.verify import Facts, Resolution, mentions_of, verify_claim
 from claimcheck.verify.facts import field_surface, field_text
 from claimcheck.verify.quantities import predicate_property
 from claimcheck.verify.result import not_checked
+from claimcheck.verify.statstage import statistics_route, verify_statistic
 from claimcheck.verify.timeselect import usable
 
 Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
@@ -158,11 +159,44 @@ __all__ = ["field_text", "gather", "verify_claims", "verify_result"]
 
 def verify_result(
     result: DocumentResult,
-    source: KnowledgeSource,
+    source: KnowledgeSource | Sources,
     predicates: Mapping[str, str] | None = None,
     linker: Linker = link_mentions,
 ) -> DocumentResult:
     """One document's result with every claim verified as of the document's date (the pipeline
     has already put --as-of there)."""
-    claims = verify_claims(result.claims, source, result.document.date, linker, predicates or {})
+    sources = source if isinstance(source, Sources) else Sources(knowledge=source)
+    date = result.document.date
+    claims = verify_by_source(result.claims, sources, date, linker, predicates or {})
     return dataclasses.replace(result, claims=tuple(claims))
+
+
+def verify_by_source(
+    claims: Sequence[Claim],
+    sources: Sources,
+    as_of: dt.date | None,
+    linker: Linker = link_mentions,
+    predicates: Mapping[str, str] | None = None,
+) -> list[Claim]:
+    """Each claim verified by the source that can answer it: statistics the statistics source
+    serves go there, everything else to the knowledge source."""
+    done: dict[str, Claim] = {}
+    if sources.statistics is not None:
+        for claim in claims:
+            if statistics_route(claim, sources.statistics) is not None:
+                done[claim.id] = verify_statistic(claim, sources.statistics, as_of)
+    rest = [c for c in claims if c.id not in done]
+    if sources.knowledge is not None:
+        rest = verify_claims(rest, sources.knowledge, as_of, linker, predicates or {})
+    else:
+        rest = [_no_knowledge_source(c, as_of) for c in rest]
+    done.update((c.id, c) for c in rest)
+    return [done[c.id] for c in claims]
+
+
+def _no_knowledge_source(claim: Claim, as_of: dt.date | None) -> Claim:
+    empty = verify_claim(claim, Facts(), as_of)
+    if not empty.checkable:
+        return dataclasses.replace(claim, verification=empty)
+    message = "No knowledge source for entities was given (only statistics)."
+    return dataclasses.replace(claim, verification=not_checked("no_source", message, as_of))

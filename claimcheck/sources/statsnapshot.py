@@ -1,0 +1,155 @@
+"""Statistics series in a snapshot file, beside (or instead of) entity documents.
+
+`claimcheck snapshot build OUT.jsonl DIR` turns a World Bank WDI folder (one `<indicator>/data.csv`
++ `datapackage.json` per indicator, as in datasets/world-development-indicators) into lines of two
+shapes, sorted and byte-for-byte deterministic:
+
+    {"indicator": "SP.POP.TOTL", "title": "Population, total", "credit": "World Bank, ...", ...}
+    {"series": "SP.POP.TOTL", "country": "GBR", "name": "United Kingdom", "values": {"2004": "..."}}
+
+Values are the files' decimal strings, kept exact. Only the indicators claimcheck maps are kept
+(sources/worldbank_indicators.py): no claim could ask for the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import InputError
+from claimcheck.model import Observation
+from claimcheck.sources.worldbank_indicators import BY_CODE, CREDIT, WdiLookups
+
+Doc = Mapping[str, Any]
+
+
+def is_statistics(doc: Doc) -> bool:
+    return "series" in doc or ("indicator" in doc and "title" in doc)
+
+
+class StatisticsSnapshot(WdiLookups):
+    """Series held in memory, answered without any network."""
+
+    name = "snapshot"
+
+    def __init__(self, docs: Iterable[Doc], origin: str = "memory") -> None:
+        self.origin = origin
+        self.indicators: dict[str, Doc] = {}
+        self.series: dict[tuple[str, str], Doc] = {}
+        for doc in docs:
+            if "series" in doc:
+                self.series[(str(doc["series"]), str(doc["country"]))] = doc
+            elif "indicator" in doc:
+                self.indicators[str(doc["indicator"])] = doc
+
+    def describe(self) -> Mapping[str, Any]:
+        return {
+            "name": self.name,
+            "path": self.origin,
+            "indicators": len(self.indicators),
+            "series": len(self.series),
+        }
+
+    def observations(
+        self, indicator: str, country: str, years: tuple[int, int]
+    ) -> Sequence[Observation]:
+        doc = self.series.get((indicator, country))
+        if doc is None:
+            return ()
+        meta = self.indicators.get(indicator, {})
+        out = []
+        for year in range(years[0], years[1] + 1):
+            raw = (doc.get("values") or {}).get(str(year))
+            if raw is not None:
+                out.append(self._observation(indicator, meta, doc, year, Decimal(str(raw))))
+        return out
+
+    def _observation(
+        self, indicator: str, meta: Doc, doc: Doc, year: int, value: Decimal
+    ) -> Observation:
+        return Observation(
+            indicator=indicator,
+            indicator_title=str(meta.get("title") or indicator),
+            country=str(doc["country"]),
+            country_name=str(doc.get("name") or doc["country"]),
+            year=year,
+            value=value,
+            lastupdated=meta.get("lastupdated"),
+            url=meta.get("url"),
+            endpoint=f"snapshot:{self.origin}",
+        )
+
+
+def is_wdi_folder(path: Path) -> bool:
+    return path.is_dir() and any(path.glob("*/datapackage.json"))
+
+
+def wdi_documents(folder: Path) -> Iterator[Doc]:
+    """Indicator headers and series of the mapped indicators in a WDI folder."""
+    for package in sorted(folder.glob("*/datapackage.json")):
+        code = package.parent.name.upper()
+        if code not in BY_CODE:
+            continue
+        yield _header(code, _read_json(package))
+        yield from _series(code, package.parent / "data.csv")
+
+
+def _read_json(path: Path) -> Doc:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise InputError(f"cannot read {path}: {err}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _header(code: str, package: Doc) -> Doc:
+    licences = [str(item.get("name")) for item in package.get("licenses") or () if item]
+    return {
+        "indicator": code,
+        "title": str(package.get("title") or BY_CODE[code].title),
+        "credit": CREDIT,
+        "licence": ", ".join(licences) or None,
+        "lastupdated": package.get("lastupdated") or package.get("last_updated"),
+        "url": f"https://data.worldbank.org/indicator/{code}",
+    }
+
+
+def _series(code: str, data: Path) -> Iterator[Doc]:
+    by_country: dict[str, dict[str, Any]] = {}
+    try:
+        with data.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                value = _value(row.get("Value"))
+                country, year = row.get("Country Code") or "", row.get("Year") or ""
+                if value is None or not country or not year.isdigit():
+                    continue
+                entry = by_country.setdefault(
+                    country, {"name": row.get("Country Name") or country, "values": {}}
+                )
+                entry["values"][year] = value
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise InputError(f"cannot read {data}: {err}") from None
+    for country in sorted(by_country):
+        entry = by_country[country]
+        yield {"series": code, "country": country, "name": entry["name"], "values": entry["values"]}
+
+
+def _value(raw: str | None) -> str | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        Decimal(raw.strip())
+    except InvalidOperation:
+        return None
+    return raw.strip()
+
+
+def statistics_order(doc: Doc) -> tuple[str, str, str]:
+    """Headers before their series; series by indicator, then country."""
+    if "series" in doc:
+        return (str(doc["series"]), "1", str(doc["country"]))
+    return (str(doc.get("indicator")), "0", "")
