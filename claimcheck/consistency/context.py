@@ -80,7 +80,7 @@ class Context:
     def in_skipped(self, span: Span) -> bool:
         if span.start < self.document.body_start:
             return True
-        return any(s.start <= span.start < s.end for s in self.document.skip)
+        return self.document.skip_reaching(span.start + 1, span.start)
 
     def finding(
         self,

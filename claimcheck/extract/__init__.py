@@ -124,12 +124,12 @@ def _shifted(found: Found, offset: int) -> Found:
 
 
 def _skipped(document: Document, found: Found) -> bool:
-    return any(s.start < found.end and found.start < s.end for s in document.skip)
+    return document.skip_reaching(found.end, found.start)
 
 
 def _in_skip(document: Document, claim: Claim) -> bool:
     """Code spans and comments are never mined, whoever found the claim."""
-    return any(s.start < claim.span.end and claim.span.start < s.end for s in document.skip)
+    return document.skip_reaching(claim.span.end, claim.span.start)
 
 
 def _chunk_claims(

@@ -191,7 +191,7 @@ def first_said_at(document: Document, name: str, mention: Mention) -> bool:
 
 
 def mined(document: Document, at: int) -> bool:
-    return at >= document.body_start and not any(s.start <= at < s.end for s in document.skip)
+    return at >= document.body_start and not document.skip_reaching(at + 1, at)
 
 
 def shortens_fuller_name(text: str, name: str) -> bool:
