@@ -26,20 +26,20 @@ lint: install
 	$(BIN)/ruff format --check claimcheck tests benchmarks
 	$(BIN)/mypy claimcheck
 
-# No network: checked against the snapshot of real Wikidata responses in examples/. The demo
-# article plants errors on purpose, hence --exit-zero. (The snapshot is itself a .jsonl file, so
-# the articles are named rather than the folder, which would read it as a batch of articles.)
-# The same run also writes demo-report.html, the annotated articles to open in a browser.
-# The third article is about economies: checked against the bundled World Bank statistics
-# (World Bank, World Development Indicators, CC BY 4.0).
+# No network: checked against snapshots in examples/ of real Wikidata responses and of the World
+# Bank's statistics (World Bank, World Development Indicators, CC BY 4.0). The articles plant
+# errors on purpose, hence --exit-zero. (A snapshot is itself a .jsonl file, so the articles are
+# named rather than the folder, which would read it as a batch of articles.) The second run writes
+# demo-report.html, the annotated articles to open in a browser.
+DEMO_ARTICLES := examples/anniversaries.md examples/nato-russia-council.txt \
+	examples/latin-america-economies.md
+DEMO_SOURCES := --source snapshot:examples/wikidata-snapshot.jsonl \
+	--source snapshot:examples/statistics-snapshot.jsonl
+
 demo: install
-	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
-		--source snapshot:examples/wikidata-snapshot.jsonl --format table --exit-zero
-	$(BIN)/claimcheck check examples/anniversaries.md examples/nato-russia-council.txt \
-		--source snapshot:examples/wikidata-snapshot.jsonl --format html --exit-zero --quiet \
+	$(BIN)/claimcheck check $(DEMO_ARTICLES) $(DEMO_SOURCES) --format table --exit-zero
+	$(BIN)/claimcheck check $(DEMO_ARTICLES) $(DEMO_SOURCES) --format html --exit-zero --quiet \
 		--output demo-report.html
-	$(BIN)/claimcheck check examples/latin-america-economies.md \
-		--source snapshot:examples/statistics-snapshot.jsonl --format table --exit-zero
 	@echo "The HTML report: $(CURDIR)/demo-report.html (open it in a browser)"
 
 bench: install

@@ -47,6 +47,7 @@ def bare(nlp, texts: list[str]) -> float:
 def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     from claimcheck import pipeline
     from claimcheck.config import Settings
+    from claimcheck.engine.records import run_documents
     from claimcheck.read.documents import ReadOptions
     from claimcheck.render.records import render_jsonl
 
@@ -56,7 +57,7 @@ def ours(nlp, batch: Path, jobs: int) -> tuple[float, int]:
     start = time.perf_counter()
     documents = pipeline.read_documents([str(batch)], settings, lambda item: None)
     claims = 0
-    for line in render_jsonl(pipeline.extract(documents, nlp, settings)):
+    for line in render_jsonl(run_documents(documents, settings, "extract", nlp=nlp)):
         sink.write(line)
         claims += line.startswith('{"record":"claim"')
     return time.perf_counter() - start, claims

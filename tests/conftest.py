@@ -26,10 +26,11 @@ def replayer(folder: Path = CASSETTES, **options: Any) -> vcr.VCR:
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The real English pipeline, loaded once for the whole run."""
-    from claimcheck.nlp import load_pipeline
+    """The real English pipeline, loaded once for the whole run (the copy the CLI uses too)."""
+    from claimcheck.engine.records import language
+    from claimcheck.nlp import DEFAULT_PIPELINE
 
-    return load_pipeline()
+    return language(DEFAULT_PIPELINE)
 
 
 @pytest.fixture(scope="session")

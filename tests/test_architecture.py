@@ -45,6 +45,8 @@ LAYERS: dict[str, set[str]] = {
     "pipeline": BOTTOM
     | {"read", "extract", "nlp", "config", "sources", "sources.base", "verify.stage"}
     | {"consistency", "policy"},
+    # engine/: the one entry point (records in, records out) every engine runs, and the cluster.
+    "engine": BOTTOM | {"pipeline", "read", "render", "config", "nlp", "policy", "sources.base"},
     "__main__": BOTTOM | {"cli", "render"},
 }
 LAYERS["cli"] = {u for u in LAYERS if u != "__main__"}  # the top: translates flags into calls
@@ -54,6 +56,9 @@ CONFINED = {
     "click": ("claimcheck.cli",),
     "spacy": ("claimcheck.nlp", "claimcheck.extract"),
     "requests": ("claimcheck.http",),
+    "dask": ("claimcheck.engine",),
+    "distributed": ("claimcheck.engine",),
+    "pyarrow": ("claimcheck.engine",),
 }
 
 

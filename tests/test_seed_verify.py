@@ -18,6 +18,8 @@ from claimcheck.model import coverage
 from claimcheck.render.records import render_jsonl
 from claimcheck.render.schema import errors
 from claimcheck.sources.snapshot import SnapshotSource
+from claimcheck.sources.snapshot_build import build_snapshot
+from claimcheck.sources.snapshot_sqlite import SqliteSnapshotSource
 from claimcheck.verify.records import read_results
 from claimcheck.verify.stage import verify_result
 
@@ -32,9 +34,14 @@ def extracted(nlp):
     return result
 
 
-@pytest.fixture(scope="module")
-def snapshot():
-    return SnapshotSource.load(str(SNAPSHOT))
+@pytest.fixture(scope="module", params=["jsonl", "sqlite"])
+def snapshot(request, tmp_path_factory):
+    """The example snapshot as shipped, and rebuilt as SQLite: both must verify alike."""
+    if request.param == "jsonl":
+        return SnapshotSource.load(str(SNAPSHOT))
+    out = tmp_path_factory.mktemp("snap") / "facts.sqlite"
+    build_snapshot([SNAPSHOT], out)
+    return SqliteSnapshotSource.load(out)
 
 
 def claim(result, kind, contains):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -31,6 +32,18 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("snap") / "snapshot.jsonl"
     build_snapshot(INPUTS, out)
     return out
+
+
+@pytest.fixture(scope="module", params=["jsonl", "sqlite"])
+def snapshot(request, tmp_path_factory) -> Path:
+    """The same inputs built in each format: every source test runs on both."""
+    out = tmp_path_factory.mktemp("snap") / f"snapshot.{request.param}"
+    build_snapshot(INPUTS, out)
+    return out
+
+
+def load(path: Path):
+    return get_source(SourceSettings(source=f"snapshot:{path}"))
 
 
 def ids_in(path: Path) -> list[str]:
@@ -76,20 +89,23 @@ def test_newest_revision_wins_in_either_order(tmp_path):
         "labels": {"en": {"language": "en", "value": "Old"}},
     }
     (tmp_path / "old.json").write_text(json.dumps(older))
-    for order in ([INPUTS[0], tmp_path / "old.json"], [tmp_path / "old.json", INPUTS[0]]):
-        build_snapshot(order, tmp_path / "s.jsonl")
-        source = SnapshotSource.load(tmp_path / "s.jsonl")
+    for order, suffix in itertools.product(
+        ([INPUTS[0], tmp_path / "old.json"], [tmp_path / "old.json", INPUTS[0]]),
+        ("jsonl", "sqlite"),
+    ):
+        build_snapshot(order, tmp_path / f"s.{suffix}")
+        source = load(tmp_path / f"s.{suffix}")
         assert source.entities(["Q2112"])["Q2112"].label == "Bielefeld"
 
 
-def test_the_2016_recording_replaces_the_2014_one(built):
-    source = SnapshotSource.load(built)
+def test_the_2016_recording_replaces_the_2014_one(snapshot):
+    source = load(snapshot)
     jackson = source.entities(["Q2831"])["Q2831"]
     assert jackson.provenance.revision and jackson.provenance.retrieved_at.startswith("2016")
 
 
-def test_snapshot_search_finds_labels_and_ranks_exact_first(built):
-    source = SnapshotSource.load(built)
+def test_snapshot_search_finds_labels_and_ranks_exact_first(snapshot):
+    source = load(snapshot)
     assert source.search("Bielefeld")[0].id == "Q2112"
     assert source.search("douglas adams")[0].id == "Q42"
     assert [c.id for c in source.search("Douglas Noel Adams")][:1] == ["Q42"]  # an alias
@@ -97,23 +113,24 @@ def test_snapshot_search_finds_labels_and_ranks_exact_first(built):
     assert all(c.id.startswith("Q") for c in source.search("instance of"))
 
 
-def test_snapshot_entities_follow_redirects_and_mark_missing(built):
-    source = SnapshotSource.load(built)
+def test_snapshot_entities_follow_redirects_and_mark_missing(snapshot):
+    source = load(snapshot)
     got = source.entities(["Q32063953", "Q6"])
     assert (
         got["Q32063953"].id == "Q1040"
         and got["Q32063953"].provenance.redirected_from == "Q32063953"
     )
     assert got["Q6"].missing
-    assert got["Q32063953"].provenance.endpoint == f"snapshot:{built}"
+    assert got["Q32063953"].provenance.endpoint == f"snapshot:{snapshot}"
     assert got["Q32063953"].provenance.url == "https://www.wikidata.org/wiki/Q1040"
     assert (
         got["Q32063953"].provenance.retrieved_at == "2018-01-12T15:50:54Z"
     )  # the document's `modified`
 
 
-def test_get_source_builds_a_snapshot_source(built):
-    source = get_source(SourceSettings(source=f"snapshot:{built}"))
+def test_get_source_builds_a_snapshot_source(snapshot):
+    source = get_source(SourceSettings(source=f"snapshot:{snapshot}"))
+    assert source.describe()["entities"] == 8
     assert source.name == "snapshot" and source.search("Russia")[0].id == "Q159"
 
 

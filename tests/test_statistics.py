@@ -201,10 +201,15 @@ def test_snapshot_build_reads_a_wdi_folder_whole_and_keeps_mapped_indicators(tmp
 ARTICLE = "---\ndate: 2005-03-15\n---\nChile, home to 19 million people, mines copper.\n"
 
 
-def test_source_may_be_given_twice(tmp_path, capsys):
-    stats = tmp_path / "wdi.jsonl"
+@pytest.mark.parametrize("suffix", ["jsonl", "sqlite"])
+def test_source_may_be_given_twice(tmp_path, capsys, suffix):
+    """Both snapshot formats hold series and entities alike."""
+    stats = tmp_path / f"wdi.{suffix}"
     build_snapshot([wdi_folder(tmp_path / "wdi")], stats)
     entities = Path(__file__).resolve().parent.parent / "examples" / "wikidata-snapshot.jsonl"
+    if suffix == "sqlite":
+        build_snapshot([entities], tmp_path / "facts.sqlite")
+        entities = tmp_path / "facts.sqlite"
     article = tmp_path / "story.md"
     article.write_text(ARTICLE, encoding="utf-8")
     args = ["check", str(article), "--format", "jsonl", "--exit-zero"]

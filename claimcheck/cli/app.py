@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from claimcheck import SCHEMA_VERSION, __version__
+from claimcheck.cli import cluster
 from claimcheck.cli import run as cli_run
+from claimcheck.cli.groups import with_groups
 from claimcheck.cli.options import (
     BaselineOpt,
     CheckFormatOpt,
@@ -27,8 +29,8 @@ from claimcheck.cli.options import (
     parse_as_of,
     read_settings,
     source_settings,
-    with_groups,
 )
+from claimcheck.cli.snapshot import snapshot_app
 from claimcheck.config import Settings, SourceSettings
 from claimcheck.errors import UsageError
 from claimcheck.policy.runconfig import CiOptions
@@ -42,9 +44,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-)
-snapshot_app = typer.Typer(
-    help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True
 )
 app.add_typer(snapshot_app, name="snapshot")
 
@@ -68,24 +67,30 @@ def _root(
 
 
 @app.command()
-@with_groups(read=read_settings)
+@with_groups(read=read_settings, engine=cluster.engine_options)
 def extract(
     paths: PathsArg,
     read: Settings,
+    engine: cluster.Engine,
     format: ExtractFormatOpt = None,
     output: OutputOpt = None,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
+    if engine.dask:
+        return cluster.run(paths, read, "extract", format, output, engine.scheduler)
     return cli_run.extract(paths, read, choose_format(format, FORMATS), output)
 
 
 @app.command()
-@with_groups(read=read_settings, sources=source_settings, ci=ci_options)
+@with_groups(
+    read=read_settings, sources=source_settings, ci=ci_options, engine=cluster.engine_options
+)
 def check(
     ctx: typer.Context,
     read: Settings,
     sources: SourceSettings,
     ci: CiOptions,
+    engine: cluster.Engine,
     paths: CheckPathsArg = None,
     format: CheckFormatOpt = None,
     output: OutputOpt = None,
@@ -128,6 +133,10 @@ def check(
     ci = dataclasses.replace(ci, baseline=baseline, changed_since=changed_since)
     settings = dataclasses.replace(read, verify=not no_verify, sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)  # config file under the flags, baseline
+    if engine.dask:
+        if update_baseline or prune_baseline:
+            raise UsageError("a baseline is written by a local run; leave out --engine dask")
+        return cluster.run(paths, settings, "check", format, output, engine.scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
@@ -232,23 +241,6 @@ def schema(
     if name not in NAMES:
         raise UsageError(f"unknown schema '{name}'; choose one of: {', '.join(NAMES)}")
     typer.echo(schema_text(name), nl=False)
-
-
-@snapshot_app.command("build")
-def snapshot_build(
-    out: Annotated[
-        str, typer.Argument(help="The snapshot file to write (JSON lines, one entity per line).")
-    ],
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files with entity documents: JSON, JSON lines, or HTTP cassettes (YAML); "
-            "folders (read whole); a World Bank WDI folder (<indicator>/data.csv)."
-        ),
-    ],
-) -> None:
-    """Gather Wikidata entity documents and World Bank series into one sorted snapshot file."""
-    cli_run.snapshot_build(out, inputs)
 
 
 def app_command() -> typer.main.TyperGroup:

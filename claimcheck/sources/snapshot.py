@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ class SnapshotSource:
         for entity_id in sorted(self.docs, key=id_order):
             if entity_id.startswith("Q"):  # search finds items, as wbsearchentities type=item does
                 self._index(entity_id, self.docs[entity_id])
-        self._names = list(self.index)
+        self._names = sorted(self.index)  # sorted, as every snapshot format ranks ties
 
     @classmethod
     def load(cls, path: str | Path) -> SnapshotSource:
@@ -74,29 +74,14 @@ class SnapshotSource:
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
         query = normalize_name(mention)
-        scored: dict[str, tuple[float, bool, str]] = {}
-        for name, score, _ in process.extract(
-            query,
-            self._names,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=FUZZY_CUTOFF,
-            limit=limit * 3,
-        ):
-            if name != query and len(name) < MIN_FUZZY_LENGTH:
-                continue  # 'us' would otherwise match every query containing the word 'us'
-            exact = 101.0 if name == query else score  # an exact name outranks any subset match
-            for entity_id, is_label in self.index[name]:
-                best = scored.get(entity_id)
-                if best is None or (exact, is_label) > best[:2]:
-                    scored[entity_id] = (exact, is_label, name)
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][1], id_order(kv[0])))
-        return [
-            self._candidate(entity_id, matched, rank)
-            for rank, (entity_id, (_, _, matched)) in enumerate(ranked[:limit])
-        ]
+        ranked = rank_names(query, self._names, self.index.__getitem__, limit)
+        return self._candidates(ranked)
+
+    def _candidates(self, ranked: list[tuple[int, tuple[str, str]]]) -> list[Candidate]:
+        return [self._candidate(entity_id, matched, rank) for rank, (entity_id, matched) in ranked]
 
     def _candidate(self, entity_id: str, matched: str, rank: int) -> Candidate:
-        doc = self.docs[entity_id]
+        doc = self._document(entity_id) or {}
         return Candidate(
             id=entity_id,
             label=pick_text(doc.get("labels")),
@@ -111,15 +96,15 @@ class SnapshotSource:
         return tuple(
             self._entity(entity_id)
             for entity_id in sorted(self.docs, key=id_order)
-            if organization_id in _member_of_ids(self.docs[entity_id])
+            if organization_id in member_of_ids(self.docs[entity_id])
         )
 
     def entities(self, ids: Sequence[str]) -> Mapping[str, Entity]:
         return {entity_id: self._entity(entity_id) for entity_id in dict.fromkeys(ids)}
 
     def _entity(self, requested: str) -> Entity:
-        target = self.redirects.get(requested, requested)
-        doc = self.docs.get(target)
+        target = self._redirect(requested) or requested
+        doc = self._document(target)
         if doc is None:
             return Entity(id=requested, label=None, missing=True)
         provenance = Provenance(
@@ -131,6 +116,36 @@ class SnapshotSource:
             redirected_from=requested if target != requested else None,
         )
         return parse_entity(doc, provenance)
+
+    def _document(self, entity_id: str) -> Mapping[str, Any] | None:
+        return self.docs.get(entity_id)
+
+    def _redirect(self, entity_id: str) -> str | None:
+        return self.redirects.get(entity_id)
+
+
+def rank_names(
+    query: str,
+    names: Sequence[str],
+    holders: Callable[[str], Iterable[tuple[str, bool]]],
+    limit: int,
+) -> list[tuple[int, tuple[str, str]]]:
+    """(rank, (entity id, matched name)) for the names close to the normalized query, best
+    first: an exact name, then the fuzzy score, a label before an alias, the lower id. Every
+    snapshot format ranks through here, so they answer alike."""
+    scored: dict[str, tuple[float, bool, str]] = {}
+    for name, score, _ in process.extract(
+        query, names, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_CUTOFF, limit=limit * 3
+    ):
+        if name != query and len(name) < MIN_FUZZY_LENGTH:
+            continue  # 'us' would otherwise match every query containing the word 'us'
+        exact = 101.0 if name == query else score  # an exact name outranks any subset match
+        for entity_id, is_label in holders(name):
+            best = scored.get(entity_id)
+            if best is None or (exact, is_label) > best[:2]:
+                scored[entity_id] = (exact, is_label, name)
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], not kv[1][1], id_order(kv[0])))
+    return list(enumerate((entity_id, matched) for entity_id, (_, _, matched) in ranked[:limit]))
 
 
 def load_snapshot(path: str | Path) -> Sources:
@@ -145,7 +160,7 @@ def load_snapshot(path: str | Path) -> Sources:
     return Sources(knowledge, statistics)
 
 
-def _member_of_ids(doc: Mapping[str, Any]) -> set[str]:
+def member_of_ids(doc: Mapping[str, Any]) -> set[str]:
     statements = (doc.get("claims") or {}).get(PROPERTY_IDS["member_of"]) or ()
     refs = (snak_value(s.get("mainsnak") or {}) for s in statements if isinstance(s, Mapping))
     return {ref.id for ref in refs if isinstance(ref, EntityRef)}
@@ -164,13 +179,13 @@ def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:
             doc = json.loads(line)
         except (ValueError, RecursionError):
             raise SourceError(f"snapshot {path} line {number} is not JSON") from None
-        if not isinstance(doc, dict) or not _well_formed(doc):
+        if not isinstance(doc, dict) or not well_formed(doc):
             raise SourceError(f"snapshot {path} line {number} is not an entity document")
         docs.append(doc)
     return docs
 
 
-def _well_formed(doc: dict[str, Any]) -> bool:
+def well_formed(doc: dict[str, Any]) -> bool:
     """Whether the document parses as Wikidata's entity JSON. Checked once at load, so a wrong
     type deep in a statement is this file's error, said with its line, not a crash mid-run."""
     try:
@@ -178,7 +193,7 @@ def _well_formed(doc: dict[str, Any]) -> bool:
             return isinstance(doc.get("id"), str)
         parse_entity(doc)
         all_names(doc)
-        _member_of_ids(doc)
+        member_of_ids(doc)
     except (AttributeError, TypeError, KeyError, ValueError, ArithmeticError, RecursionError):
         return False
     return True

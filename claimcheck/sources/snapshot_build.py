@@ -2,17 +2,25 @@
 
 Inputs may hold single entity documents (pretty-printed or one per line), `{"entities": {...}}`
 responses (wbgetentities, Special:EntityData), or HTTP cassettes (vcrpy for requests or httpx,
-Ruby VCR) whose bodies are such responses. Each id is kept once, at its newest `lastrevid`; the
-output is sorted by id and byte-for-byte deterministic.
+Ruby VCR) whose bodies are such responses, and the Wikidata JSON dump (`latest-all.json.gz` /
+`.bz2`), streamed. Each id is kept once, at its newest `lastrevid`. Documents are gathered on disk
+(snapshot_store.py), so memory stays flat whatever the dump's size. The output's suffix picks the
+format: `.sqlite` (indexed, snapshot_sqlite.py) or JSON lines, sorted by id and byte-for-byte
+deterministic.
 """
 
 from __future__ import annotations
 
 import base64
 import bz2
+import contextlib
+import dataclasses
 import gzip
+import itertools
 import json
 import os
+import re
+import sqlite3
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,14 +30,18 @@ from typing import IO, Any
 
 import yaml
 
-from claimcheck.errors import InputError, OutputError
-from claimcheck.sources.snapshot import id_order
+from claimcheck.errors import InputError, OutputError, UsageError
+from claimcheck.model import EntityRef
+from claimcheck.sources.snapshot import well_formed
+from claimcheck.sources.snapshot_store import Store
 from claimcheck.sources.statsnapshot import (
     is_statistics,
     is_wdi_folder,
     statistics_order,
     wdi_documents,
 )
+from claimcheck.sources.wikidata_ids import INSTANCE_OF, KIND_ITEMS
+from claimcheck.sources.wikidata_json import snak_value
 
 Doc = Mapping[str, Any]
 
@@ -39,31 +51,36 @@ class BuildReport:
     entities: int
     redirects: int
     skipped_inputs: tuple[str, ...]
+    left_out: int = 0  # documents the --kind / --ids filters did not keep
+    malformed: int = 0  # documents that do not parse as Wikidata's entity JSON, left out
     series: int = 0  # statistics series (one indicator for one country) from WDI folders
 
 
-def build_snapshot(inputs: Sequence[str | Path], out: str | Path) -> BuildReport:
-    docs: dict[str, Doc] = {}
-    statistics: dict[tuple[str, str, str], Doc] = {}
-    skipped = []
-    for path in map(Path, inputs):
-        found = list(_inputs(path))
-        if not found:
-            skipped.append(str(path))
-        for doc in found:
-            if is_statistics(doc):
-                statistics[statistics_order(doc)] = doc
-            else:
-                keep(docs, doc)
-    ordered = [docs[i] for i in sorted(docs, key=id_order)]
-    write_lines(Path(out), [*ordered, *(statistics[k] for k in sorted(statistics))])
-    redirects = sum(1 for d in docs.values() if "redirects" in d and "labels" not in d)
-    return BuildReport(
-        entities=len(docs) - redirects,
-        redirects=redirects,
-        skipped_inputs=tuple(skipped),
-        series=sum(1 for d in statistics.values() if "series" in d),
-    )
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def build_snapshot(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    kinds: Sequence[str] = (),
+    ids: Iterable[str] = (),
+) -> BuildReport:
+    """Stream every input into a store on disk, keeping what the filters select (nothing given:
+    everything), then write the snapshot; its suffix picks SQLite or JSON lines."""
+    skipped: list[str] = []
+
+    def documents() -> Iterator[Doc]:
+        for path in map(Path, inputs):
+            found = False
+            for doc in _inputs(path):
+                found = True
+                yield doc
+            if not found:
+                skipped.append(str(path))
+
+    report = build_from(documents(), out, Selection.of(kinds, ids))
+    return dataclasses.replace(report, skipped_inputs=tuple(skipped))
 
 
 def _inputs(path: Path) -> Iterator[Doc]:
@@ -77,17 +94,99 @@ def _inputs(path: Path) -> Iterator[Doc]:
         yield from documents_in(path)
 
 
-def keep(docs: dict[str, Doc], doc: Doc) -> None:
-    """Keep the newest revision of each id; equal revisions keep the fuller document."""
-    entity_id = str(doc["id"])
-    current = docs.get(entity_id)
-    if current is None or _freshness(doc) > _freshness(current):
-        docs[entity_id] = doc
+def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> BuildReport:
+    """The documents the selection keeps, written to `out` (benchmarks feed a generator)."""
+    out = Path(out)
+    with _staging(out) as (store, staged):
+        left_out = malformed = 0
+        for doc in documents:
+            if is_statistics(doc):  # series are never filtered: --kind and --ids name entities
+                store.add_series("\x1f".join(statistics_order(doc)), doc)
+            elif not well_formed(dict(doc)):
+                malformed += 1  # one odd entity in a 100-million-entity dump must not stop it
+            elif wanted.keeps(doc):
+                store.add(doc)
+            else:
+                left_out += 1
+        entities, redirects = store.counts()
+        series = sum("series" in json.loads(line) for line in store.series())
+        if store.indexed:
+            store.finish()
+            store.close()
+            _replace(staged, out)
+        else:
+            write_lines(out, itertools.chain(store.in_order(), store.series()))
+    return BuildReport(entities, redirects, (), left_out, malformed, series)
 
 
-def _freshness(doc: Doc) -> tuple[int, int, str]:
-    text = json.dumps(doc, sort_keys=True)
-    return (int(doc.get("lastrevid") or -1), len(text), text)
+@contextlib.contextmanager
+def _staging(out: Path) -> Iterator[tuple[Store, Path]]:
+    """A store beside the output (SQLite: it becomes the output) that never outlives the build."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.close(fd)
+        store = Store(Path(name), indexed=out.suffix.lower() in SQLITE_SUFFIXES)
+    except (OSError, sqlite3.Error) as err:
+        raise OutputError(f"cannot write snapshot {out}: {err}") from None
+    try:
+        yield store, Path(name)
+    except sqlite3.Error as err:
+        raise OutputError(f"cannot write snapshot {out}: {err}") from None
+    finally:
+        store.close()
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def _replace(staged: Path, out: Path) -> None:
+    try:
+        os.chmod(staged, _new_file_mode())  # readable by the team, as a JSON-lines snapshot is
+        os.replace(staged, out)
+    except OSError as err:
+        raise OutputError(f"cannot write snapshot {out}: {err}") from None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents a build keeps: those of the kinds asked for, or with the ids asked for
+    (either one suffices); with neither, every document."""
+
+    types: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, kinds: Sequence[str], ids: Iterable[str]) -> Selection:
+        unknown = sorted(set(kinds) - set(KIND_ITEMS))
+        if unknown:
+            raise UsageError(
+                f"unknown --kind {', '.join(unknown)}; choose from: {', '.join(KIND_ITEMS)}"
+            )
+        types = frozenset().union(*(KIND_ITEMS[k] for k in kinds))
+        return cls(frozenset(types), frozenset(ids))
+
+    def keeps(self, doc: Doc) -> bool:
+        if not self.types and not self.ids:
+            return True
+        if str(doc.get("id")) in self.ids:
+            return True
+        return bool(self.types) and not self.types.isdisjoint(instance_of_ids(doc))
+
+
+def instance_of_ids(doc: Doc) -> set[str]:
+    statements = (doc.get("claims") or {}).get(INSTANCE_OF) or ()
+    values = (snak_value(s.get("mainsnak") or {}) for s in statements if isinstance(s, Mapping))
+    return {value.id for value in values if isinstance(value, EntityRef)}
+
+
+def ids_in_file(path: str | Path) -> set[str]:
+    """Every Wikidata id (Q…, P…) named in a file: a plain list, or a claimcheck run's JSON
+    lines (the ids it linked)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read the id list {path}: {err}") from None
+    return set(re.findall(r"\b[QP][1-9][0-9]*\b", text))
 
 
 def documents_in(path: Path) -> Iterator[Doc]:
@@ -214,17 +313,15 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_lines(out: Path, docs: Iterable[Doc]) -> None:
+def write_lines(out: Path, lines: Iterable[str]) -> None:
     """Write atomically: a reader never sees half a snapshot."""
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         os.fchmod(fd, _new_file_mode())  # mkstemp's 0600 would hide the snapshot from the team
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for doc in docs:
-                handle.write(
-                    json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-                )
+            for line in lines:
+                handle.write(line)
                 handle.write("\n")
         os.replace(tmp, out)
     except OSError as err:

@@ -65,6 +65,18 @@ TYPE_ITEMS = {
     "Q4167410": "disambiguation",  # Wikimedia disambiguation page: never the thing meant
     "Q13406463": "list",  # Wikimedia list article
 }
+
+# `snapshot build --kind`: the instance-of values (direct, a dump has no subclass closure) that
+# make an item one of these kinds.
+KIND_ITEMS = {
+    "people": frozenset({"Q5"}),
+    "countries": frozenset(k for k, v in TYPE_ITEMS.items() if v == "country"),
+    "organizations": frozenset(k for k, v in TYPE_ITEMS.items() if v == "organization"),
+    "places": frozenset(
+        {*(k for k, v in TYPE_ITEMS.items() if v in ("city", "region")), "Q486972", "Q3957"}
+    ),  # human settlement, town
+    "positions": frozenset({"Q4164871", "Q48352", "Q2285706", "Q30461", "Q83307", "Q1553195"}),
+}  # position, head of state, head of government, president, minister, deputy prime minister
 # Quantity units → semantic unit names; any other unit keeps only its id (Quantity.unit None).
 UNIT_NAMES = {
     "Q11573": "metre",

@@ -1,0 +1,121 @@
+"""An archive of input records for a cluster run: JSON-lines or Parquet files, named as a file, a
+folder (read recursively, sorted) or a glob; cut into partitions a worker reads on its own.
+
+A partition is a file and a range of its lines (JSON lines) or rows (Parquet); the driver only
+counts them, the worker reads them. A JSON line goes to the entry point as read, so a line that
+is not a valid record fails with the very message a local run gives.
+"""
+
+from __future__ import annotations
+
+import glob as globbing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import InputError, UsageError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+DEFAULT_PARTITION_SIZE = 200  # documents: enough to keep spaCy's batches full
+
+
+@dataclass(frozen=True)
+class Partition:
+    path: str
+    start: int  # 0-based index of the first line (or row) in the file
+    stop: int
+
+    @property
+    def parquet(self) -> bool:
+        return Path(self.path).suffix.lower() in PARQUET_SUFFIXES
+
+
+def archive_files(specs: list[str]) -> list[str]:
+    """The JSON-lines and Parquet files the given files, folders and globs name, in order."""
+    files: list[str] = []
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file() and _readable(p) and not _hidden(p.relative_to(path))
+            )
+        elif path.is_file():
+            found = [spec]
+        else:
+            found = sorted(p for p in globbing.glob(spec, recursive=True) if _readable(Path(p)))
+        if not found:
+            raise InputError(f"{spec}: no JSON-lines or Parquet files to read")
+        files.extend(found)
+    return files
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix.lower() in JSONL_SUFFIXES + PARQUET_SUFFIXES
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def partitions(files: list[str], workers: int) -> list[Partition]:
+    """Ranges of at most DEFAULT_PARTITION_SIZE records, and at least four per worker when the
+    archive is small, so that every worker has work and the last one does not hold the run up."""
+    counts = [(file, _row_count(file)) for file in files]
+    total = sum(count for _, count in counts)
+    size = max(1, min(DEFAULT_PARTITION_SIZE, -(-total // (4 * max(workers, 1)))))
+    return [
+        Partition(file, start, min(start + size, count))
+        for file, count in counts
+        for start in range(0, count, size)
+    ]
+
+
+def _row_count(file: str) -> int:
+    try:
+        if Path(file).suffix.lower() in PARQUET_SUFFIXES:
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(file).metadata.num_rows)
+        with open(file, "rb") as handle:
+            return sum(1 for _ in handle)
+    except (OSError, ValueError) as err:  # pyarrow's errors are ValueErrors (ArrowInvalid)
+        raise InputError(f"{file}: cannot read ({err})") from None
+
+
+def read_partition(part: Partition) -> Iterator[dict[str, Any]]:
+    """The records of one partition, each with where it was read (`_origin`, `_number`)."""
+    if part.parquet:
+        yield from _parquet_rows(part)
+        return
+    # Bytes split on \n only, as a local run splits: U+2028 and a lone \r stay inside a line.
+    with open(part.path, "rb") as handle:
+        for number, raw in enumerate(islice(handle, part.start, part.stop), part.start + 1):
+            where = {"_origin": part.path, "_number": number}
+            try:
+                text = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\n").removesuffix("\r")
+            except UnicodeDecodeError:
+                yield {**where, "_error": f"{part.path}:{number}: not UTF-8 text"}
+                continue
+            if text.strip():
+                yield {**where, "_line": text}
+
+
+def _parquet_rows(part: Partition) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(part.path).slice(part.start, part.stop - part.start)
+    for number, row in enumerate(table.to_pylist(), part.start + 1):
+        yield {**row, "_origin": part.path, "_number": number}
+
+
+def check_format(fmt: str, output: str | None) -> str:
+    if fmt not in ("jsonl", "parquet"):
+        raise UsageError(f"--engine dask writes jsonl or parquet, not '{fmt}'")
+    if fmt == "parquet" and output in (None, "-"):
+        raise UsageError("--format parquet needs --output DIR (records stream to stdout as jsonl)")
+    return fmt

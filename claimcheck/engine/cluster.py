@@ -1,0 +1,180 @@
+"""`--engine dask`: an archive's partitions processed on a Dask cluster (`--scheduler ADDRESS`,
+else a local cluster of one single-threaded worker process per job), each by the entry point of
+records.py, so every worker loads spaCy once and gives the records a local run gives.
+
+Without --output the driver streams the records to stdout in input order as partitions finish;
+with --output DIR each worker writes its partition there (part-00000.jsonl or .parquet; DIR must be
+reachable from the workers). Bad documents come back as error records and are reported on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.engine.archive import Partition, archive_files, partitions, read_partition
+from claimcheck.engine.records import process
+from claimcheck.errors import ExitStatus, OutputError, UsageError
+from claimcheck.render.records import dumps, result_records
+
+if TYPE_CHECKING:
+    from claimcheck.config import Settings
+
+# The worst status of any partition is the run's: an unreadable record beats a failing finding,
+# which beats an unverified claim.
+_PRIORITY = (ExitStatus.ERROR, ExitStatus.FINDINGS, ExitStatus.UNVERIFIED, ExitStatus.OK)
+INSTALL_HINT = "--engine dask needs Dask and pyarrow: pip install 'claimcheck[cluster]'"
+
+
+@dataclass
+class PartitionResult:
+    documents: int = 0
+    records: list[dict[str, Any]] = field(default_factory=list)  # empty when written to DIR
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    status: int = ExitStatus.OK
+
+
+def run_partition(
+    part: Partition, index: int, settings: Settings, command: str, out_dir: str | None, fmt: str
+) -> PartitionResult:
+    """On a worker: one partition through the entry point; written to DIR or sent back."""
+    from claimcheck.policy.outcome import exit_status
+
+    outcome, results = PartitionResult(), []
+    for item in process(read_partition(part), settings, command):
+        if isinstance(item, dict):
+            outcome.errors.append(item)
+        else:
+            results.append(item)
+            outcome.records.extend(result_records(item))
+    outcome.documents = len(results)
+    if command == "check":
+        outcome.status = exit_status(results, settings.rules)
+    if out_dir is not None:
+        write_part(Path(out_dir) / f"part-{index:05d}.{fmt}", outcome.records, fmt)
+        outcome.records = []
+    return outcome
+
+
+def write_part(path: Path, records: list[dict[str, Any]], fmt: str) -> None:
+    """Atomically, so a part file is whole or absent."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        if fmt == "parquet":
+            _write_parquet(tmp, records)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(dumps(record) + "\n" for record in records)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_parquet(path: str, records: list[dict[str, Any]]) -> None:
+    """Records differ in shape (document, claim, finding, and each claim kind), so a row keeps
+    the fields every query starts from as columns and the whole record as JSON."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns: dict[str, list[Any]] = {"record": [], "doc": [], "id": [], "kind": [], "json": []}
+    for record in records:
+        is_document = record.get("record") == "document"
+        columns["record"].append(record.get("record"))
+        columns["doc"].append(record.get("id") if is_document else record.get("doc"))
+        columns["id"].append(record.get("id"))
+        columns["kind"].append(record.get("kind") or record.get("rule"))
+        columns["json"].append(dumps(record))
+    table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
+    pq.write_table(table, path)
+
+
+@dataclass
+class ClusterRun:
+    """The driver: sends partitions out, brings records and errors back in input order."""
+
+    settings: Settings
+    command: str
+    fmt: str = "jsonl"
+    out_dir: str | None = None
+    report_error: Callable[[str], None] = print
+    status: ExitStatus = ExitStatus.OK
+    documents: int = 0
+
+    def records(self, specs: list[str], scheduler: str | None) -> Iterator[str]:
+        """JSON lines for stdout (none with --output DIR), as the partitions finish in order."""
+        files = archive_files(specs)
+        worker_settings = dataclasses.replace(self.settings, jobs=1)  # a worker parses alone
+        with _client(scheduler, self.settings.jobs) as client:
+            parts = partitions(files, sum(client.nthreads().values()))
+            futures = client.map(
+                run_partition,
+                parts,
+                range(len(parts)),
+                settings=worker_settings,
+                command=self.command,
+                out_dir=self.out_dir,
+                fmt=self.fmt,
+            )
+            for future in futures:
+                outcome: PartitionResult = future.result()
+                self._take(outcome)
+                for record in outcome.records:
+                    yield dumps(record) + "\n"
+
+    def _take(self, outcome: PartitionResult) -> None:
+        self.documents += outcome.documents
+        for error in outcome.errors:
+            self.report_error(str(error["message"]))
+        status = ExitStatus.ERROR if outcome.errors else ExitStatus(outcome.status)
+        self.status = min(self.status, status, key=_PRIORITY.index)
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, jobs: int) -> Iterator[Any]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError(INSTALL_HINT) from None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as err:
+            raise UsageError(f"--scheduler {scheduler}: cannot reach it ({err})") from None
+        with client:
+            yield client
+        return
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,  # logging.ERROR: worker chatter would drown the run's own messages
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def prepare_output(output: str | None) -> str | None:
+    """--output DIR: created if absent; refused if it holds files already (a rerun would mix)."""
+    if output in (None, "-"):
+        return None
+    folder = Path(output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{output}: cannot create the output folder ({err.strerror})") from None
+    if any(folder.iterdir()):
+        raise UsageError(f"--output {output}: the folder is not empty; name a new or empty one")
+    return str(folder)

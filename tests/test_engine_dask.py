@@ -1,0 +1,113 @@
+"""`--engine dask` on a local cluster of 2 worker processes: a slice of the shared corpus gives,
+sorted, the records of a single-process run; a bad line fails its record, not the job; --output
+DIR holds the same records as partitioned JSON lines or Parquet; a Parquet archive reads too."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from claimcheck.__main__ import main
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+pytestmark = pytest.mark.slow
+dask_distributed = pytest.importorskip("dask.distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    cluster = dask_distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The first six short articles of the shared corpus (a slice of it: CI time), with a line
+    that is no record in the middle."""
+    if not CORPUS.exists():
+        pytest.skip("needs ../shared/corpus")
+    with CORPUS.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if len(json.loads(line)["text"]) < 3000][:6]
+    path = tmp_path_factory.mktemp("archive") / "slice.jsonl"
+    path.write_text("".join(lines[:3]) + '{"id": "broken"}\n' + "".join(lines[3:]), "utf-8")
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, list[str], str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err
+
+
+def on_dask(capsys, scheduler: str, command: str, path, *more: str):
+    return run(capsys, command, str(path), "--engine", "dask", "--scheduler", scheduler, *more)
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_dask_records_sorted_equal_a_single_process_run(capsys, scheduler, archive, command):
+    more = ["--no-verify"] if command == "check" else []
+    local = run(capsys, command, str(archive), "--format", "jsonl", "--jobs", "1", *more)
+    dask = on_dask(capsys, scheduler, command, archive, "--format", "jsonl", *more)
+    assert dask[0] == local[0] == 2  # the broken line: exit 2, as a local run
+    assert sorted(dask[1]) == sorted(local[1]) and len(local[1]) > 50
+    assert dask[1] == local[1]  # and in input order
+    assert "[CC902]" in dask[2] and f"{archive}:4: needs a non-empty string field" in dask[2]
+
+
+def test_output_dir_holds_the_records_as_jsonl_or_parquet(capsys, scheduler, archive, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    _, expected, _ = on_dask(capsys, scheduler, "extract", archive)
+    for fmt in ("jsonl", "parquet"):
+        out = tmp_path / fmt
+        status, stdout, err = on_dask(
+            capsys, scheduler, "extract", archive, "--format", fmt, "--output", str(out)
+        )
+        assert status == 2 and stdout == [] and "wrote 6 documents" in err
+        parts = sorted(out.glob(f"part-*.{fmt}"))
+        assert len(parts) > 1  # partitioned
+        if fmt == "jsonl":
+            got = [line for part in parts for line in part.read_text("utf-8").splitlines()]
+        else:
+            got = [row for part in parts for row in pq.read_table(part).column("json").to_pylist()]
+        assert got == expected
+    status, _, err = on_dask(
+        capsys, scheduler, "extract", archive, "--output", str(tmp_path / "jsonl")
+    )
+    assert status == 2 and "not empty" in err  # never mixes two runs
+
+
+def test_a_parquet_archive_gives_the_records_of_its_jsonl_twin(
+    capsys, scheduler, archive, tmp_path
+):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [json.loads(line) for line in archive.read_text("utf-8").splitlines()]
+    rows = [r for r in rows if "text" in r]
+    folder = tmp_path / "parquet"
+    folder.mkdir()
+    pq.write_table(pa.Table.from_pylist(rows[:3]), folder / "a.parquet")
+    pq.write_table(pa.Table.from_pylist(rows[3:]), folder / "b.parquet")
+    status, lines, _ = on_dask(capsys, scheduler, "extract", folder)
+    records = [json.loads(line) for line in lines]
+    documents = [r for r in records if r["record"] == "document"]
+    assert status == 0 and [d["id"] for d in documents] == [r["id"] for r in rows]
+    assert {d["path"] for d in documents} == {str(folder / "a.parquet"), str(folder / "b.parquet")}
+    claims = sum(r["record"] == "claim" for r in records)
+    _, jsonl, _ = on_dask(capsys, scheduler, "extract", archive)
+    assert claims == sum('"record":"claim"' in line for line in jsonl)
+
+
+def test_dask_refuses_stdin_and_table_format(capsys, archive):
+    assert run(capsys, "extract", "-", "--engine", "dask")[0] == 2
+    status, _, err = run(capsys, "extract", str(archive), "--engine", "dask", "--format", "table")
+    assert status == 2 and "jsonl or parquet" in err
+    status, _, err = run(capsys, "check", str(archive), "--engine", "dask", "--update-baseline")
+    assert status == 2 and "baseline is written by a local run" in err
+    status, _, err = run(capsys, "extract", str(archive), "--scheduler", "tcp://x:1")
+    assert status == 2 and "--scheduler needs --engine dask" in err
