@@ -10,7 +10,8 @@ megabytes (of characters), so every size holds the same mix of prose. With --one
 are joined with spaces, every line break a space: the whole input is ONE line (a minified page,
 a flattened export). --check times `check --no-verify` (consistency rules and policy too)
 instead of `extract`. CORPUS defaults to ../shared/corpus/articles.jsonl. The growth exponent is
-taken from CPU seconds, which other work on a shared machine disturbs less than wall time.
+taken from CPU seconds, which other work on a shared machine disturbs less than wall time, and
+KB/s is kilobytes per CPU second.
 """
 
 from __future__ import annotations
