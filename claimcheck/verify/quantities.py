@@ -96,21 +96,21 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     if claim_reading is None:
         return not_checked("not_checkable_kind", "The claim carries no amount to compare.", as_of)
     statements = subject.statements.get(prop, ())
-    period = _period_year(claim)
+    period = period_year(claim)
     if prop in PERIOD_PROPERTIES and period is None:
         return not_checked(
             "no_period", "A figure of a period needs its year to be compared.", as_of
         )
     dated = period is not None and prop in PERIOD_PROPERTIES | {"market_cap", "total_assets"}
     if dated and period is not None:
-        if statements and not _of_year(statements, period):
+        if statements and not of_year(statements, period):
             return not_checked(
                 "no_statement_at_date",
                 f"{source_name(subject)} holds no {property_label(prop)} of "
                 f"{subject.label or subject.id} for {period}.",
                 as_of,
             )
-        statements = _of_year(statements, period)
+        statements = of_year(statements, period)
     if prop == "member_count" and not select(statements, as_of).statements:
         counted = _count_members(subject, facts, as_of)
         if counted is not None:
@@ -125,7 +125,7 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     return _judge(claim, claim_reading, subject, prop, chosen.statements, statements, facts, as_of)
 
 
-def _period_year(claim: Claim) -> int | None:
+def period_year(claim: Claim) -> int | None:
     """The year of the period the figure states ("in 2023", "fiscal 2023", "last year")."""
     period = claim.fields.get("period")
     if isinstance(period, Mapping) and period.get("resolved") and period.get("date"):
@@ -133,7 +133,7 @@ def _period_year(claim: Claim) -> int | None:
     return None
 
 
-def _of_year(statements: tuple[Statement, ...], year: int) -> tuple[Statement, ...]:
+def of_year(statements: tuple[Statement, ...], year: int) -> tuple[Statement, ...]:
     """Statements of that year as the source dates them: a fiscal year ending 2024-03-31 is the
     source's 2024 when it says so, never converted."""
     out = []
@@ -154,7 +154,7 @@ def _missing_sentence(entity: Entity, prop: str, reason: str | None, as_of: dt.d
     return f"{source_name(entity)} holds no {property_label(prop)} for {name} valid on {as_of}."
 
 
-def _amount_in_claim_unit(
+def amount_in_claim_unit(
     claim: Claim, q: Quantity
 ) -> tuple[Decimal, Decimal | None, Decimal | None] | None:
     """The source amount (and bounds) in the claim's unit; None when the units cannot be
@@ -188,7 +188,7 @@ def _judge(
         q = statement.mainsnak.value
         if not isinstance(q, Quantity):
             continue
-        converted = _amount_in_claim_unit(claim, q)
+        converted = amount_in_claim_unit(claim, q)
         if converted is None:
             continue
         amount, low, high = converted

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from claimcheck.errors import SourceUnavailable
 from claimcheck.link import Link, Mention, link_mentions
-from claimcheck.model import Claim, DocumentResult, Entity, EntityRef
+from claimcheck.model import Claim, DocumentResult, Entity, EntityRef, Verdict
 from claimcheck.sources.base import KnowledgeSource, Sources
-from claimcheck.verify import Facts, Resolution, mentions_of, verify_claim
+from claimcheck.verify import Facts, Resolution, changes, mentions_of, verify_claim
 from claimcheck.verify.facts import field_surface, field_text
 from claimcheck.verify.quantities import predicate_property
 from claimcheck.verify.result import not_checked
@@ -43,7 +43,29 @@ def verify_claims(
         facts = gather(claims, source, linker, predicates or {})
     except SourceUnavailable as err:
         return [_unavailable(c, err, as_of) for c in claims]
-    return [dataclasses.replace(c, verification=verify_claim(c, facts, as_of)) for c in claims]
+    ends = changes.ends_by_span(claims)
+    return [dataclasses.replace(c, verification=_verdict(c, facts, as_of, ends)) for c in claims]
+
+
+def _verdict(
+    claim: Claim,
+    facts: Facts,
+    as_of: dt.date | None,
+    ends: Mapping[tuple[int, int], Claim],
+) -> Verdict:
+    """A change's figure against the other end the source holds; a change's `from` figure as a
+    value of the base year; every other claim as it says."""
+    change = changes.stated(claim, ends)
+    if isinstance(change, changes.Stated):
+        return changes.verify_change(change, facts, as_of)
+    if change is not None:
+        return dataclasses.replace(change, as_of=as_of)
+    if changes.role(claim) == "from":
+        based = changes.as_base_figure(claim)
+        if isinstance(based, Verdict):
+            return dataclasses.replace(based, as_of=as_of)
+        claim = based
+    return verify_claim(claim, facts, as_of)
 
 
 def _unavailable(claim: Claim, err: SourceUnavailable, as_of: dt.date | None) -> Claim:
