@@ -8,6 +8,7 @@ import builtins
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import astuple, dataclass, field
@@ -53,6 +54,22 @@ class Document:
     source: str | None = field(default=None, repr=False)
     # The line of the file the record came from (a JSON-lines batch holds one document a line).
     file_line: int = 1
+
+    def skip_reaching(self, before: int, past: int) -> bool:
+        """Whether a skip region starts before `before` and ends after `past`: overlapping
+        start..end is (end, start); holding an offset is (offset + 1, offset). In log time: every
+        claim asked, and a long Markdown file holds thousands of code spans."""
+        starts, reach = self._skip_index
+        index = bisect.bisect_left(starts, before) - 1
+        return index >= 0 and reach[index] > past
+
+    @functools.cached_property
+    def _skip_index(self) -> tuple[list[int], list[int]]:
+        # The furthest end among the regions up to each start (regions may nest: a comment in a
+        # fence), so one bisect answers. Cached on the instance: a frozen dataclass allows it.
+        ordered = sorted(self.skip)
+        reach = list(itertools.accumulate((s.end for s in ordered), max))
+        return [s.start for s in ordered], reach
 
     def header(self) -> dict[str, Any]:
         return {

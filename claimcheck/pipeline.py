@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from claimcheck.sources.base import KnowledgeSource, Sources
 
 OnUnreadable = Callable[[Unreadable], None]
+OnProgress = Callable[[Document, int, int], None]
 Warn = Callable[[str], None]
 
 
@@ -38,11 +39,17 @@ def read_documents(
 
 
 def extract(
-    documents: Iterable[Document], nlp: Language, settings: Settings
+    documents: Iterable[Document],
+    nlp: Language,
+    settings: Settings,
+    on_progress: OnProgress | None = None,
 ) -> Iterator[DocumentResult]:
+    """`on_progress(document, done, total)` is told how many characters of a document are done
+    as its chunks come back from the parser (a long one takes minutes)."""
     from claimcheck.extract import extract_claims
 
-    for document, claims in extract_claims(documents, nlp, settings.jobs):
+    chunked = extract_claims(documents, nlp, settings.jobs, on_progress=on_progress)
+    for document, claims in chunked:
         yield DocumentResult(document=document, claims=tuple(claims))
 
 
@@ -51,13 +58,14 @@ def check(
     nlp: Language,
     settings: Settings,
     source: KnowledgeSource | Sources | None = None,
+    on_progress: OnProgress | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract, then look for internal inconsistencies, then (unless --no-verify) verify against
     the knowledge source, then apply the rule policy (always last)."""
     from claimcheck.policy.apply import apply_rules
 
     verifier = verifier_for(settings, source)
-    for result in extract(documents, nlp, settings):
+    for result in extract(documents, nlp, settings, on_progress):
         yield apply_rules(verifier(add_inconsistencies(result)), settings)
 
 

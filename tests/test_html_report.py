@@ -9,7 +9,7 @@ import re
 
 import pytest
 from ci_support import EVIDENCE, claim, document, finding, result, settings
-from conftest import SEED
+from conftest import EXAMPLES, SEED
 from html_support import parse, read_article
 
 from claimcheck.__main__ import main
@@ -257,3 +257,23 @@ def test_the_seed_article_extracted_has_every_claim_marked(nlp, monkeypatch, cap
     ]
     assert len(results[0].claims) > 50
     _check_marks(page, results)
+
+
+def test_world_bank_evidence_shows_its_indicator_year_credit_and_link(tmp_path, capsys):
+    """A statistics verdict's card names the indicator, the year and the credit the World Bank
+    asks for, and links to the indicator's page: evidence from a second source, not Wikidata."""
+    story = tmp_path / "chile.md"
+    story.write_text(
+        "---\ndate: 2005-03-15\n---\nChile, home to 19 million people, mines copper.\n",
+        encoding="utf-8",
+    )
+    snapshot = EXAMPLES / "statistics-snapshot.jsonl"
+    argv = ["check", str(story), "--source", f"snapshot:{snapshot}", "--format", "html"]
+    assert main([*argv, "--exit-zero", "--quiet"]) == 0
+    root, _ = parse(capsys.readouterr().out)
+    (card,) = root.find_all("section", "v-contradicted")
+    words = " ".join(card.text().split())
+    for expected in ("Population, total", "SP.POP.TOTL", "2004", "16187322", "World Bank, World"):
+        assert expected in words
+    links = [a.attrs["href"] for a in card.find_all("a", "ext")]
+    assert links == ["https://data.worldbank.org/indicator/SP.POP.TOTL"]

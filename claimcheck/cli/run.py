@@ -124,7 +124,8 @@ def check(
     reporter = Reporter()
     documents = pipeline.read_documents(paths, settings, reporter.unreadable_input)
     run = Run(settings, fmt, os.environ)
-    checked = run_documents(documents, settings, "check", source_for(settings), nlp)
+    knowledge = source_for(settings)
+    checked = run_documents(documents, settings, "check", knowledge, nlp, run.shown.within)
     results = run.collect(checked)
     if baseline_mode is not None:
         return run.write_baseline(results, prune=baseline_mode == "prune", reporter=reporter)
@@ -209,11 +210,12 @@ class Run:
         self.fmt = fmt
         self.env = env
         self.results: list[DocumentResult] = []
+        enabled = terminal.show_progress(sys.stderr, settings.quiet, env)
+        self.shown = terminal.Progress(enabled, sys.stderr)
 
     def collect(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
         """Pass results through (so output streams) while keeping them for the exit status."""
-        shown = terminal.show_progress(sys.stderr, self.settings.quiet, self.env)
-        for result in terminal.progress(results, shown, sys.stderr):
+        for result in self.shown.documents(results):
             self.results.append(result)
             yield result
 

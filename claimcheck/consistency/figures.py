@@ -179,7 +179,7 @@ def _mention(
             ctx.text[claim.span.end : min(sentence.end, claim.span.end + _WINDOW_CHARS)],
             key,
         ),
-        item=_list_item(ctx.text, claim.span.start),
+        item=_list_item(ctx, claim.span.start),
     )
 
 
@@ -204,11 +204,11 @@ def _context(before: str, after: str, key: str) -> frozenset[str]:
     return frozenset(stems - {key[:5]} - {w[:5] for w in _CAPITALISED_STOP})
 
 
-def _list_item(text: str, offset: int) -> int | None:
+def _list_item(ctx: Context, offset: int) -> int | None:
     """Where the Markdown list item holding `offset` starts; None outside lists. Items of a list
     are separate stories (a news digest), so figures in two items are never paired."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return line_start if _LIST_ITEM.match(text, line_start) else None
+    line_start = ctx.line_start(offset)
+    return line_start if _LIST_ITEM.match(ctx.text, line_start) else None
 
 
 def _name_of(value: object) -> str | None:

@@ -141,10 +141,13 @@ def run_documents(
     command: str = "extract",
     source: KnowledgeSource | Sources | None = None,
     nlp: Language | None = None,
+    on_progress: pipeline.OnProgress | None = None,
 ) -> Iterator[DocumentResult]:
     """Documents → results, extracting (and with `check`, checking) them, in this process or,
     with jobs > 1, whole documents in that many worker processes (engine/pool.py).
-    `settings.jobs == 0` means: every core when there is more than one document."""
+    `settings.jobs == 0` means: every core when there is more than one document.
+    `on_progress` is told how far into each document the parse is (pipeline.extract), in this
+    process only: a worker's progress would interleave with the others' on the terminal."""
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; choose one of {COMMANDS}")
     documents, jobs = jobs_for(documents, settings.jobs)
@@ -155,7 +158,7 @@ def run_documents(
     )
     if jobs > 1 and pool.can_fork():
         return pool.run_in_workers(documents, work, jobs)
-    return work(documents)
+    return work(documents, on_progress=on_progress)
 
 
 def _in_process(
@@ -164,14 +167,15 @@ def _in_process(
     command: str,
     source: KnowledgeSource | Sources | None,
     nlp: Language,
+    on_progress: pipeline.OnProgress | None = None,
 ) -> Iterator[DocumentResult]:
     if command == "extract":
-        return pipeline.extract(documents, nlp, settings)
-    return pipeline.check(documents, nlp, settings, source)
+        return pipeline.extract(documents, nlp, settings, on_progress)
+    return pipeline.check(documents, nlp, settings, source, on_progress)
 
 
 def jobs_for(documents: Iterable[Document], jobs: int) -> tuple[Iterable[Document], int]:
-    """The parse's worker count: as asked, else (0) all cores for two documents or more and one
+    """The worker count: as asked, else (0) all cores for two documents or more and one
     for a single document, as ruff does. Peeks at two documents without losing them."""
     if jobs > 0:
         return documents, jobs

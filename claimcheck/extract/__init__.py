@@ -58,11 +58,19 @@ class Hooks:
         return cls(entities.might_hold_entities, entities.entity_claims, entities.attach_context)
 
 
+# Told, as each parsed chunk comes back, how far into the document (its characters) the work is.
+OnProgress = Callable[[Document, int, int], None]
+
+
 def extract_claims(
-    documents: Iterable[Document], nlp: Language, jobs: int = 1, hooks: Hooks | None = None
+    documents: Iterable[Document],
+    nlp: Language,
+    jobs: int = 1,
+    hooks: Hooks | None = None,
+    on_progress: OnProgress | None = None,
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """(document, claims) for every document, in input order; claims ordered by span, kind.
-    `jobs` is how many processes spaCy parses with."""
+    `jobs` is how many processes spaCy parses with; `on_progress(document, done, total)`."""
     hooks = hooks if hooks is not None else Hooks.load()
     pending: deque[_Pending] = deque()
     candidates: dict[tuple[int, int], list[Found]] = {}
@@ -75,6 +83,9 @@ def extract_claims(
         found = candidates.pop((serial, offset), [])
         entry.claims.extend(_chunk_claims(entry.view.document, sdoc, offset, found, hooks))
         entry.expected -= 1
+        if on_progress is not None:
+            view = entry.view.document
+            on_progress(entry.view.original, offset + len(sdoc.text), len(view.text))
     while pending:
         yield _finish(pending.popleft())
 
@@ -113,12 +124,12 @@ def _shifted(found: Found, offset: int) -> Found:
 
 
 def _skipped(document: Document, found: Found) -> bool:
-    return any(s.start < found.end and found.start < s.end for s in document.skip)
+    return document.skip_reaching(found.end, found.start)
 
 
 def _in_skip(document: Document, claim: Claim) -> bool:
     """Code spans and comments are never mined, whoever found the claim."""
-    return any(s.start < claim.span.end and claim.span.start < s.end for s in document.skip)
+    return document.skip_reaching(claim.span.end, claim.span.start)
 
 
 def _chunk_claims(

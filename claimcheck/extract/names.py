@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
@@ -190,7 +191,7 @@ def first_said_at(document: Document, name: str, mention: Mention) -> bool:
 
 
 def mined(document: Document, at: int) -> bool:
-    return at >= document.body_start and not any(s.start <= at < s.end for s in document.skip)
+    return at >= document.body_start and not document.skip_reaching(at + 1, at)
 
 
 def shortens_fuller_name(text: str, name: str) -> bool:
@@ -236,7 +237,9 @@ class _NameIndex:
     A long article names thousands of people and asks about each several times; scanning the
     whole text for every question made one long document quadratic."""
 
-    _CAPITALIZED = re.compile(r"\b[A-Z]\w*")
+    # Any capital, not only A-Z: a name spelled with none ("Ólafur Grímsson") fell back to a
+    # scan of the whole text, which made one long document quadratic again.
+    _CAPITAL_LIKE = re.compile(r"\b[^\W\da-z_]\w*")  # A-Z or any non-ASCII letter first
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -253,16 +256,20 @@ class _NameIndex:
             self._found[name] = self._search(name)
         return self._found[name]
 
+    @classmethod
+    def _capitalized(cls, text: str) -> Iterator[re.Match[str]]:
+        return (m for m in cls._CAPITAL_LIKE.finditer(text) if m.group()[0].isupper())
+
     def _search(self, name: str) -> list[int]:
         pattern = re.compile(rf"\b{re.escape(name)}\b")
         # A capitalized word of the name anchors it ("Ahmad" in "al-Ahmad"): an occurrence of the
         # name holds that word at the same distance from its start. The rarest word is cheapest.
-        anchors = list(self._CAPITALIZED.finditer(name))
-        if not anchors:  # no capitalized ASCII word: the index cannot help
+        anchors = list(self._capitalized(name))
+        if not anchors:  # no capitalized word: the index cannot help
             return [m.start() for m in pattern.finditer(self.text)]
         if self._starts is None:
             self._starts = {}
-            for m in self._CAPITALIZED.finditer(self.text):
+            for m in self._capitalized(self.text):
                 self._starts.setdefault(m.group(), []).append(m.start())
         starts = self._starts
         anchor = min(anchors, key=lambda a: len(starts.get(a.group(), ())))

@@ -114,7 +114,7 @@ def _target_line(text: str, match: re.Match[str]) -> int:
 def _in_code(document: Document, offset: int) -> bool:
     # reader.skip holds fences, inline code and the comments themselves; a comment is in code
     # when a skip region starts before it and covers it.
-    return any(s.start < offset < s.end for s in document.skip)
+    return document.skip_reaching(offset, offset)
 
 
 def apply(document: Document, findings: Iterable[Finding], enabled: set[str]) -> list[Finding]:
