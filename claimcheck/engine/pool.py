@@ -14,13 +14,17 @@ multiprocessing children); nothing here waits for a worker once the run has fail
 
 from __future__ import annotations
 
+import contextlib
+import io
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from claimcheck.model import Document, DocumentResult
 
+Done = tuple[list[DocumentResult], str]
 Work = Callable[[list[Document]], Iterable[DocumentResult]]
 
 CHUNK_CHARS = 20_000  # some 3,500 words: a second of parsing, against milliseconds of shipping
@@ -42,13 +46,13 @@ def run_in_workers(
     )
     finished = False
     try:
-        pending: deque[Future[list[DocumentResult]]] = deque()
+        pending: deque[Future[Done]] = deque()
         for chunk in chunked(documents, CHUNK_CHARS):
             pending.append(pool.submit(_run, chunk))
             if len(pending) >= AHEAD * jobs:
-                yield from pending.popleft().result()
+                yield from _relayed(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _relayed(pending.popleft())
         finished = True
     finally:
         _stop(pool, finished)
@@ -82,5 +86,16 @@ def _start(work: Work) -> None:
     _work[:] = [work]
 
 
-def _run(chunk: list[Document]) -> list[DocumentResult]:
-    return list(_work[0](chunk))
+def _run(chunk: list[Document]) -> Done:
+    """The chunk's results and what the work said on stderr (a source's warnings), which the
+    parent writes where its own stderr goes, in order with the results."""
+    with contextlib.redirect_stderr(io.StringIO()) as said:
+        results = list(_work[0](chunk))
+    return results, said.getvalue()
+
+
+def _relayed(future: Future[Done]) -> list[DocumentResult]:
+    results, said = future.result()
+    if said:
+        sys.stderr.write(said)
+    return results
