@@ -66,6 +66,10 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
     if not finished:
         for worker in workers:
             worker.terminate()
+        for worker in workers:  # a worker that outlives SIGTERM (its mask inherited) is killed
+            worker.join(timeout=2)
+            if worker.is_alive():
+                worker.kill()
 
 
 def chunked(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
