@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.extract.chunks import chunks
 from claimcheck.extract.claims import make_claim, restored
 from claimcheck.extract.found import Found
+from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
 from claimcheck.extract.scan import scan
 from claimcheck.extract.unwrap import Unwrapped, unwrapped
@@ -75,8 +76,12 @@ def extract_claims(
     pending: deque[_Pending] = deque()
     candidates: dict[tuple[int, int], list[Found]] = {}
     tasks = _tasks(documents, hooks, pending, candidates)
-    parsed = nlp.pipe(tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs)
+    plan = Plan.of(nlp)
+    parsed = nlp.pipe(
+        tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs, disable=plan.skipped
+    )
     for sdoc, (serial, offset) in parsed:
+        plan.finish(sdoc)
         while pending[0].expected == 0 and pending[0].done:
             yield _finish(pending.popleft())
         entry = pending[0]

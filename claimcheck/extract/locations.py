@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.mentions import bare
 from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
@@ -80,7 +81,7 @@ def location_claims(
 
 def seat_subject_of_copula(head: Any) -> Any:
     """ "NATO's headquarters are in Brussels": the place hangs on "are", the seat is its subject."""
-    if head.lemma_ != "be":
+    if lemma(head) != "be":
         return head
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.lower_ in SEAT_NOUNS else head
@@ -104,9 +105,9 @@ def event(
     sdoc: Any, head: Any, by_token: dict[int, Mention], offset: int
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """An event noun, or a meeting verb with an event in its clause, plus who holds it."""
-    if head.lemma_ in EVENT_NOUNS or head.lower_ in EVENT_NOUNS:
+    if lemma(head) in EVENT_NOUNS or head.lower_ in EVENT_NOUNS:
         noun, verb = head, head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
-    elif head.lemma_ in MEETING_VERBS and head.pos_ == "VERB" and event_in_clause(head) is not None:
+    elif lemma(head) in MEETING_VERBS and head.pos_ == "VERB" and event_in_clause(head) is not None:
         noun, verb = event_in_clause(head), head
     else:
         return None
@@ -133,14 +134,14 @@ def event_name(noun: Any) -> str:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_ in EVENT_NOUNS or pobj.lower_ in EVENT_NOUNS):
+            if pobj is not None and (lemma(pobj) in EVENT_NOUNS or pobj.lower_ in EVENT_NOUNS):
                 return f"{noun.text} of {pobj.text}"
     return str(noun.text)
 
 
 def event_in_clause(verb: Any) -> Any | None:
     for token in verb.subtree:
-        if token.lemma_ in EVENT_NOUNS or token.lower_ in EVENT_NOUNS:
+        if lemma(token) in EVENT_NOUNS or token.lower_ in EVENT_NOUNS:
             return token
     return None
 

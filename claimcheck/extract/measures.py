@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 from claimcheck.normalize.measures import MEASURE_NOUNS, NOT_MEASURES, measure_of
@@ -110,12 +111,12 @@ def _verb_measure(verb: Any) -> Any | None:
 
 
 def _writable(noun: Any) -> bool:
-    lemma = noun.lemma_.lower()
-    return noun.pos_ in {"NOUN", "PROPN"} and lemma not in NOT_MEASURES and lemma not in AGENTS
+    base = lemma(noun).lower()
+    return noun.pos_ in {"NOUN", "PROPN"} and base not in NOT_MEASURES and base not in AGENTS
 
 
 def _known(noun: Any) -> bool:
-    lemmas = " ".join(t.lemma_.lower() for t in _phrase(noun))
+    lemmas = " ".join(lemma(t).lower() for t in _phrase(noun))
     return _writable(noun) and measure_of(lemmas) is not None
 
 
@@ -134,7 +135,7 @@ def _phrase(noun: Any) -> list[Any]:
 
 def predicate_for(noun: Any, offset: int) -> dict[str, Any]:
     words = _phrase(noun)
-    lemmas = " ".join(t.lemma_.lower() for t in words)
+    lemmas = " ".join(lemma(t).lower() for t in words)
     text = noun.doc[words[0].i : noun.i + 1]
     return {
         "text": text.text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
 
@@ -45,9 +46,9 @@ def membership_claims(
     claims = []
     for token in sdoc:
         found = None
-        if token.lemma_ == "member" and token.pos_ == "NOUN":
+        if lemma(token) == "member" and token.pos_ == "NOUN":
             found = copular_membership(sdoc, token, by_token, mentions)
-        elif token.lemma_ in JOIN_VERBS and token.pos_ == "VERB":
+        elif lemma(token) in JOIN_VERBS and token.pos_ == "VERB":
             found = joining(sdoc, token, by_token)
         if found is not None and not hedged(token):
             member, org, status, first, last = found
@@ -129,7 +130,7 @@ def copular_membership(
     """ "X is (not) a member of Y", "X is one of the members of Y", "X, a member of Y,", "of
     which X is a member"."""
     verb = copula_of(member_tok)
-    if verb is not None and verb.lemma_ in BECOME_VERBS:
+    if verb is not None and lemma(verb) in BECOME_VERBS:
         member = subject_mention(verb, by_token)
         org, of_tok = of_object(member_tok, by_token), None
         if org is None:
@@ -220,7 +221,7 @@ def joining(
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         # "withdrew from", "entered into", "was admitted to", "acceded to"
-        preps = {"from", "into"} | ({"to"} if verb.lemma_ in {"admit", "accede"} else set())
+        preps = {"from", "into"} | ({"to"} if lemma(verb) in {"admit", "accede"} else set())
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         obj = (
             next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -229,12 +230,12 @@ def joining(
     if member is None or org is None or org.type != "ORG" or member.canonical == org.canonical:
         return None
     auxes = [c for c in verb.children if c.dep_ == "aux"]
-    past_aux = any(a.lemma_ in {"do", "have"} and a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes)
+    past_aux = any(lemma(a) in {"do", "have"} and a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes)
     done = (verb.tag_ in {"VBD", "VBN"} or past_aux) and not any(a.tag_ == "MD" for a in auxes)
     status = (
-        JOIN_VERBS[verb.lemma_]
+        JOIN_VERBS[lemma(verb)]
         if done
-        else ("prospective" if verb.lemma_ in {"join", "enter", "accede", "admit"} else "leaving")
+        else ("prospective" if lemma(verb) in {"join", "enter", "accede", "admit"} else "leaving")
     )
     return member, org, status, min(member.first, verb.i), max(org.last, verb.i + 1)
 
@@ -255,7 +256,7 @@ def status_of(verb: Any) -> str:
     makes it a membership not (yet) stated as fact."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return "prospective"
-    if verb.lemma_ == "become":
+    if lemma(verb) == "become":
         return "joined" if verb.tag_ in {"VBD", "VBN"} else "prospective"
     return "member"
 
@@ -266,7 +267,7 @@ def hedged(token: Any) -> bool:
     node, hops = token, 0
     while hops < 4 and node.head is not node:
         node, hops = node.head, hops + 1
-        if node.lemma_ in DOUBTING or any(c.lower_ in DISPUTING for c in node.children):
+        if lemma(node) in DOUBTING or any(c.lower_ in DISPUTING for c in node.children):
             return True
     return False
 
@@ -300,7 +301,7 @@ def membership_count_claims(
         org = owner(noun, by_token) if counted else None
         if org is None:
             continue
-        sized = noun.lemma_ in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}
+        sized = lemma(noun) in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}
         end = noun.head if sized and noun.head.i in by_token else noun
         span = Span(offset + token.idx, offset + end.idx + len(end))
         fields = {"organization": org.as_field(), "counted": counted}
@@ -326,10 +327,10 @@ def number_value(token: Any) -> int | None:
 
 def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
     """ "member states", "members", "allies" — what a membership count counts."""
-    if noun.lemma_ in MEMBER_NOUNS:
+    if lemma(noun) in MEMBER_NOUNS:
         return sdoc[number.i + 1 : noun.i + 1].text
     marker = next((c for c in noun.children if member_marker(c)), None)
-    if noun.lemma_ in COUNTED_NOUNS and marker is not None:
+    if lemma(noun) in COUNTED_NOUNS and marker is not None:
         return sdoc[marker.i : noun.i + 1].text
     return None
 
@@ -337,14 +338,14 @@ def counted_phrase(sdoc: Any, number: Any, noun: Any) -> str | None:
 def hyphenated_size(sdoc: Any, number: Any, noun: Any) -> str | None:
     """ "the 32-nation alliance": a size written into a modifier of the organization."""
     hyphen = number.i + 1 < noun.i and sdoc[number.i + 1].text == "-"
-    if hyphen and noun.lemma_ in COUNTED_NOUNS and noun.dep_ in {"compound", "amod"}:
+    if hyphen and lemma(noun) in COUNTED_NOUNS and noun.dep_ in {"compound", "amod"}:
         return str(noun.text)
     return None
 
 
 def member_marker(token: Any) -> bool:
     """ "member states", "participating states" (the OSCE's word for its members)."""
-    return token.dep_ in {"compound", "amod"} and token.lemma_ in {
+    return token.dep_ in {"compound", "amod"} and lemma(token) in {
         "member",
         "participate",
         "participating",
@@ -354,7 +355,7 @@ def member_marker(token: Any) -> bool:
 def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
     """NATO's 30 member states / the 30 members of NATO / NATO, which has 30 members / the
     27-member bloc."""
-    if noun.lemma_ in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}:
+    if lemma(noun) in COUNTED_NOUNS | {"member"} and noun.dep_ in {"compound", "amod"}:
         org = by_token.get(noun.head.i)
         return org if org is not None and org.type == "ORG" else None
     for child in noun.children:
@@ -366,7 +367,7 @@ def owner(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
     if found is not None:
         return found
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.lemma_ in {"have", "count", "comprise", "include"}:
+    if noun.dep_ == "dobj" and lemma(verb) in {"have", "count", "comprise", "include"}:
         subject = subject_mention(verb, by_token)
         return subject if subject is not None and subject.type == "ORG" else None
     return None

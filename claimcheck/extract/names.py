@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
 from claimcheck.extract.sentence import Mention, sentence_of
 from claimcheck.model import Claim, Document, Span
@@ -94,7 +95,7 @@ def before_who(sdoc: Any, last: int) -> bool:
 def appointed(sdoc: Any, last: int) -> bool:
     """ "Olaf Scholz was sworn in": only people are appointed, elected or sworn in."""
     name = sdoc[last - 1]
-    return name.dep_ == "nsubjpass" and name.head.lemma_ in APPOINTING
+    return name.dep_ == "nsubjpass" and lemma(name.head) in APPOINTING
 
 
 def stands_alone(sdoc: Any, run: tuple[int, int]) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from claimcheck.extract.found import Found
+from claimcheck.extract.lemmas import lemma
 from claimcheck.normalize import bounds
 
 # Skipped between a figure and its noun: 'more than 100,000 Russian troops', '30 new cases'.
@@ -116,7 +117,7 @@ def _noun_before_of(sdoc: Any, i: int) -> str | None:
         i -= 1
     if i < 2 or sdoc[i - 1].lower_ != "of" or sdoc[i - 2].pos_ != "NOUN":
         return None
-    if sdoc[i - 2].lemma_.lower() in _MEASURES:
+    if lemma(sdoc[i - 2]).lower() in _MEASURES:
         return None  # 'the ages of 55 and 65', 'a rate of 5': a measure, not what is counted
     head = sdoc[i - 2]
     parts = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"] + [head]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import (
     APPOINTING,
     KNOWN_COUNTRIES,
@@ -314,11 +315,11 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     """ "X is (not) the president of Y", "X, who became chancellor", "X was appointed
     ambassador to NATO", "X was sworn in as chancellor"."""
     name = sdoc[person.last - 1]
-    verb = name.head if name.dep_ == "nsubj" and name.head.lemma_ in COPULAS else None
-    if name.dep_ == "nsubjpass" and name.head.lemma_ in APPOINTING:
+    verb = name.head if name.dep_ == "nsubj" and lemma(name.head) in COPULAS else None
+    if name.dep_ == "nsubjpass" and lemma(name.head) in APPOINTING:
         verb = name.head
     for child in name.children:
-        if verb is None and child.dep_ == "relcl" and child.lemma_ in COPULAS:
+        if verb is None and child.dep_ == "relcl" and lemma(child) in COPULAS:
             if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children):
                 verb = child
     attr = predicated_title(verb) if verb is not None else None
@@ -332,7 +333,7 @@ def title_predicated(sdoc: Any, person: Mention, mentions: list[Mention]) -> Tit
     first, last = attr.left_edge.i, attr.right_edge.i + 1
     inside = [m for m in mentions if first <= m.first and m.last <= last and m.type != "PERSON"]
     temporal = next((t.lower_ for t in sdoc[first:last] if t.lower_ in TEMPORAL), None)
-    if temporal is None and verb.lemma_ == "be" and verb.tag_ == "VBD":
+    if temporal is None and lemma(verb) == "be" and verb.tag_ == "VBD":
         temporal = "former"  # "Obama was president"
     polarity = "negative" if any(c.dep_ == "neg" for c in verb.children) else "positive"
     if any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children):
@@ -345,7 +346,7 @@ def predicated_title(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in {"attr", "oprd"}:
             return child
-        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ in APPOINTING:
+        if child.dep_ == "prep" and child.lower_ == "as" and lemma(verb) in APPOINTING:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
@@ -364,7 +365,7 @@ def described_roles(
     for token in sdoc:
         if (
             token.dep_ != "nsubj"
-            or token.head.lemma_ not in SPEECH_VERBS
+            or lemma(token.head) not in SPEECH_VERBS
             or not is_title_head(token.text)
         ):
             continue

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimcheck.extract import measures
+from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.sentence import Mention
 from claimcheck.model import Claim, Span
 
@@ -137,8 +138,8 @@ def predicate_of(kind: str, noun: Any | None, sdoc: Any, offset: int) -> dict[st
         [noun.i, *(c.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
     )
     phrase = sdoc[first : noun.i + 1]
-    measure = MEASURES.get(noun.lemma_.lower()) or (
-        "member count" if sdoc[first].lemma_ == "member" else phrase.text
+    measure = MEASURES.get(lemma(noun).lower()) or (
+        "member count" if lemma(sdoc[first]) == "member" else phrase.text
     )
     return {
         "text": phrase.text,
@@ -162,9 +163,9 @@ def measured_event(unit: Any) -> Any | None:
 def measured_head(noun: Any) -> Any:
     """ "a population of 68 million people" measures the population, not the people; "5 percent
     of Germany's population" measures the population too."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in MEASURES:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in MEASURES:
         return noun.head.head
-    if noun.lemma_ in SHARES:
+    if lemma(noun) in SHARES:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -193,7 +194,7 @@ def subject_of(noun: Any, by_token: dict[int, Mention]) -> Mention | None:
         owner = by_token[noun.head.i]
         return owner if owner.type in SUBJECT_TYPES else None
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.lemma_ in HOLDING_VERBS:
+    if noun.dep_ == "dobj" and lemma(verb) in HOLDING_VERBS:
         for child in verb.children:
             mention = by_token.get(child.i)
             if child.dep_ == "nsubj" and mention is not None and mention.type in {"ORG", "GPE"}:
