@@ -2,65 +2,79 @@
 
 The ruler of the English pipelines is some 180 patterns, nearly all one token matched on TAG,
 LOWER, DEP or IS_SPACE, run by the Matcher and applied one Span at a time: a sixth of the parse
-of the chunks we send. A token's outcome depends only on the values of the attributes the
-patterns read, and the patterns name few values, so the outcome of each combination is worked
-out once and reused. Patterns of more than one token still go through a Matcher. Every match is
-applied in pattern order, as the ruler does, so a later pattern still wins; and matching reads the
-doc as it was before any pattern applied, as the ruler's does.
+of the chunks we send. Whether a pattern matches a token depends only on the values of the
+attributes the patterns read, and the patterns name few values, so what each combination
+matches is worked out once and reused; a pattern of several tokens is the same tests at
+consecutive tokens. Matches are applied in pattern order, as the ruler applies them, so a later
+pattern still wins, and every test reads the doc as it was before any pattern applied, as the
+ruler's Matcher does.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# The attributes a one-token pattern may test here; what the ruler reads must also be what no
-# component between the ruler and us changes (see parsing.py), and these are set by the
-# tokenizer, tagger and parser only. Bool flags come from Doc.to_array as 0 / 1.
+# The attributes a pattern may test here (the token attribute each is read from); the ruler is
+# moved after the entity recognizer (parsing.py), which sets none of them. A bool flag comes
+# from Doc.to_array as 0 or 1.
 _STRINGS = {"TAG": "TAG", "DEP": "DEP", "ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 _FLAGS = {"IS_SPACE"}
-Value = str | bool | None  # None: a value no pattern names
+Value = str | bool | None  # None: any string no pattern names and no pattern regex matches
+Test = tuple[str, Callable[[Value], bool]]
 
 
 class Unsupported(ValueError):
     """A pattern this table cannot reproduce exactly: the ruler runs as it is."""
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What the patterns make of one combination of attribute values."""
+
+    numbers: list[int]  # the one-token patterns that match, in order
+    attrs: dict[Any, Any]  # what they set, a later pattern winning
+    steps: frozenset[tuple[int, int]]  # (alternative, position) of longer patterns it fits
+
+
 class AttributeTable:
     """Applies an AttributeRuler's patterns to a parsed doc, with the ruler's result."""
 
     def __init__(self, ruler: Any) -> None:
-        from spacy.matcher import Matcher
         from spacy.tokens._retokenize import set_token_attrs  # what the ruler itself calls
 
         self._set = set_token_attrs
         self._attrs: list[dict[Any, Any]] = list(ruler.attrs)
-        if any("_" in attrs for attrs in self._attrs):  # extensions merge key by key
+        if any("_" in attrs for attrs in self._attrs):  # extensions would merge key by key
             raise Unsupported("extension attributes")
-        self._indices: list[int] = list(ruler.indices)
         self._strings = ruler.vocab.strings
-        self._longer = Matcher(ruler.vocab)
-        self._single: list[tuple[int, list[list[tuple[str, Callable[[Value], bool]]]]]] = []
+        self._single: list[tuple[int, list[Test]]] = []
+        self._longer: list[tuple[int, list[list[Test]], int]] = []  # number, tests, target
         self._named: dict[str, set[str]] = {}
         self._regexes: dict[str, list[re.Pattern[str]]] = {}
         for number, entry in enumerate(ruler.patterns):
-            self._add(number, entry["patterns"])
-        self._read = sorted({a for _, alts in self._single for alt in alts for a, _ in alt})
+            for pattern in entry["patterns"]:
+                self._add(number, pattern, ruler.indices[number])
+        tests = [t for _, t in self._single] + [t for _, s, _ in self._longer for t in s]
+        self._read = sorted({attr for alternative in tests for attr, _ in alternative})
         self._values: dict[tuple[str, int], Value] = {}
-        self._outcomes: dict[tuple[Value, ...], tuple[list[int], dict[Any, Any]]] = {}
+        self._outcomes: dict[tuple[Value, ...], _Outcome] = {}
 
-    def _add(self, number: int, patterns: Sequence[Sequence[Mapping[str, Any]]]) -> None:
-        if any(len(p) != 1 for p in patterns):
-            self._longer.add(str(number), [list(p) for p in patterns])
-            return
-        alternatives = [[self._test(a, spec) for a, spec in p[0].items()] for p in patterns]
-        self._single.append((number, alternatives))
+    def _add(self, number: int, pattern: Sequence[Mapping[str, Any]], index: int) -> None:
+        steps = [[self._test(attr, spec) for attr, spec in token.items()] for token in pattern]
+        if len(steps) == 1:
+            self._single.append((number, steps[0]))
+        elif -len(steps) <= index < len(steps):
+            self._longer.append((number, steps, index % len(steps)))
+        else:
+            raise Unsupported(f"index {index} outside its pattern")  # the ruler raises E1001
 
-    def _test(self, attr: str, spec: Any) -> tuple[str, Callable[[Value], bool]]:
+    def _test(self, attr: str, spec: Any) -> Test:
         if attr in _FLAGS and isinstance(spec, bool):
             return attr, lambda v: v is spec
         if attr not in _STRINGS:
@@ -88,30 +102,45 @@ class AttributeTable:
         ids = [IDS[_STRINGS.get(a, a)] for a in self._read]
         rows = doc.to_array(ids).tolist() if len(doc) and ids else [[]] * len(doc)
         outcomes = [self._outcome(row) for row in rows]
-        longer: dict[int, set[int]] = {}
-        for key, start, end in self._longer(doc, allow_missing=True):
-            number = int(self._strings[key])
-            longer.setdefault(doc[start:end][self._indices[number]].i, set()).add(number)
-        for i, (numbers, attrs) in enumerate(outcomes):
+        longer = self._longer_matches(outcomes)
+        for i, outcome in enumerate(outcomes):
+            attrs = outcome.attrs
             if i in longer:
-                attrs = self._merged(sorted({*numbers, *longer[i]}))
+                attrs = self._merged(sorted({*outcome.numbers, *longer[i]}))
             if attrs:
                 self._set(doc[i], attrs)
         return doc
 
-    def _outcome(self, row: Sequence[int]) -> tuple[list[int], dict[Any, Any]]:
-        """The patterns (in order) that match a token whose attributes hash to `row`, and what
-        they set, a later pattern winning."""
+    def _longer_matches(self, outcomes: Sequence[_Outcome]) -> dict[int, set[int]]:
+        """Token → the longer patterns that match with it as their target."""
+        found: dict[int, set[int]] = {}
+        for start, outcome in enumerate(outcomes):
+            for which, position in outcome.steps:
+                number, steps, target = self._longer[which]
+                end = start + len(steps)
+                if position == 0 and end <= len(outcomes):
+                    fits = all((which, k) in outcomes[start + k].steps for k in range(len(steps)))
+                    if fits:
+                        found.setdefault(start + target, set()).add(number)
+        return found
+
+    def _outcome(self, row: Sequence[int]) -> _Outcome:
         key = tuple(self._value(a, h) for a, h in zip(self._read, row, strict=True))
         found = self._outcomes.get(key)
         if found is None:
             values = dict(zip(self._read, key, strict=True))
-            numbers = [
-                number
-                for number, alternatives in self._single
-                if any(all(test(values[a]) for a, test in alt) for alt in alternatives)
-            ]
-            found = self._outcomes[key] = (numbers, self._merged(numbers))
+
+            def fits(tests: list[Test]) -> bool:
+                return all(test(values[attr]) for attr, test in tests)
+
+            numbers = sorted({number for number, tests in self._single if fits(tests)})
+            steps = frozenset(
+                (which, k)
+                for which, (_, tests, _) in enumerate(self._longer)
+                for k, step in enumerate(tests)
+                if fits(step)
+            )
+            found = self._outcomes[key] = _Outcome(numbers, self._merged(numbers), steps)
         return found
 
     def _merged(self, numbers: Sequence[int]) -> dict[Any, Any]:
@@ -121,8 +150,8 @@ class AttributeTable:
         return merged
 
     def _value(self, attr: str, hashed: int) -> Value:
-        """The value as the patterns see it: None stands for every value they do not name and
-        no regex of theirs matches, so that all such tokens share one outcome."""
+        """The value as the patterns see it (None for every value they cannot tell apart), so
+        that tokens the patterns treat alike share one outcome."""
         if attr in _FLAGS:
             return bool(hashed)
         value = self._values.get((attr, hashed), False)

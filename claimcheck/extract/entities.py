@@ -65,8 +65,9 @@ def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Clai
     if not claims:
         return []
     mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
+    text = sdoc.text  # joined from the tokens at every read
     claims = [
-        with_statistic(with_context(claim, sdoc, offset, mentions), sdoc.text, offset, mentions)
+        with_statistic(with_context(claim, sdoc, offset, mentions), text, offset, mentions)
         for claim in claims
     ]
-    return with_changes(document, sdoc.text, offset, claims)
+    return with_changes(document, text, offset, claims)

@@ -14,15 +14,30 @@ if TYPE_CHECKING:
 _DEFERRED = "claimcheck.lemmatizer"  # Doc.user_data key: the lemmatizer the parse skipped
 
 
-def defer(doc: Doc, lemmatizer: Any) -> None:
-    """Mark `doc` as parsed without `lemmatizer`, which `lemma` is to ask instead."""
-    doc.user_data[_DEFERRED] = lemmatizer
+class Deferred:
+    """The lemmatizer a parse skipped, asked token by token. Its own cache keeps only the
+    lemmas its rules derive, so the answers are kept here too, by what the rule reads."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int], str] = {}
+
+    def mark(self, doc: Doc) -> None:
+        """Mark `doc` as parsed without the lemmatizer, which `lemma` is to ask instead."""
+        doc.user_data[_DEFERRED] = self
+
+    def __call__(self, token: Token) -> str:
+        if token.lemma and not self.lemmatizer.overwrite:
+            return token.lemma_  # written by the attribute ruler; the lemmatizer keeps it
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.lemmatizer.lemmatize(token)[0]
+        token.lemma_ = found
+        return found
 
 
 def lemma(token: Token) -> str:
-    """token.lemma_ as the whole pipeline would have set it. A lemma the attribute ruler wrote
-    stays, as the lemmatizer (unless told to overwrite) keeps it."""
-    lemmatizer = token.doc.user_data.get(_DEFERRED)
-    if lemmatizer is not None and (token.lemma == 0 or lemmatizer.overwrite):
-        token.lemma_ = lemmatizer.lemmatize(token)[0]
-    return token.lemma_
+    """token.lemma_ as the whole pipeline would have set it."""
+    deferred = token.doc.user_data.get(_DEFERRED)
+    return token.lemma_ if deferred is None else deferred(token)

@@ -46,9 +46,10 @@ def membership_claims(
     claims = []
     for token in sdoc:
         found = None
-        if lemma(token) == "member" and token.pos_ == "NOUN":
+        pos = token.pos_  # first: a lemma costs more than a part of speech
+        if pos == "NOUN" and lemma(token) == "member":
             found = copular_membership(sdoc, token, by_token, mentions)
-        elif lemma(token) in JOIN_VERBS and token.pos_ == "VERB":
+        elif pos == "VERB" and lemma(token) in JOIN_VERBS:
             found = joining(sdoc, token, by_token)
         if found is not None and not hedged(token):
             member, org, status, first, last = found

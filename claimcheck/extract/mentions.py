@@ -302,8 +302,9 @@ def make_mention(ctx: ArticleContext, span: Any, label: str, offset: int) -> Men
 def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
     """Token ranges of long forms the article defines an acronym for, wherever they occur."""
     found = []
-    for pattern, _ in ctx.long_forms_in(sdoc.text):
-        for match in pattern.finditer(sdoc.text):
+    text = sdoc.text  # joined from the tokens at every read
+    for pattern, _ in ctx.long_forms_in(text):
+        for match in pattern.finditer(text):
             span = sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found.append((span.start, span.end))

@@ -100,8 +100,10 @@ def appointed(sdoc: Any, last: int) -> bool:
 
 def stands_alone(sdoc: Any, run: tuple[int, int]) -> bool:
     """A sentence that is nothing but a two- or three-word name (a name fragment after a quote)."""
+    if run[0] != 0:
+        return False
     rest = [t for t in sdoc if not (run[0] <= t.i < run[1])]
-    return run[0] == 0 and bool(rest) and all(t.is_punct for t in rest)
+    return bool(rest) and all(t.is_punct for t in rest)
 
 
 def listed_beside(

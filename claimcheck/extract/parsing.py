@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.extract.attributes import AttributeTable, Unsupported
-from claimcheck.extract.lemmas import defer
+from claimcheck.extract.lemmas import Deferred
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,7 +31,7 @@ class Plan:
 
     skipped: tuple[str, ...] = ()
     table: AttributeTable | None = None
-    lemmatizer: Any = None
+    lemmas: Deferred | None = None
 
     @classmethod
     def of(cls, nlp: Language) -> Plan:
@@ -43,7 +43,7 @@ class Plan:
                 return cls(
                     skipped,
                     table if ruler in skipped else None,
-                    nlp.get_pipe(lemmatizer) if lemmatizer in skipped else None,
+                    Deferred(nlp.get_pipe(lemmatizer)) if lemmatizer in skipped else None,
                 )
         return cls()
 
@@ -51,8 +51,8 @@ class Plan:
         """The doc as the whole pipeline leaves it (its lemmas read through lemmas.lemma)."""
         if self.table is not None:
             self.table(doc)
-        if self.lemmatizer is not None:
-            defer(doc, self.lemmatizer)
+        if self.lemmas is not None:
+            self.lemmas.mark(doc)
         return doc
 
 
