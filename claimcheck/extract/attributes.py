@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # from Doc.to_array as 0 or 1.
 _STRINGS = {"TAG": "TAG", "DEP": "DEP", "ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 _FLAGS = {"IS_SPACE"}
+_SEEN = 200_000  # outcomes kept by the raw hashes: a word, tag and arc seen before costs one lookup
 Value = str | bool | None  # None: any string no pattern names and no pattern regex matches
 Test = tuple[str, Callable[[Value], bool]]
 
@@ -64,6 +65,7 @@ class AttributeTable:
         self._read = sorted({attr for alternative in tests for attr, _ in alternative})
         self._values: dict[tuple[str, int], Value] = {}
         self._outcomes: dict[tuple[Value, ...], _Outcome] = {}
+        self._seen: dict[tuple[int, ...], _Outcome] = {}  # by the hashes as read, bounded
 
     def _add(self, number: int, pattern: Sequence[Mapping[str, Any]], index: int) -> None:
         steps = [[self._test(attr, spec) for attr, spec in token.items()] for token in pattern]
@@ -101,7 +103,7 @@ class AttributeTable:
 
         ids = [IDS[_STRINGS.get(a, a)] for a in self._read]
         rows = doc.to_array(ids).tolist() if len(doc) and ids else [[]] * len(doc)
-        outcomes = [self._outcome(row) for row in rows]
+        outcomes = [self._seen.get(tuple(row)) or self._outcome(row) for row in rows]
         longer = self._longer_matches(outcomes)
         for i, outcome in enumerate(outcomes):
             attrs = outcome.attrs
@@ -141,6 +143,8 @@ class AttributeTable:
                 if fits(step)
             )
             found = self._outcomes[key] = _Outcome(numbers, self._merged(numbers), steps)
+        if len(self._seen) < _SEEN:
+            self._seen[tuple(row)] = found
         return found
 
     def _merged(self, numbers: Sequence[int]) -> dict[Any, Any]:

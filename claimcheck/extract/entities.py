@@ -14,6 +14,7 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.roles import role_claims
+from claimcheck.extract.sentence import Mention
 from claimcheck.extract.statistics import with_statistic
 from claimcheck.extract.subjects import with_context
 from claimcheck.model import Claim, Document
@@ -48,7 +49,7 @@ def might_hold_entities(sentence_text: str) -> bool:
 
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
-    mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
+    mentions = _mentions(document, sdoc, offset)
     stated = [
         *role_claims(document, sdoc, offset, mentions),
         *membership_claims(document, sdoc, offset, mentions),
@@ -64,10 +65,23 @@ def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Clai
     """The numeric `claims` of `sdoc` with subject / predicate / place (and statistic) fields."""
     if not claims:
         return []
-    mentions = sentence_mentions(ArticleContext.of(document), sdoc, offset)
+    mentions = _mentions(document, sdoc, offset)
     text = sdoc.text  # joined from the tokens at every read
     claims = [
         with_statistic(with_context(claim, sdoc, offset, mentions), text, offset, mentions)
         for claim in claims
     ]
     return with_changes(document, text, offset, claims)
+
+
+_MENTIONS = "claimcheck.mentions"  # Doc.user_data key: the chunk's mentions, kept for both hooks
+
+
+def _mentions(document: Document, sdoc: Any, offset: int) -> list[Mention]:
+    """sentence_mentions of the chunk, built once for both hooks (a tenth of the extraction)."""
+    context = ArticleContext.of(document)
+    kept = sdoc.user_data.get(_MENTIONS)
+    if kept is None or kept[0] is not context or kept[1] != offset:
+        kept = (context, offset, sentence_mentions(context, sdoc, offset))
+        sdoc.user_data[_MENTIONS] = kept
+    return list(kept[2])
