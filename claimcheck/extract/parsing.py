@@ -10,6 +10,7 @@ pipeline, or patterns the table cannot reproduce, is parsed as it is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,12 @@ class Plan:
 
     @classmethod
     def of(cls, nlp: Language) -> Plan:
+        """The plan for `nlp` as its components stand, made once per pipeline and process:
+        the table and the lemmas learn as they go (a cold start costs some 40 ms)."""
+        return _planned(nlp, tuple(nlp.pipe_names))
+
+    @classmethod
+    def make(cls, nlp: Language) -> Plan:
         ruler, table = _ruler(nlp)
         lemmatizer = _lemmatizer(nlp)
         for names in ((ruler, lemmatizer), (None, lemmatizer)):
@@ -54,6 +61,11 @@ class Plan:
         if self.lemmas is not None:
             self.lemmas.mark(doc)
         return doc
+
+
+@functools.lru_cache(maxsize=4)
+def _planned(nlp: Language, names: tuple[str, ...]) -> Plan:
+    return Plan.make(nlp)  # `names` is in the key only: a pipeline changed since gets a new one
 
 
 def _ruler(nlp: Language) -> tuple[str | None, AttributeTable | None]:
