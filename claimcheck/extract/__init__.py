@@ -21,6 +21,7 @@ from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
 from claimcheck.extract.scan import scan
+from claimcheck.extract.sentence import text_of
 from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
 
@@ -90,7 +91,7 @@ def extract_claims(
         entry.expected -= 1
         if on_progress is not None:
             view = entry.view.document
-            on_progress(entry.view.original, offset + len(sdoc.text), len(view.text))
+            on_progress(entry.view.original, offset + len(text_of(sdoc)), len(view.text))
     while pending:
         yield _finish(pending.popleft())
 
@@ -140,7 +141,7 @@ def _in_skip(document: Document, claim: Claim) -> bool:
 def _chunk_claims(
     document: Document, sdoc: Any, offset: int, found: list[Found], hooks: Hooks | None
 ) -> list[Claim]:
-    sentence = sdoc.text
+    sentence = text_of(sdoc)
     ours = []
     for candidate in found:
         kept = refine(candidate, sdoc, offset)

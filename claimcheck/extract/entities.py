@@ -14,7 +14,7 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.roles import role_claims
-from claimcheck.extract.sentence import Mention
+from claimcheck.extract.sentence import Mention, text_of
 from claimcheck.extract.statistics import with_statistic
 from claimcheck.extract.subjects import with_context
 from claimcheck.model import Claim, Document
@@ -66,7 +66,7 @@ def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Clai
     if not claims:
         return []
     mentions = _mentions(document, sdoc, offset)
-    text = sdoc.text  # joined from the tokens at every read
+    text = text_of(sdoc)
     claims = [
         with_statistic(with_context(claim, sdoc, offset, mentions), text, offset, mentions)
         for claim in claims

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimcheck.extract.lexicon import ALIASES, DEMONYMS, is_title_word
 from claimcheck.extract.names import person_slots
-from claimcheck.extract.sentence import Mention
+from claimcheck.extract.sentence import Mention, text_of
 from claimcheck.model import Document
 from claimcheck.normalize.dates import WEEKDAYS
 
@@ -302,7 +302,7 @@ def make_mention(ctx: ArticleContext, span: Any, label: str, offset: int) -> Men
 def defined_name_spans(ctx: ArticleContext, sdoc: Any) -> list[tuple[int, int]]:
     """Token ranges of long forms the article defines an acronym for, wherever they occur."""
     found = []
-    text = sdoc.text  # joined from the tokens at every read
+    text = text_of(sdoc)
     for pattern, _ in ctx.long_forms_in(text):
         for match in pattern.finditer(text):
             span = sdoc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -26,7 +26,7 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.memberships import hedged
 from claimcheck.extract.names import names_something_else
-from claimcheck.extract.sentence import Mention, sentence_of
+from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
 
 TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", "late"})
@@ -388,7 +388,7 @@ def name_fragment(document: Document, sdoc: Any, offset: int, verb: Any) -> Ment
     if match is None:
         return None
     start, end = match.start(1), match.end(1)
-    if start - offset < len(sdoc.text):
+    if start - offset < len(text_of(sdoc)):
         span = sdoc.char_span(start - offset, end - offset)
         if span is None or not any(t.ent_type_ in {"PERSON", ""} for t in span):
             return None

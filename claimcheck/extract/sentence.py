@@ -31,10 +31,21 @@ class Mention:
         return out
 
 
+_TEXT = "claimcheck.text"  # Doc.user_data key: the chunk's text, read once
+
+
+def text_of(sdoc: Any) -> str:
+    """sdoc.text, which spaCy joins from the tokens at every read, joined once per chunk."""
+    text = sdoc.user_data.get(_TEXT)
+    if text is None:
+        text = sdoc.user_data[_TEXT] = sdoc.text
+    return str(text)
+
+
 def sentence_of(sdoc: Any, token: int) -> str:
     """The text of the sentence holding a token (the whole doc when it is not split)."""
     if not len(sdoc):
         return ""
     if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP"):
         return sdoc[min(token, len(sdoc) - 1)].sent.text.strip()
-    return sdoc.text.strip()
+    return text_of(sdoc).strip()
