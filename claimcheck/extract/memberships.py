@@ -11,7 +11,7 @@ from typing import Any
 
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
-from claimcheck.extract.sentence import Mention, sentence_of
+from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 
 MEMBER_NOUNS = frozenset({"member", "ally", "signatory"})
@@ -44,9 +44,9 @@ def membership_claims(
 ) -> list[Claim]:
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     claims = []
-    for token in sdoc:
+    for token in tokens_with(sdoc, "POS", ("NOUN", "VERB")):
         found = None
-        pos = token.pos_  # first: a lemma costs more than a part of speech
+        pos = token.pos_
         if pos == "NOUN" and lemma(token) == "member":
             found = copular_membership(sdoc, token, by_token, mentions)
         elif pos == "VERB" and lemma(token) in JOIN_VERBS:

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimcheck.extract.lexicon import ALIASES, DEMONYMS, is_title_word
 from claimcheck.extract.names import person_slots
-from claimcheck.extract.sentence import Mention, text_of
+from claimcheck.extract.sentence import Mention, text_of, tokens_with
 from claimcheck.model import Document
 from claimcheck.normalize.dates import WEEKDAYS
 
@@ -330,8 +330,8 @@ def generic_mentions(
     """'the alliance' when the article makes plain which alliance it is."""
     taken = {i for m in known for i in range(m.first, m.last)}
     found = []
-    for token in sdoc:
-        if token.lower_ not in GENERIC_REFERENTS or token.i in taken:
+    for token in tokens_with(sdoc, "LOWER", GENERIC_REFERENTS):
+        if token.i in taken:
             continue
         start = token.i
         while (

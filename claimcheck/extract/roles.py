@@ -26,7 +26,7 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.memberships import hedged
 from claimcheck.extract.names import names_something_else
-from claimcheck.extract.sentence import Mention, sentence_of, text_of
+from claimcheck.extract.sentence import Mention, sentence_of, text_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 
 TEMPORAL = frozenset({"former", "acting", "outgoing", "incoming", "then", "ex", "late"})
@@ -362,12 +362,8 @@ def described_roles(
     """ "..., the US ambassador to NATO told CNN on Tuesday. Julianne Smith." — a subject that is
     a bare title, of a speech verb, with a name standing alone as the next sentence."""
     claims = []
-    for token in sdoc:
-        if (
-            token.dep_ != "nsubj"
-            or lemma(token.head) not in SPEECH_VERBS
-            or not is_title_head(token.text)
-        ):
+    for token in tokens_with(sdoc, "DEP", ("nsubj",)):
+        if lemma(token.head) not in SPEECH_VERBS or not is_title_head(token.text):
             continue
         first = token.left_edge.i
         if sdoc[first].lower_ != "the":

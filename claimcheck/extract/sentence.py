@@ -3,6 +3,7 @@ text of the sentence holding a token."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,14 @@ def text_of(sdoc: Any) -> str:
     if text is None:
         text = sdoc.user_data[_TEXT] = sdoc.text
     return str(text)
+
+
+def tokens_with(sdoc: Any, attr: str, values: Iterable[str]) -> list[Any]:
+    """The tokens whose `attr` (POS, DEP, LOWER...) is one of `values`, in order, found in one
+    array read rather than by making a Token object of every token of the chunk."""
+    wanted = {sdoc.vocab.strings[v] for v in values}
+    column = sdoc.to_array(attr).tolist() if len(sdoc) else []
+    return [sdoc[i] for i, value in enumerate(column) if value in wanted]
 
 
 def sentence_of(sdoc: Any, token: int) -> str:
