@@ -1,7 +1,7 @@
 """An exact, faster stand-in for spaCy's AttributeRuler when its patterns are simple.
 
 The ruler of the English pipelines is some 180 patterns, nearly all one token matched on TAG,
-LOWER, DEP or IS_SPACE, run by the Matcher and applied one Span at a time: a sixth of the parse
+LOWER, DEP or IS_SPACE, run by the Matcher and applied one Span at a time: a tenth of the parse
 of the chunks we send. Whether a pattern matches a token depends only on the values of the
 attributes the patterns read, and the patterns name few values, so what each combination
 matches is worked out once and reused; a pattern of several tokens is the same tests at
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 # from Doc.to_array as 0 or 1.
 _STRINGS = {"TAG": "TAG", "DEP": "DEP", "ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 _FLAGS = {"IS_SPACE"}
-_SEEN = 200_000  # outcomes kept by the raw hashes: a word, tag and arc seen before costs one lookup
+# Entries kept by raw hashes (a word, tag and arc seen before cost one lookup), bounded so that
+# an archive's vocabulary cannot grow them without end; past the bound they are worked out again.
+_SEEN = 200_000
 Value = str | bool | None  # None: any string no pattern names and no pattern regex matches
 Test = tuple[str, Callable[[Value], bool]]
 
@@ -163,5 +165,7 @@ class AttributeTable:
             text = self._strings[hashed] if hashed else ""
             known = text in self._named.get(attr, ())
             known = known or any(r.search(text) for r in self._regexes.get(attr, ()))
-            value = self._values[(attr, hashed)] = text if known else None
+            value = text if known else None
+            if len(self._values) < _SEEN:
+                self._values[(attr, hashed)] = value
         return value

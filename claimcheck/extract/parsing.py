@@ -1,6 +1,6 @@
 """How the chunks are parsed: the named pipeline, minus the work only done faster afterwards.
 
-Two components of the English pipelines cost a third of their parse and are replaced by exact
+Two components of the English pipelines cost a fifth of their parse and are replaced by exact
 equivalents: the attribute ruler by a table (attributes.py) applied when the doc comes back, the
 rule lemmatizer by lemmas asked for when read (lemmas.py). Moving them after the components that
 follow them is exact only when those read nothing they write: the entity recognizer of a spaCy
