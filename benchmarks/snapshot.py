@@ -9,7 +9,15 @@ label a suffix " k", so ids and names are unique. Each copy is trimmed to what c
 (English/`mul` names, the statements of the properties claimcheck has names for; no sitelinks),
 which leaves about 17 KB of JSON per entity on average. The dump text is generated line by line
 and parsed by the same code that reads a dump file, so the build rate includes the JSON parse.
-Memory is the peak resident size of this process (ru_maxrss), measured after the build.
+Memory is the peak resident size of this process (ru_maxrss), printed every tenth of the build
+and after it. Lookups run twice over the same random ids and labels: "first" on a fresh
+connection, "again" warm; "fetch by id" is the SQL alone, without decoding and parsing.
+
+Measured on the shared 2-core machine (load average 2.6 to 6.7), `nice`, 1,000,000 entities:
+built in 721 s (1,387 entities/s), 3,475 MB, peak memory 78 MB from the first 100,000 entities
+to the last (77 MB at 20,000), 84 MB after the lookups; by id p50 0.11 ms, p99 6.6 ms (first
+and again alike; the SQL alone p99 1.2 ms first, 0.15 ms again: the tail is parsing the largest
+documents); by label p50 0.9 ms, p99 7.4-7.6 ms.
 """
 
 from __future__ import annotations
