@@ -187,3 +187,17 @@ def test_a_line_the_fast_parser_refuses_is_still_read(tmp_path):
     build_snapshot([dump], tmp_path / "facts.sqlite")
     source = SqliteSnapshotSource(tmp_path / "facts.sqlite")
     assert source.entities([doc["id"]])[doc["id"]].label == pick_text(doc["labels"])
+
+
+@pytest.mark.parametrize("name", ["facts.sqlite", "facts.jsonl"])
+def test_a_lone_surrogate_in_a_name_is_replaced_not_a_crash(tmp_path, capsys, name):
+    """'\\ud800' is legal JSON but no character: UTF-8 and SQLite text cannot hold it."""
+    doc = json.loads(DUMP.read_text("utf-8").splitlines()[1].rstrip(","))
+    doc["aliases"] = {"en": [{"language": "en", "value": "Odd \\ud800 Name"}]}
+    dump = tmp_path / "latest-all.json"
+    dump.write_text("[\n" + json.dumps(doc).replace("\\\\ud800", "\\ud800") + "\n]\n", "utf-8")
+    out = tmp_path / name
+    assert main(["snapshot", "build", str(out), str(dump)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    source = SqliteSnapshotSource(out) if name.endswith(".sqlite") else SnapshotSource.load(out)
+    assert doc["id"] in [c.id for c in source.search("Odd \ufffd Name")]

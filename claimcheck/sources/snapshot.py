@@ -8,6 +8,7 @@ the same `redirects` object wbgetentities returns.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -174,7 +175,22 @@ def parse_json(text: str | bytes) -> Any:
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
-        return json.loads(text)
+        return _mended(json.loads(text))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _mended(data: Any) -> Any:
+    """A lone surrogate ("\\ud800" in the JSON: legal there, not a character) becomes U+FFFD, as
+    a decoder's `errors="replace"` would: no UTF-8 file or SQLite text can hold it."""
+    if isinstance(data, str):
+        return _LONE_SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_mended(item) for item in data]
+    if isinstance(data, dict):
+        return {_mended(key): _mended(value) for key, value in data.items()}
+    return data
 
 
 def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:
