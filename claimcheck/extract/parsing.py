@@ -88,7 +88,7 @@ def _lemmatizer(nlp: Language) -> str | None:
         if isinstance(component, Lemmatizer) and component.mode == "rule":
             try:
                 component._validate_tables()  # what its first call checks; may raise
-            except ValueError:
+            except (ValueError, AttributeError):  # tables missing, or another spaCy: run it
                 return None
             return name
     return None
