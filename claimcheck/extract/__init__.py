@@ -21,7 +21,7 @@ from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
 from claimcheck.extract.scan import scan
-from claimcheck.extract.sentence import text_of
+from claimcheck.extract.sentence import text_of, with_text
 from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
 
@@ -75,7 +75,7 @@ def extract_claims(
     `jobs` is how many processes spaCy parses with; `on_progress(document, done, total)`."""
     hooks = hooks if hooks is not None else Hooks.load()
     pending: deque[_Pending] = deque()
-    candidates: dict[tuple[int, int], list[Found]] = {}
+    candidates: dict[tuple[int, int], tuple[str, list[Found]]] = {}
     tasks = _tasks(documents, hooks, pending, candidates)
     plan = Plan.of(nlp)
     parsed = nlp.pipe(
@@ -86,12 +86,13 @@ def extract_claims(
         while pending[0].expected == 0 and pending[0].done:
             yield _finish(pending.popleft())
         entry = pending[0]
-        found = candidates.pop((serial, offset), [])
+        text, found = candidates.pop((serial, offset))
+        with_text(sdoc, text)
         entry.claims.extend(_chunk_claims(entry.view.document, sdoc, offset, found, hooks))
         entry.expected -= 1
         if on_progress is not None:
             view = entry.view.document
-            on_progress(entry.view.original, offset + len(text_of(sdoc)), len(view.text))
+            on_progress(entry.view.original, offset + len(text), len(view.text))
     while pending:
         yield _finish(pending.popleft())
 
@@ -100,7 +101,7 @@ def _tasks(
     documents: Iterable[Document],
     hooks: Hooks | None,
     pending: deque[_Pending],
-    candidates: dict[tuple[int, int], list[Found]],
+    candidates: dict[tuple[int, int], tuple[str, list[Found]]],
 ) -> Iterator[tuple[str, tuple[int, int]]]:
     """(chunk text, (document serial, chunk offset)) for every chunk worth parsing."""
     for serial, original in enumerate(documents):
@@ -113,7 +114,7 @@ def _tasks(
             found = [_shifted(f, start) for f in scan(text, document.date)]
             found = [f for f in found if not _skipped(document, f)]
             if found or (hooks is not None and hooks.might_hold_entities(text)):
-                candidates[(serial, start)] = found
+                candidates[(serial, start)] = text, found
                 entry.expected += 1
                 yield text, (serial, start)
         entry.done = True

@@ -288,14 +288,17 @@ def negated(token: Any) -> bool:
 # --- membership_count ------------------------------------------------------------------------
 
 
+_COUNT_ARCS = ("nummod", "npadvmod", "compound", "amod")  # how a count hangs on what it counts
+
+
 def membership_count_claims(
     document: Document, sdoc: Any, offset: int, mentions: list[Mention]
 ) -> list[Claim]:
     by_token = {i: m for m in mentions for i in range(m.first, m.last)}
     claims = []
-    for token in sdoc:
+    for token in tokens_with(sdoc, "DEP", _COUNT_ARCS):
         amount = number_value(token)
-        if amount is None or token.dep_ not in {"nummod", "npadvmod", "compound", "amod"}:
+        if amount is None:
             continue
         noun = token.head
         counted = counted_phrase(sdoc, token, noun) or hyphenated_size(sdoc, token, noun)

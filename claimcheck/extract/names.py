@@ -11,7 +11,7 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
-from claimcheck.extract.sentence import Mention, sentence_of
+from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
 
@@ -52,21 +52,26 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
 
 
 def name_runs(sdoc: Any) -> list[tuple[int, int]]:
-    runs, start = [], None
-    for token in [*sdoc, None]:
-        fits = (
-            token is not None
-            and token.pos_ == "PROPN"
-            and _NAME_TOKEN.match(token.text)
-            and token.ent_type_ not in ("DATE", "TIME")  # "Antony Blinken Tuesday urged"
-        )
-        if fits and not is_title_word(token.text):
-            start = token.i if start is None else start
+    """Runs of 2-3 consecutive name-shaped proper nouns (only PROPN tokens are looked at)."""
+    runs, start, last = [], -1, -2
+    for token in [*tokens_with(sdoc, "POS", ("PROPN",)), None]:
+        if token is not None and token.i == last + 1 and _fits_name(token):
+            start, last = (start if start >= 0 else token.i), token.i
             continue
-        if start is not None and 2 <= (token.i if token is not None else len(sdoc)) - start <= 3:
-            runs.append((start, token.i if token is not None else len(sdoc)))
-        start = None
+        if start >= 0 and 2 <= last + 1 - start <= 3:
+            runs.append((start, last + 1))
+        start, last = -1, -2
+        if token is not None and _fits_name(token):
+            start = last = token.i
     return runs
+
+
+def _fits_name(token: Any) -> bool:
+    return (
+        _NAME_TOKEN.match(token.text) is not None
+        and token.ent_type_ not in ("DATE", "TIME")  # "Antony Blinken Tuesday urged"
+        and not is_title_word(token.text)
+    )
 
 
 def after_org_possessive(sdoc: Any, first: int, orgs: set[int]) -> bool:

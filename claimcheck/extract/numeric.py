@@ -161,6 +161,7 @@ NOT_FIGURES = re.compile(
     r"|\b(?:M[wWsSbBlL]|[Mm]agnitude)[\s-]?\d+(?:\.\d+)?\b"
     r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b",
 )
+_ANY_DIGIT = re.compile(r"\d")
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
 # Abbreviated units whose case matters, with the spellings accepted.
 CASE_SENSITIVE_UNITS = {
@@ -194,7 +195,8 @@ _PRONOMINAL_ONE_BEFORE = re.compile(
 
 def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every figure in `text` not overlapping `taken` (which grows with what is found)."""
-    taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
+    if _ANY_DIGIT.search(text) or "@" in text or "://" in text:  # what NOT_FIGURES needs
+        taken.extend((m.start(), m.end()) for m in NOT_FIGURES.finditer(text))
     taken.extend(_scores(text))
     found = scan_shares(text, taken) + _ordinals(text, taken) + _plurals(text, taken)
     for m in _figures(text):

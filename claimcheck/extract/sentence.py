@@ -3,6 +3,7 @@ text of the sentence holding a token."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ class Mention:
 
 
 _TEXT = "claimcheck.text"  # Doc.user_data key: the chunk's text, read once
+_STARTS = "claimcheck.starts"  # ... and where each of its tokens starts
 
 
 def text_of(sdoc: Any) -> str:
@@ -41,6 +43,19 @@ def text_of(sdoc: Any) -> str:
     if text is None:
         text = sdoc.user_data[_TEXT] = sdoc.text
     return str(text)
+
+
+def with_text(sdoc: Any, text: str) -> None:
+    """Tell text_of the chunk's text, which spaCy keeps exactly (the parse's input)."""
+    sdoc.user_data[_TEXT] = text
+
+
+def tokens_starting_in(sdoc: Any, start: int, end: int) -> list[Any]:
+    """The tokens whose first character lies in [start, end) of the chunk, found by bisection."""
+    starts = sdoc.user_data.get(_STARTS)
+    if starts is None:
+        starts = sdoc.user_data[_STARTS] = sdoc.to_array("IDX").tolist() if len(sdoc) else []
+    return [sdoc[i] for i in range(bisect_left(starts, start), bisect_left(starts, end))]
 
 
 def tokens_with(sdoc: Any, attr: str, values: Iterable[str]) -> list[Any]:

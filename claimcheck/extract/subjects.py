@@ -10,7 +10,7 @@ from typing import Any
 
 from claimcheck.extract import measures
 from claimcheck.extract.lemmas import lemma
-from claimcheck.extract.sentence import Mention
+from claimcheck.extract.sentence import Mention, tokens_starting_in
 from claimcheck.model import Claim, Span
 
 NUMERIC_KINDS = frozenset({"count", "quantity", "money", "percent", "duration", "ordinal"})
@@ -107,7 +107,7 @@ def _with_measure(claim: Claim, sdoc: Any, offset: int, mentions: list[Mention])
 
 
 def number_token(claim: Claim, sdoc: Any, offset: int) -> Any | None:
-    inside = [t for t in sdoc if claim.span.start <= offset + t.idx < claim.span.end]
+    inside = tokens_starting_in(sdoc, claim.span.start - offset, claim.span.end - offset)
     if claim.kind == "ordinal":  # "the second of three": the ordinal, not its total
         return inside[0] if inside else None
     numbers = [t for t in inside if t.like_num or t.pos_ == "NUM"]
