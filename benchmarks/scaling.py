@@ -1,9 +1,18 @@
-"""Scaling from 1 to 2 workers: `claimcheck extract --jobs 1|2` (spaCy worker processes) and
+"""Scaling from 1 to 2 workers: `claimcheck extract --jobs 1|2` (forked worker processes) and
 `--engine dask --jobs 1|2` (a local Dask cluster of 1 or 2 worker processes), on the same sample
-of the shared corpus, each a whole CLI run in its own process (start-up and model loading
-included, as a user sees it). Output is checked to be identical across the four runs.
+of the shared corpus, each a whole CLI run in its own process. Output is checked to be identical
+across the runs.
 
-    .venv/bin/python benchmarks/scaling.py [CORPUS.jsonl] [--max-words 60000]
+Two figures per setting, and they answer different questions:
+- *whole run*: the wall time a user waits for the full sample, start-up included (interpreter,
+  imports, spaCy, the Dask cluster): the speed-up a user sees on a sample of this size;
+- *steady state*: the same setting also runs the first half of the sample (by words, the same
+  documents), and the difference of the two times is what the other half cost. Start-up, which
+  both runs pay alike, cancels out: this is the speed-up on a long run, where start-up vanishes.
+The difference of two noisy times is noisier than either: repeat (`--repeat`), and read the
+median. Runs alternate between the settings so that a change in the machine's load hits all.
+
+    .venv/bin/python benchmarks/scaling.py [CORPUS.jsonl] [--max-words 120000] [--repeat 3]
 
 Figures on a shared machine are noisy: run it when the machine is quiet, and read the speed-up
 against `nproc` (2 here) and the load average printed with it.
@@ -14,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +39,7 @@ RUNS = {
     "dask, 1 worker": ["--engine", "dask", "--jobs", "1"],
     "dask, 2 workers": ["--engine", "dask", "--jobs", "2"],
 }
+PAIRS = {"--jobs": ("--jobs 1", "--jobs 2"), "dask": ("dask, 1 worker", "dask, 2 workers")}
 
 
 def sample(corpus: Path, max_words: int) -> list[str]:
@@ -45,6 +56,20 @@ def sample(corpus: Path, max_words: int) -> list[str]:
     return picked
 
 
+def word_count(lines: list[str]) -> int:
+    return sum(len(json.loads(line)["text"].split()) for line in lines)
+
+
+def first_half(lines: list[str]) -> list[str]:
+    """The leading documents holding about half the words."""
+    half, total = word_count(lines) / 2, 0
+    for index, line in enumerate(lines):
+        total += len(json.loads(line)["text"].split())
+        if total >= half:
+            return lines[: index + 1]
+    return lines
+
+
 def timed(batch: Path, extra: list[str]) -> tuple[float, bytes]:
     exe = str(Path(sys.executable).with_name("claimcheck"))
     command = [exe, "extract", str(batch), "--input-format", "jsonl", "--format", "jsonl", *extra]
@@ -53,26 +78,76 @@ def timed(batch: Path, extra: list[str]) -> tuple[float, bytes]:
     return time.perf_counter() - start, done.stdout
 
 
+def measure(
+    batches: dict[str, Path], repeat: int
+) -> tuple[dict[tuple[str, str], list[float]], bool]:
+    """Every setting on both batches, `repeat` rounds, alternating; whether outputs agree."""
+    seconds: dict[tuple[str, str], list[float]] = {}
+    outputs: dict[str, set[bytes]] = {size: set() for size in batches}
+    for round_ in range(1, repeat + 1):
+        for name, extra in RUNS.items():
+            for size, batch in batches.items():
+                took, out = timed(batch, extra)
+                seconds.setdefault((name, size), []).append(took)
+                outputs[size].add(out)
+            whole, half = seconds[name, "whole"][-1], seconds[name, "half"][-1]
+            print(
+                f"  round {round_} {name:<16} whole {whole:6.1f} s  half {half:6.1f} s", flush=True
+            )
+    return seconds, all(len(found) == 1 for found in outputs.values())
+
+
+def report(seconds: dict[tuple[str, str], list[float]], words: dict[str, int]) -> None:
+    extra_words = words["whole"] - words["half"]
+    whole = {name: statistics.median(seconds[name, "whole"]) for name in RUNS}
+    steady = {
+        name: statistics.median(
+            w - h for w, h in zip(seconds[name, "whole"], seconds[name, "half"], strict=True)
+        )
+        for name in RUNS
+    }
+    print(f"\nmedians; load now {load()}")
+    head = f"{'setting':<16} {'whole run':>10} {'words/s':>9}   {'2nd half':>9} {'words/s':>9}"
+    print(f"{head}  start-up")
+    for name in RUNS:
+        half = statistics.median(seconds[name, "half"])
+        startup = half - steady[name] * words["half"] / extra_words  # half = start-up + its words
+        print(
+            f"{name:<16} {whole[name]:8.1f} s {words['whole'] / whole[name]:9,.0f}   "
+            f"{steady[name]:7.1f} s {extra_words / steady[name]:9,.0f}  ~{startup:.1f} s"
+        )
+    for label, (one, two) in PAIRS.items():
+        print(
+            f"speed-up {label:<6} 1 -> 2: whole run (start-up included) "
+            f"{whole[one] / whole[two]:.2f}x; steady state (start-up removed) "
+            f"{steady[one] / steady[two]:.2f}x"
+        )
+
+
+def load() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--max-words", type=int, default=60000)
+    parser.add_argument("--max-words", type=int, default=120000)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are reported")
     args = parser.parse_args()
     lines = sample(Path(args.corpus), args.max_words)
-    words = sum(len(json.loads(line)["text"].split()) for line in lines)
-    print(f"{len(lines)} documents, {words} words; {os.cpu_count()} cores; load {os.getloadavg()}")
+    sets = {"whole": lines, "half": first_half(lines)}
+    words = {size: word_count(chosen) for size, chosen in sets.items()}
+    print(
+        f"{len(lines)} documents, {words['whole']} words (first half: {len(sets['half'])} "
+        f"documents, {words['half']} words); {os.cpu_count()} cores; load {load()}"
+    )
     with tempfile.TemporaryDirectory() as folder:
-        batch = Path(folder) / "sample.jsonl"
-        batch.write_text("\n".join(lines) + "\n", "utf-8")
-        seconds, outputs = {}, set()
-        for name, extra in RUNS.items():
-            seconds[name], out = timed(batch, extra)
-            outputs.add(out)
-            print(f"{name:<16} {seconds[name]:7.1f} s  {words / seconds[name]:8,.0f} words/s")
-    print(f"speed-up --jobs 1 -> 2: {seconds['--jobs 1'] / seconds['--jobs 2']:.2f}x")
-    print(f"speed-up dask 1 -> 2:   {seconds['dask, 1 worker'] / seconds['dask, 2 workers']:.2f}x")
-    print(f"outputs identical: {len(outputs) == 1}")
-    print(f"load average after: {os.getloadavg()}")
+        batches = {size: Path(folder) / f"{size}.jsonl" for size in sets}
+        for size, path in batches.items():
+            path.write_text("\n".join(sets[size]) + "\n", "utf-8")
+        seconds, same = measure(batches, args.repeat)
+    report(seconds, words)
+    print(f"outputs identical across settings: {same}")
 
 
 if __name__ == "__main__":
