@@ -51,7 +51,10 @@ TOP_KEYS: Keys = {
     "color": (lambda v: v in COLORS, "auto, always or never"),
     "quiet": (_is(bool), "true or false"),
     "pipeline": (_is(str), "a spaCy pipeline name or path"),
-    "jobs": (lambda v: v == AUTO or (_is(int)(v) and v >= 1), "'auto' or a whole number of at least 1"),
+    "jobs": (
+        lambda v: v == AUTO or (_is(int)(v) and v >= 1),
+        "'auto' or a whole number of at least 1",
+    ),
     "glob": (_is(str), "a file-name pattern"),
     "input_format": (_is(str), "auto, text, markdown, html or jsonl"),
     "max_file_bytes": (lambda v: _is(int)(v) and v >= 1, "a positive whole number"),
