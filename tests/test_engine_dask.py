@@ -1,6 +1,7 @@
-"""`--engine dask` on a local cluster of 2 worker processes: the whole shared corpus, and a slice of
-it with a bad line, give the records of a local run; a bad line fails its record, not the job; --output
-DIR holds the same records as partitioned JSON lines or Parquet; a Parquet archive reads too."""
+"""`--engine dask` on a local cluster of 2 worker processes: the whole shared corpus, and a slice
+of it with a bad line, give the records of a local run; a bad line fails its record, not the job;
+--output DIR holds the same records as partitioned JSON lines or Parquet; a Parquet archive reads
+too."""
 
 from __future__ import annotations
 
