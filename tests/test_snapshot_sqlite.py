@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -15,7 +16,12 @@ import pytest
 from claimcheck.__main__ import main
 from claimcheck.errors import SourceError
 from claimcheck.sources.snapshot import SnapshotSource
-from claimcheck.sources.snapshot_build import build_snapshot
+from claimcheck.sources.snapshot_build import (
+    Selection,
+    build_from,
+    build_snapshot,
+    documents_from_lines,
+)
 from claimcheck.sources.snapshot_sqlite import SqliteSnapshotSource
 from claimcheck.sources.wikidata_json import pick_text
 
@@ -131,3 +137,67 @@ def test_a_malformed_document_is_left_out_with_a_warning(tmp_path, capsys):
     assert main(["snapshot", "build", str(out), str(dump)]) == 0
     assert "left out 1 malformed entity documents" in capsys.readouterr().err
     assert SqliteSnapshotSource(out).describe()["entities"] == 1
+
+
+def test_a_newer_revision_takes_the_place_of_the_older_ones_names(tmp_path):
+    """Both revisions arrive in one batch of index rows: the older one's names must go."""
+    line = DUMP.read_text("utf-8").splitlines()[1].rstrip(",")
+    doc = json.loads(line)
+    doc["lastrevid"] = 2
+    line = json.dumps(doc)
+    older = {**doc, "lastrevid": 1}
+    older["labels"] = {"en": {"language": "en", "value": "Zzyzx Former Name"}}
+    dump = tmp_path / "latest-all.json"
+    dump.write_text(f"[\n{json.dumps(older)},\n{line}\n]\n", "utf-8")
+    build_snapshot([dump], tmp_path / "facts.sqlite")
+    source = SqliteSnapshotSource(tmp_path / "facts.sqlite")
+    assert [c.id for c in source.search("Zzyzx Former Name")] == []
+    label = pick_text(doc["labels"])
+    assert source.search(label)[0].id == doc["id"]
+
+
+def test_an_interrupted_build_leaves_the_old_snapshot_and_no_partial_file(tmp_path):
+    out = tmp_path / "facts.sqlite"
+    build_snapshot([DUMP], out)
+    before = out.read_bytes()
+
+    def documents():
+        yield from documents_from_lines(DUMP.read_text("utf-8").splitlines()[:20])
+        raise KeyboardInterrupt  # Ctrl-C halfway through a dump
+
+    with pytest.raises(KeyboardInterrupt):
+        build_from(documents(), out, Selection())
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.sqlite"]
+
+
+def test_a_line_the_fast_parser_refuses_is_still_read(tmp_path):
+    """NaN is not JSON, but Python's json (the parser before orjson) reads it: still kept."""
+    line = DUMP.read_text("utf-8").splitlines()[1].rstrip(",")
+    doc = json.loads(line)
+    odd = line.replace(
+        '"claims":{',
+        '"claims":{"P625":[{"mainsnak":{"snaktype":"value",'
+        '"property":"P625","datavalue":{"type":"globecoordinate","value":{"latitude":NaN}}},'
+        '"type":"statement","rank":"normal"}],',
+        1,
+    )
+    dump = tmp_path / "latest-all.json"
+    dump.write_text(f"[\n{odd}\n]\n", "utf-8")
+    build_snapshot([dump], tmp_path / "facts.sqlite")
+    source = SqliteSnapshotSource(tmp_path / "facts.sqlite")
+    assert source.entities([doc["id"]])[doc["id"]].label == pick_text(doc["labels"])
+
+
+@pytest.mark.parametrize("name", ["facts.sqlite", "facts.jsonl"])
+def test_a_lone_surrogate_in_a_name_is_replaced_not_a_crash(tmp_path, capsys, name):
+    """'\\ud800' is legal JSON but no character: UTF-8 and SQLite text cannot hold it."""
+    doc = json.loads(DUMP.read_text("utf-8").splitlines()[1].rstrip(","))
+    doc["aliases"] = {"en": [{"language": "en", "value": "Odd \\ud800 Name"}]}
+    dump = tmp_path / "latest-all.json"
+    dump.write_text("[\n" + json.dumps(doc).replace("\\\\ud800", "\\ud800") + "\n]\n", "utf-8")
+    out = tmp_path / name
+    assert main(["snapshot", "build", str(out), str(dump)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    source = SqliteSnapshotSource(out) if name.endswith(".sqlite") else SnapshotSource.load(out)
+    assert doc["id"] in [c.id for c in source.search("Odd \ufffd Name")]

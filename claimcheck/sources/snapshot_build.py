@@ -32,7 +32,7 @@ import yaml
 
 from claimcheck.errors import InputError, OutputError, UsageError
 from claimcheck.model import EntityRef
-from claimcheck.sources.snapshot import well_formed
+from claimcheck.sources.snapshot import parse_json, well_formed
 from claimcheck.sources.snapshot_store import Store
 from claimcheck.sources.statsnapshot import (
     is_statistics,
@@ -222,14 +222,14 @@ def documents_from_lines(lines: Iterable[str]) -> Iterator[Doc]:
         if not text.startswith("{"):
             continue  # the dump's opening "[" and closing "]", blank lines
         try:
-            yield from documents_from_json(json.loads(text))
+            yield from documents_from_json(parse_json(text))
         except ValueError:
             continue
 
 
 def documents_from_text(text: str) -> Iterator[Doc]:
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except ValueError:
         yield from documents_from_lines(text.splitlines())
         return

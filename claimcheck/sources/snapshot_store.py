@@ -29,6 +29,13 @@ CREATE TABLE series(key TEXT PRIMARY KEY, doc BLOB) WITHOUT ROWID;
 """
 
 
+_NAMES = "INSERT OR REPLACE INTO names VALUES (?, ?, ?)"
+_WORDS = "INSERT OR IGNORE INTO words VALUES (?, ?)"
+_MEMBERS = "INSERT OR IGNORE INTO members VALUES (?, ?)"
+_INDEX_INSERTS = (_NAMES, _WORDS, _MEMBERS)
+FLUSH_EVERY = 1000
+
+
 def _sort_parts(entity_id: str) -> tuple[str, int]:
     digits = entity_id[1:]
     return entity_id[:1], int(digits) if digits.isdigit() else -1
@@ -50,6 +57,11 @@ class Store:
             self.db.execute(f"PRAGMA {pragma}")  # a build that fails is thrown away anyway
         self.db.executescript(SCHEMA)
         self.db.execute("BEGIN")
+        self.any_redirect = False
+        # Index rows wait here and go in a thousand entities at a time: one executemany per
+        # table instead of three calls per entity.
+        self.pending: dict[str, list[tuple[Any, ...]]] = {sql: [] for sql in _INDEX_INSERTS}
+        self.unflushed = 0
 
     def add(self, doc: Doc) -> None:
         target = (doc.get("redirects") or {}).get("to")
@@ -60,6 +72,7 @@ class Store:
 
     def _add_redirect(self, source: str, target: str) -> None:
         if self._row(source) is None:  # a document of the id itself wins over a stub
+            self.any_redirect = True
             self.db.execute(
                 "INSERT OR REPLACE INTO redirects VALUES (?, ?, ?, ?)",
                 (source, *_sort_parts(source), target),
@@ -72,7 +85,8 @@ class Store:
             return
         if old is not None:
             self._unindex(entity_id, old)
-        self.db.execute("DELETE FROM redirects WHERE id = ?", (entity_id,))
+        if self.any_redirect:  # a dump has none: skip a statement per entity
+            self.db.execute("DELETE FROM redirects WHERE id = ?", (entity_id,))
         self.db.execute(
             "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
             (entity_id, *_sort_parts(entity_id), encode(doc)),
@@ -92,21 +106,25 @@ class Store:
             for raw in all_names(doc):  # a name is a label if any of its spellings is
                 key = normalize_name(raw)
                 names[key] = names.get(key, False) or raw == label
-            self.db.executemany(
-                "INSERT OR REPLACE INTO names VALUES (?, ?, ?)",
-                [(name, entity_id, int(is_label)) for name, is_label in names.items()],
+            self.pending[_NAMES].extend(
+                (n, entity_id, int(is_label)) for n, is_label in names.items()
             )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO words VALUES (?, ?)",
-                [(word, name) for name in names for word in words_of(name)],
-            )
-        self.db.executemany(
-            "INSERT OR IGNORE INTO members VALUES (?, ?)",
-            [(org, entity_id) for org in member_of_ids(doc)],
-        )
+            self.pending[_WORDS].extend((word, n) for n in names for word in words_of(n))
+        self.pending[_MEMBERS].extend((org, entity_id) for org in member_of_ids(doc))
+        self.unflushed += 1
+        if self.unflushed >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the index rows that wait; before anything reads or deletes index rows."""
+        for sql, rows in self.pending.items():
+            self.db.executemany(sql, rows)
+            rows.clear()
+        self.unflushed = 0
 
     def _unindex(self, entity_id: str, doc: Doc) -> None:
         # A word left behind only adds a candidate name that no entity holds: harmless.
+        self.flush()
         for name in {normalize_name(n) for n in all_names(doc)}:
             self.db.execute("DELETE FROM names WHERE name = ? AND id = ?", (name, entity_id))
         for org in member_of_ids(doc):
@@ -138,6 +156,7 @@ class Store:
                 yield canonical({"id": entity_id, "redirects": {"from": entity_id, "to": target}})
 
     def finish(self) -> None:
+        self.flush()
         entities, redirects = self.counts()
         meta = {"format": FORMAT, "entities": str(entities), "redirects": str(redirects)}
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
