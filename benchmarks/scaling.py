@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -66,34 +67,51 @@ def every_other(lines: list[str]) -> list[str]:
     return lines[::2]
 
 
-def timed(batch: Path, extra: list[str]) -> tuple[float, bytes]:
+def timed(batch: Path, extra: list[str]) -> tuple[float, float, bytes]:
+    """Wall seconds, CPU seconds of the run's processes (workers included), stdout."""
     exe = str(Path(sys.executable).with_name("claimcheck"))
     command = [exe, "extract", str(batch), "--input-format", "jsonl", "--format", "jsonl", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, check=True)
-    return time.perf_counter() - start, done.stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, done.stdout
 
 
-def measure(
-    batches: dict[str, Path], repeat: int
-) -> tuple[dict[tuple[str, str], list[float]], bool]:
-    """Every setting on both batches, `repeat` rounds, alternating; whether outputs agree."""
-    seconds: dict[tuple[str, str], list[float]] = {}
+Times = dict[tuple[str, str], list[float]]
+
+
+def measure(batches: dict[str, Path], repeat: int) -> tuple[Times, Times, bool]:
+    """Every setting on both batches, `repeat` rounds, alternating: wall and CPU seconds, and
+    whether the outputs agree."""
+    seconds: Times = {}
+    cpu: Times = {}
     outputs: dict[str, set[bytes]] = {size: set() for size in batches}
     for round_ in range(1, repeat + 1):
         for name, extra in RUNS.items():
             for size, batch in batches.items():
-                took, out = timed(batch, extra)
+                took, used, out = timed(batch, extra)
                 seconds.setdefault((name, size), []).append(took)
+                cpu.setdefault((name, size), []).append(used)
                 outputs[size].add(out)
             whole, half = seconds[name, "whole"][-1], seconds[name, "half"][-1]
             print(
-                f"  round {round_} {name:<16} whole {whole:6.1f} s  half {half:6.1f} s", flush=True
+                f"  round {round_} {name:<16} whole {whole:6.1f} s  half {half:6.1f} s  "
+                f"(CPU {cpu[name, 'whole'][-1]:.1f} s, {cpu[name, 'half'][-1]:.1f} s)",
+                flush=True,
             )
-    return seconds, all(len(found) == 1 for found in outputs.values())
+    return seconds, cpu, all(len(found) == 1 for found in outputs.values())
 
 
-def report(seconds: dict[tuple[str, str], list[float]], words: dict[str, int]) -> None:
+def cpu_rest(cpu: Times, name: str) -> float:
+    """Median CPU seconds of the documents outside the half (whole minus half)."""
+    pairs = zip(cpu[name, "whole"], cpu[name, "half"], strict=True)
+    return statistics.median(w - h for w, h in pairs)
+
+
+def report(seconds: Times, cpu: Times, words: dict[str, int]) -> None:
     extra_words = words["whole"] - words["half"]
     whole = {name: statistics.median(seconds[name, "whole"]) for name in RUNS}
     steady = {
@@ -113,6 +131,12 @@ def report(seconds: dict[tuple[str, str], list[float]], words: dict[str, int]) -
             f"{steady[name]:7.1f} s {extra_words / steady[name]:9,.0f}  ~{startup:.1f} s"
         )
     for label, (one, two) in PAIRS.items():
+        extra = cpu_rest(cpu, two) / cpu_rest(cpu, one)
+        print(
+            f"CPU {label:<6} 1 -> 2 on the rest: {extra:.2f}x the work, so at most "
+            f"{2 / extra:.2f}x steady state on 2 idle cores (CPU time depends far less on load "
+            "than wall time)"
+        )
         print(
             f"speed-up {label:<6} 1 -> 2: whole run (start-up included) "
             f"{whole[one] / whole[two]:.2f}x; steady state (start-up removed) "
@@ -141,8 +165,8 @@ def main() -> None:
         batches = {size: Path(folder) / f"{size}.jsonl" for size in sets}
         for size, path in batches.items():
             path.write_text("\n".join(sets[size]) + "\n", "utf-8")
-        seconds, same = measure(batches, args.repeat)
-    report(seconds, words)
+        seconds, cpu, same = measure(batches, args.repeat)
+    report(seconds, cpu, words)
     print(f"outputs identical across settings: {same}")
 
 
