@@ -128,7 +128,8 @@ def report(seconds: Times, cpu: Times, words: dict[str, int]) -> None:
         startup = half - steady[name] * words["half"] / extra_words  # half = start-up + its words
         print(
             f"{name:<16} {whole[name]:8.1f} s {words['whole'] / whole[name]:9,.0f}   "
-            f"{steady[name]:7.1f} s {extra_words / steady[name]:9,.0f}  ~{startup:.1f} s"
+            f"{steady[name]:7.1f} s {extra_words / steady[name]:9,.0f}  "
+            + (f"~{startup:.1f} s" if startup > 0 else "(noise: rerun)")
         )
     for label, (one, two) in PAIRS.items():
         extra = cpu_rest(cpu, two) / cpu_rest(cpu, one)
