@@ -66,51 +66,55 @@ def _hidden(relative: Path) -> bool:
 
 def partitions(files: list[str], workers: int) -> list[Partition]:
     """Ranges of records of about equal text, getting smaller towards the end (guided
-    scheduling): each takes a 4*workers-th of the bytes still to cut, at least FLOOR_BYTES (or an
-    eighth of the archive per worker, when it is small) and at most DEFAULT_PARTITION_SIZE
-    records. A partition's size in documents says little (the corpus's run from 40 to 40,000
-    characters); equal bytes keep the workers equally busy, and small last partitions let
-    them finish together rather than one parsing a large last partition alone."""
-    sizes = [_byte_count(file) for file in files]
-    remaining = sum(size for size, _ in sizes)
+    scheduling): each takes a 4*workers-th of the bytes still to cut, at least FLOOR_BYTES (less
+    in a small archive, so every worker still gets several) and at most DEFAULT_PARTITION_SIZE
+    records. A count of documents says little of their cost (the corpus's run from 900 to
+    170,000 characters); equal text keeps the workers equally busy, and small last partitions
+    let them finish together rather than one parsing a large last partition alone."""
+    remaining = sum(_byte_count(file) for file in files)
     divisor = 4 * max(workers, 1)
     floor = max(1, min(FLOOR_BYTES, remaining // (2 * divisor)))
     parts: list[Partition] = []
-    for file, (_, weights) in zip(files, sizes, strict=True):
-        start, held = 0, 0
+    for file in files:
+        start = held = count = 0
         target = max(floor, remaining // divisor)
-        for index, weight in enumerate(weights):
+        for count, weight in enumerate(_record_bytes(file), start=1):
             held += weight
-            if held >= target or index + 1 - start >= DEFAULT_PARTITION_SIZE:
-                parts.append(Partition(file, start, index + 1))
+            if held >= target or count - start >= DEFAULT_PARTITION_SIZE:
+                parts.append(Partition(file, start, count))
                 remaining -= held
-                start, held = index + 1, 0
+                start, held = count, 0
                 target = max(floor, remaining // divisor)
-        if start < len(weights):
-            parts.append(Partition(file, start, len(weights)))
+        if start < count:
+            parts.append(Partition(file, start, count))
             remaining -= held
     return parts
 
 
-def _byte_count(file: str) -> tuple[int, list[int]]:
-    """The file's bytes and each record's (a Parquet row: the file's uncompressed size shared
-    out equally among its rows)."""
+def _byte_count(file: str) -> int:
+    try:
+        if Path(file).suffix.lower() in PARQUET_SUFFIXES:
+            return sum(_record_bytes(file))
+        return Path(file).stat().st_size
+    except OSError as err:
+        raise InputError(f"{file}: cannot read ({err})") from None
+
+
+def _record_bytes(file: str) -> Iterator[int]:
+    """Each record's size: a JSON line's bytes, read as a stream; a Parquet row's share of its
+    file's uncompressed size (the metadata has no per-row size)."""
     try:
         if Path(file).suffix.lower() in PARQUET_SUFFIXES:
             import pyarrow.parquet as pq
 
             meta = pq.ParquetFile(file).metadata
-            row_groups = (meta.row_group(i) for i in range(meta.num_row_groups))
-            each = max(
-                1, sum(group.total_byte_size for group in row_groups) // max(meta.num_rows, 1)
-            )
-            weights = [each] * int(meta.num_rows)
-        else:
-            with open(file, "rb") as handle:
-                weights = [len(line) for line in handle]
+            groups = (meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+            yield from [max(1, sum(groups) // max(meta.num_rows, 1))] * int(meta.num_rows)
+            return
+        with open(file, "rb") as handle:
+            yield from (len(line) for line in handle)
     except (OSError, ValueError) as err:  # pyarrow's errors are ValueErrors (ArrowInvalid)
         raise InputError(f"{file}: cannot read ({err})") from None
-    return sum(weights), weights
 
 
 def read_partition(part: Partition) -> Iterator[dict[str, Any]]:

@@ -79,7 +79,7 @@ def chunked(documents: Iterable[Document], size: int, workers: int = 1) -> Itera
     """Consecutive documents, a chunk closed once its texts reach `size` characters.
 
     With several workers the last stretch is cut finer: a worker given the last full chunk
-    would go on alone for seconds while the others idle (some 5% of a 2-worker run). So
+    would go on alone for a second while the others idle (a few % of a 2-worker run). So
     `size` characters per worker are read ahead, and once the input ends, what is left goes
     out in chunks of a 2*workers-th of it, down to TAIL_CHARS: the workers finish together."""
     ahead = size * workers if workers > 1 else 0
