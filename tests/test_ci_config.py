@@ -120,7 +120,8 @@ def test_syntax_error_names_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('jobs = "two"\n', "'jobs' must be a whole number"),
+        ('jobs = "two"\n', "'jobs' must be 'auto' or a whole number"),
+        ("jobs = 0\n", "'jobs' must be 'auto' or a whole number of at least 1"),
         ('color = "sometimes"\n', "'color' must be auto, always or never"),
         ('[[overrides]]\nseverity = "warning"\n', "needs 'files'"),
         (
@@ -171,6 +172,28 @@ def test_config_show_prints_the_merged_config_as_toml_and_json(tmp_path, monkeyp
     assert shown["source"]["api-url"].startswith("https://")
     assert main(["config", "--show", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["config-file"] == str(tmp_path / ".claimcheck.toml")
+
+
+def test_config_show_prints_the_jobs_default_as_auto_and_reads_it_back(
+    tmp_path, monkeypatch, capsys
+):
+    """With no --jobs the engine uses every core for two documents or more, so `jobs = 1` would
+    be wrong; what --show prints, written to the file, gives the same run."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 6)
+    assert main(["config", "--show"]) == 0
+    out = capsys.readouterr().out
+    assert 'jobs = "auto"  # every core (6 here) when there is more than one document' in out
+    assert tomllib.loads(out)["jobs"] == "auto"
+    assert main(["config", "--show", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["jobs"] == "auto"
+    _write(tmp_path / ".claimcheck.toml", 'jobs = "auto"\n')
+    s, _ = _settings(tmp_path)
+    assert s.jobs == 0  # the engine's "choose" (records.jobs_for)
+    _write(tmp_path / ".claimcheck.toml", "jobs = 3\n")
+    assert main(["config", "--show"]) == 0
+    assert "jobs = 3\n" in capsys.readouterr().out
 
 
 def test_config_syntax_error_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):

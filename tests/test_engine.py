@@ -110,3 +110,22 @@ def test_a_long_stream_is_taken_in_chunks_and_keeps_its_order(nlp, monkeypatch):
     monkeypatch.setattr(engine, "CHUNK", 2)
     assert list(process_records(iter(records), SETTINGS)) == whole
     assert [r["id"] for r in whole if r["record"] == "document"] == [r["id"] for r in records]
+
+
+def test_dask_partitions_hold_equal_text_and_get_smaller_towards_the_end(tmp_path):
+    """Forty long documents then forty short ones: equal counts would give one worker all the
+    long ones; partitions by bytes cover every line once, in order, each about its share."""
+    from claimcheck.engine.archive import partitions
+
+    lines = [
+        json.dumps({"id": f"d{n}", "text": "word " * (2000 if n < 40 else 50)}) for n in range(80)
+    ]
+    archive = tmp_path / "a.jsonl"
+    archive.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parts = partitions([str(archive)], workers=2)
+    assert parts[0].start == 0 and parts[-1].stop == 80
+    assert all(a.stop == b.start for a, b in zip(parts, parts[1:], strict=False))
+    text = [sum(len(line) + 1 for line in lines[p.start : p.stop]) for p in parts]
+    assert max(text) < sum(text) / 6  # equal counts (10 a partition) would give 100 KB, a quarter
+    assert text[-1] < text[0] / 4 and len(parts) > 8  # finer at the end
+    assert parts[-1].stop - parts[-1].start > parts[0].stop - parts[0].start  # short ones: more

@@ -107,3 +107,14 @@ def test_chunks_keep_order_and_close_at_the_size():
     documents = [Document(id=str(n), text="x" * n) for n in (5, 5, 10, 1, 30, 2)]
     chunks = list(pool.chunked(documents, 10))
     assert [[d.id for d in chunk] for chunk in chunks] == [["5", "5"], ["10"], ["1", "30"], ["2"]]
+
+
+def test_the_last_chunks_are_finer_so_the_workers_finish_together():
+    documents = [Document(id=str(n), text="x" * 1000) for n in range(100)]
+    sizes = [len(chunk) for chunk in pool.chunked(documents, 10_000)]
+    assert sizes == [10] * 10  # one worker: nothing to balance
+    chunks = list(pool.chunked(documents, 10_000, workers=2))
+    assert [d for chunk in chunks for d in chunk] == documents
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes[:6] == [10] * 6 and sizes[-1] * 1000 == pool.TAIL_CHARS
+    assert sizes[6:] == sorted(sizes[6:], reverse=True) and len(sizes) > 10

@@ -147,15 +147,20 @@ def effective_config(config: str | None, fmt: str) -> str:
     """What `claimcheck config --show` prints: the file merged over the defaults."""
     import json
 
-    from claimcheck.policy.configfile import effective, to_toml
+    from claimcheck.policy.configfile import AUTO, effective, to_toml
 
+    # jobs 0, as the CLI passes when --jobs is not given: the engine chooses (records.jobs_for)
     settings, cfg = runconfig.configure(
-        Settings(), runconfig.CiOptions(config=config), set(), os.environ, Path.cwd()
+        Settings(jobs=0), runconfig.CiOptions(config=config), set(), os.environ, Path.cwd()
     )
     for warning in cfg.warnings:
         _stderr(f"claimcheck: warning: [CC903] {warning}")
     data = effective(settings, cfg, cfg.values.get("format"))
-    return to_toml(data) if fmt == "toml" else json.dumps(data, indent=2, ensure_ascii=False)
+    if fmt != "toml":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    cores = os.cpu_count() or 1
+    note = f"every core ({cores} here) when there is more than one document, else 1"
+    return to_toml(data, {"jobs": note} if data["jobs"] == AUTO else {})
 
 
 def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str | None) -> None:

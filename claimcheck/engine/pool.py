@@ -7,7 +7,8 @@ than parsed sentences, which made spaCy's own `n_process` slower than one proces
 Workers are forked, so they start with the pipeline and the run's source already in memory (no
 reload, nothing pickled on the way in); the source opens its connections (HTTP, the SQLite
 cache) lazily, so each worker opens its own. Documents go out in chunks of about CHUNK_CHARS
-characters, at most AHEAD chunks per worker at a time: memory stays flat and results stream.
+characters (finer at the end), at most AHEAD chunks per worker at a time: memory stays flat and
+results stream.
 Ctrl-C, SIGTERM and an unwritable stdout stop the workers from `__main__` (they are ordinary
 multiprocessing children); nothing here waits for a worker once the run has failed.
 """
@@ -29,6 +30,8 @@ Work = Callable[[list[Document]], Iterable[DocumentResult]]
 
 CHUNK_CHARS = 20_000  # some 3,500 words: a second of parsing, against milliseconds of shipping
 AHEAD = 2  # chunks per worker in flight: one being parsed, one waiting, so no worker idles
+TAIL_CHARS = 2_000  # the smallest chunk at the end: some 0.05 s of parsing, still far more than
+# the cost of a chunk (measured: 28 or 71 chunks of the same 111 documents take the same CPU)
 
 _work: list[Work] = []  # a worker's own copy, set by _start
 
@@ -47,7 +50,7 @@ def run_in_workers(
     finished = False
     try:
         pending: deque[Future[Done]] = deque()
-        for chunk in chunked(documents, CHUNK_CHARS):
+        for chunk in chunked(documents, CHUNK_CHARS, jobs):
             pending.append(pool.submit(_run, chunk))
             if len(pending) >= AHEAD * jobs:
                 yield from _relayed(pending.popleft())
@@ -72,18 +75,39 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
                 worker.kill()
 
 
-def chunked(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive documents, a chunk closed once its texts reach `size` characters."""
-    chunk: list[Document] = []
+def chunked(documents: Iterable[Document], size: int, workers: int = 1) -> Iterator[list[Document]]:
+    """Consecutive documents, a chunk closed once its texts reach `size` characters.
+
+    With several workers the last stretch is cut finer: a worker given the last full chunk
+    would go on alone for a second while the others idle (a few % of a 2-worker run). So
+    `size` characters per worker are read ahead, and once the input ends, what is left goes
+    out in chunks of a 2*workers-th of it, down to TAIL_CHARS: the workers finish together."""
+    ahead = size * workers if workers > 1 else 0
+    buffer: deque[Document] = deque()
     held = 0
     for document in documents:
-        chunk.append(document)
+        buffer.append(document)
         held += len(document.text)
-        if held >= size:
+        while held >= size + ahead:
+            chunk, taken = _take(buffer, size)
+            held -= taken
             yield chunk
-            chunk, held = [], 0
-    if chunk:
+    while buffer:
+        step = size if workers == 1 else max(TAIL_CHARS, min(size, held // (2 * workers)))
+        chunk, taken = _take(buffer, step)
+        held -= taken
         yield chunk
+
+
+def _take(buffer: deque[Document], size: int) -> tuple[list[Document], int]:
+    """Documents off the front of `buffer` until their texts reach `size` characters."""
+    chunk: list[Document] = []
+    taken = 0
+    while buffer and taken < size:
+        document = buffer.popleft()
+        chunk.append(document)
+        taken += len(document.text)
+    return chunk, taken
 
 
 def _start(work: Work) -> None:

@@ -25,6 +25,7 @@ from claimcheck.policy.rules import SEVERITIES, check_selectors
 FILE_NAME = ".claimcheck.toml"
 ENV_VAR = "CLAIMCHECK_CONFIG"
 COLORS = ("auto", "always", "never")
+AUTO = "auto"  # `jobs`: every core when there is more than one document, else 1 (jobs 0 inside)
 
 
 def _strings(v: Any) -> bool:
@@ -50,7 +51,10 @@ TOP_KEYS: Keys = {
     "color": (lambda v: v in COLORS, "auto, always or never"),
     "quiet": (_is(bool), "true or false"),
     "pipeline": (_is(str), "a spaCy pipeline name or path"),
-    "jobs": (lambda v: _is(int)(v) and v >= 1, "a whole number of at least 1"),
+    "jobs": (
+        lambda v: v == AUTO or (_is(int)(v) and v >= 1),
+        "'auto' or a whole number of at least 1",
+    ),
     "glob": (_is(str), "a file-name pattern"),
     "input_format": (_is(str), "auto, text, markdown, html or jsonl"),
     "max_file_bytes": (lambda v: _is(int)(v) and v >= 1, "a positive whole number"),
@@ -283,7 +287,7 @@ SETTERS: Mapping[str, Callable[[Settings, Any, str], Settings]] = {
     "color": _top("color"),
     "quiet": _top("quiet"),
     "pipeline": _top("pipeline"),
-    "jobs": _top("jobs"),
+    "jobs": lambda s, v, root: dataclasses.replace(s, jobs=0 if v == AUTO else v),
     "verify": _top("verify"),
     "glob": _read("glob"),
     "input_format": _read("input_format"),
@@ -324,7 +328,7 @@ def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str,
         "color": settings.color,
         "quiet": settings.quiet,
         "pipeline": settings.pipeline,
-        "jobs": settings.jobs,
+        "jobs": settings.jobs or AUTO,
         "glob": settings.read.glob,
         "input-format": settings.read.input_format,
         "max-file-bytes": settings.max_bytes,
@@ -349,11 +353,13 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
-def to_toml(data: Mapping[str, Any]) -> str:
+def to_toml(data: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> str:
     """A small TOML writer for the flat shapes `effective` returns (strings, numbers, booleans,
-    lists of strings, one level of tables and an array of tables)."""
+    lists of strings, one level of tables and an array of tables); `notes` are comments put
+    after top-level keys."""
+    notes = notes or {}
     lines = [
-        f"{k} = {_toml_value(v)}"
+        f"{k} = {_toml_value(v)}" + (f"  # {notes[k]}" if k in notes else "")
         for k, v in data.items()
         if not isinstance(v, dict | list) or _plain(v)
     ]
