@@ -420,6 +420,9 @@ class Observation:
     url: str | None = None
     endpoint: str | None = None
     from_cache: bool = False
+    # The release the value was published in ('2005-04', from the WDI Database Archives or a
+    # vintage CSV); None for the source's current data.
+    vintage: str | None = None
 
 
 # What evidence shows of a value: an entity (with the label the source gave it), an amount, an ISO
