@@ -58,6 +58,8 @@ def _check_written_date(ctx: Context, match: re.Match[str]) -> Finding | None:
         return None
     day = int(match["day"])
     date, year_written = _date_for(ctx, month, day, match["year"])
+    if not year_written:
+        date = _claimed_date(ctx, match, month, day) or date
     if date is None or date.weekday() == weekday:
         return None
     span = Span(match.start(), match.end())
@@ -72,6 +74,26 @@ def _check_written_date(ctx: Context, match: re.Match[str]) -> Finding | None:
     return ctx.finding(
         "CC501", "warning", message + " (year taken from the document date)", [span], confidence=0.7
     )
+
+
+def _claimed_date(ctx: Context, match: re.Match[str], month: int, day: int) -> dt.date | None:
+    """The date the date claim written here resolved to: one calendar for the claim and the
+    rule, so a year-less "Saturday 20 November" the extractor placed in 2004 (a Saturday) is not
+    read again as November 20 of the document's year."""
+    for claim in ctx.claims:
+        if claim.kind != "date" or not _overlaps(claim.span, match):
+            continue
+        try:
+            date = dt.date.fromisoformat(str(claim.value.get("date") or ""))
+        except ValueError:
+            continue
+        if (date.month, date.day) == (month, day):
+            return date
+    return None
+
+
+def _overlaps(span: Span, match: re.Match[str]) -> bool:
+    return span.start < match.end() and match.start() < span.end
 
 
 def _date_for(ctx: Context, month: int, day: int, year: str | None) -> tuple[dt.date | None, bool]:
