@@ -441,15 +441,22 @@ class SeriesNote:
     year: int
     lastupdated: str | None
     credit: str
+    vintage: str | None = None  # the past release ('2005-04') the value was published in
+    role: str | None = None  # 'in_force', 'later_release', 'earlier_release', 'current', ...
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "indicator": self.indicator,
             "indicator_title": self.indicator_title,
             "year": self.year,
             "lastupdated": self.lastupdated,
             "credit": self.credit,
         }
+        if self.vintage is not None:
+            out["vintage"] = self.vintage
+        if self.role is not None:
+            out["role"] = self.role
+        return out
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ import pytest
 
 from claimcheck.__main__ import main
 from claimcheck.errors import ExitStatus
-from claimcheck.model import Claim, Observation, Span, Verdict
+from claimcheck.model import Area, Claim, Observation, Span, Verdict
 from claimcheck.sources.countries import Countries
 from claimcheck.sources.snapshot import load_snapshot
 from claimcheck.sources.snapshot_build import build_snapshot
 from claimcheck.sources.worldbank_indicators import BY_MEASURE, INDICATORS
-from claimcheck.verify.statistics import judge, question
+from claimcheck.verify.releases import judge
+from claimcheck.verify.statistics import question
 
 MARCH_2005 = dt.date(2005, 3, 15)
 
@@ -28,16 +29,17 @@ def claim(text: str, kind: str, amount, unit: str, **statistic) -> Claim:
     return Claim("c1", "d", kind, text, Span(0, len(text)), 1, 1, text, value, fields)
 
 
-def series(code: str, **values: str) -> list[Observation]:
+def series(code: str, country: str = "CHL", **values: str) -> list[Observation]:
     return [
-        Observation(code, code, "CHL", "Chile", int(y[1:]), Decimal(v), "2026-07-13", "u")
+        Observation(code, code, country, country, int(y[1:]), Decimal(v), "2026-07-13", "u")
         for y, v in values.items()
     ]
 
 
-def check(c: Claim, measure: str, as_of=MARCH_2005, **values: str) -> Verdict:
+def check(c: Claim, measure: str, as_of=MARCH_2005, area="CHL", **values: str) -> Verdict:
     indicator = BY_MEASURE[measure]
-    return judge(c, indicator, "Chile", series(indicator.code, **values), question(c, as_of), as_of)
+    found = series(indicator.code, area, **values)
+    return judge(c, indicator, Area(area, area), found, question(c, as_of), as_of)
 
 
 @pytest.mark.parametrize(
@@ -70,32 +72,49 @@ def test_a_monthly_figure_is_never_contradicted_even_when_far_off():
     [
         ("6%", 6, "6.4", "match"),  # read as written: 5.5–6.5
         ("6.7%", Decimal("6.7"), "6.67", "match"),
-        ("6.7%", Decimal("6.7"), "6.9", "minor_mismatch"),  # within a point of revision
-        ("6.7%", Decimal("6.7"), "7.7", "minor_mismatch"),
-        ("6.7%", Decimal("6.7"), "7.8", "mismatch"),
-        ("6%", 6, "7.6", "mismatch"),
+        # no release of the time known: France's growth band is 1.5 points (revisions of
+        # first-published growth in advanced economies: 0.77 points on average)
+        ("6.7%", Decimal("6.7"), "6.9", "likely_revision"),
+        ("6.7%", Decimal("6.7"), "8.2", "likely_revision"),
+        ("6.7%", Decimal("6.7"), "8.3", "mismatch"),
+        ("6%", 6, "4.0", "likely_revision"),
+        ("6%", 6, "3.9", "mismatch"),
     ],
 )
-def test_growth_compares_in_percentage_points_with_its_revision_tolerance(
-    text, amount, value, outcome
-):
-    result = check(claim(text, "percent", amount, "percent"), "gdp_growth", y2004=value)
+def test_growth_compares_in_percentage_points_with_its_revision_band(text, amount, value, outcome):
+    stated = claim(text, "percent", amount, "percent", year=2004)
+    result = check(stated, "gdp_growth", area="FRA", y2004=value)
     assert result.reason == outcome
     assert result.verdict == ("supported" if outcome == "match" else "contradicted")
 
 
-def test_each_indicator_has_its_own_tolerance():
-    # 0.4 points off: within GDP growth's 0.5, outside inflation's 0.3.
-    growth = check(claim("2.0%", "percent", Decimal("2.0"), "percent"), "gdp_growth", y2004="2.45")
-    prices = check(claim("2.0%", "percent", Decimal("2.0"), "percent"), "inflation", y2004="2.45")
-    assert (growth.reason, prices.reason) == ("minor_mismatch", "mismatch")
+@pytest.mark.parametrize(
+    ("area", "value", "outcome"),
+    [
+        ("FRA", "9.0", "mismatch"),  # advanced: 1.5 points
+        ("CHL", "9.0", "likely_revision"),  # emerging: 3.8 points
+        ("CHL", "10.6", "mismatch"),
+        ("ETH", "10.6", "likely_revision"),  # least developed: 4.0 points
+    ],
+)
+def test_the_band_depends_on_the_economy(area, value, outcome):
+    stated = claim("6.7%", "percent", Decimal("6.7"), "percent", year=2004)
+    assert check(stated, "gdp_growth", area=area, y2004=value).reason == outcome
+
+
+def test_each_indicator_has_its_own_band():
+    # 0.4 points off in France: within growth's band, outside inflation's 0.3.
+    two = claim("2.0%", "percent", Decimal("2.0"), "percent", year=2004)
+    growth = check(two, "gdp_growth", area="FRA", y2004="2.45")
+    prices = check(two, "inflation", area="FRA", y2004="2.45")
+    assert (growth.reason, prices.reason) == ("likely_revision", "mismatch")
 
 
 def test_shrank_is_negative_and_the_correction_keeps_the_claims_style():
     shrank = claim("0.3%", "percent", Decimal("0.3"), "percent", sign=-1)
     assert check(shrank, "gdp_growth", y2004="-0.31").verdict == "supported"
-    grew = check(shrank, "gdp_growth", y2004="1.2")
-    assert (grew.reason, grew.correction) == ("mismatch", "+1.2%")
+    grew = check(shrank, "gdp_growth", area="FRA", y2004="2.5")
+    assert (grew.reason, grew.correction) == ("mismatch", "+2.5%")
 
 
 @pytest.mark.parametrize(

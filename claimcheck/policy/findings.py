@@ -27,6 +27,9 @@ _CONTRADICTED = {
     "location": "CC403",
 }
 _NUMERIC = frozenset({"quantity", "money", "percent", "count", "membership_count"})
+# Reasons of a contradicted number that say the evidence is uncertain (a revision, a replaced
+# release, a guessed year): a warning, never an error (verify/releases.py).
+_UNCERTAIN = frozenset({"minor_mismatch", "likely_revision", "superseded_release", "year_guessed"})
 
 
 # not_checked reasons that mean "the source could not answer", not "the claim cannot be checked":
@@ -56,7 +59,7 @@ def rule_for(claim: Claim) -> str | None:
         return None
     verdict, reason = claim.verification.verdict, claim.verification.reason
     if verdict == "contradicted":
-        if reason == "minor_mismatch" and claim.kind in _NUMERIC:
+        if reason in _UNCERTAIN and claim.kind in _NUMERIC:
             return "CC104"
         return _CONTRADICTED.get(claim.kind, "CC100")
     if verdict == "not_checked" and reason in _unavailable_reasons() | EXTRA_UNAVAILABLE_REASONS:

@@ -1,17 +1,16 @@
-"""Statistics claims against an annual series: "Chile's economy grew 6% in 2004" × GDP growth
-(annual %) for CHL in 2004 → a verdict. Pure: the stage fetches the observations.
+"""Statistics claims against an annual series, the parts every verdict shares: which year the
+claim is about (`question`), how its figure reads, and the evidence and correction it gets. The
+verdict itself — against the release in force on the article's date — is verify/releases.py.
 
 The figure is read as written ("6%" is 5.5–6.5, "28 million" is 27.5–28.5 million; "about",
-"more than" as everywhere else); percentages compare in percentage points. A source value
-outside that reading but within the indicator's revision tolerance is a `minor_mismatch` (a
-warning), never an error-level contradiction: statistics are revised after publication.
+"more than" as everywhere else); percentages compare in percentage points.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,11 +21,9 @@ from claimcheck.model import (
     Observation,
     Provenance,
     SeriesNote,
-    Verdict,
 )
 from claimcheck.normalize.precision import written
 from claimcheck.verify import numeric, units
-from claimcheck.verify.result import not_checked, verdict
 
 UNITS_BY_KIND = {
     "percent": ("percent",),
@@ -44,6 +41,11 @@ class Question:
     year: int | None
     years: tuple[int, int]
     refusal: tuple[str, str] | None = None
+    guessed: bool = False  # no year written: the latest that had ended, and the years before
+
+
+GUESSED_YEARS = 5  # a figure with no year may be a year or more old: the latest ended and 4 more
+_YEAR_WORD = re.compile(r"(?<![\d.,$£€¥])\b(1[0-9]{3}|2[01][0-9]{2})\b(?![.,]?\d)(?!\s*(?:%|per))")
 
 
 def question(claim: Claim, as_of: dt.date | None) -> Question:
@@ -63,10 +65,33 @@ def question(claim: Claim, as_of: dt.date | None) -> Question:
             return Question(None, (0, 0), ("no_document_date", _NO_DATE))
         year = as_of.year + int(stat["year_offset"])
     if year is None:
-        return Question(None, (1960, 2100)) if as_of is None else _year(as_of.year - 1)
+        if as_of is None:
+            return Question(None, (1960, 2100))
+        named = _unread_years(claim)
+        if named:
+            return Question(None, (0, 0), ("year_unclear", _unclear(named, as_of.year - 1)))
+        latest = as_of.year - 1
+        return Question(latest, (latest - GUESSED_YEARS + 1, latest), guessed=True)
     if as_of is not None and int(year) >= as_of.year:
         return Question(None, (0, 0), ("period_not_ended", _not_ended(int(year), as_of)))
     return _year(int(year))
+
+
+def _unread_years(claim: Claim) -> list[str]:
+    """Years the claim's sentence names that the statistics patterns did not read as its year
+    ("a population of 44 million in 1899"): the figure may be about any of them."""
+    sentence = claim.sentence or ""
+    start = sentence.find(claim.text)
+    if start >= 0:  # the figure's own digits are not a year
+        sentence = sentence[:start] + " " * len(claim.text) + sentence[start + len(claim.text) :]
+    return list(dict.fromkeys(m.group(1) for m in _YEAR_WORD.finditer(sentence)))
+
+
+def _unclear(named: list[str], latest: int) -> str:
+    return (
+        f"The sentence names {', '.join(named)}, which the figure may be about; it is not held "
+        f"against {latest}, the latest year that had ended."
+    )
 
 
 def _year(year: int) -> Question:
@@ -86,37 +111,6 @@ def _not_annual(period: str) -> str:
 
 def _not_ended(year: int, as_of: dt.date) -> str:
     return f"{year} had not ended on {as_of}: no annual figure for it existed yet."
-
-
-def judge(
-    claim: Claim,
-    indicator: Indicator,
-    area: str,
-    observations: Sequence[Observation],
-    ask: Question,
-    as_of: dt.date | None,
-) -> Verdict:
-    if ask.refusal is not None:
-        return not_checked(*ask.refusal, as_of)
-    usable = [o for o in observations if o.value is not None]
-    if ask.year is not None:
-        usable = [o for o in usable if o.year == ask.year]
-    if not usable:
-        year = ask.year if ask.year is not None else "any year"
-        return not_checked("no_observation", f"No {indicator.title} for {area} in {year}.", as_of)
-    found = max(usable, key=lambda o: o.year)
-    amount = claim_amount(claim, indicator)
-    reading = claim_reading(claim)
-    if amount is None or reading is None:
-        return not_checked("unit_mismatch", _unit_sentence(claim, indicator), as_of)
-    value = found.value if found.value is not None else Decimal(0)
-    outcome = outcome_of(reading, amount, value, indicator)
-    said = _said(claim, found, indicator)
-    proof = [evidence(found, indicator)]
-    if outcome == "match":
-        return verdict("supported", "match", said, proof, as_of=as_of)
-    fixed = restyle(claim, value / amount.scale, amount.sign)
-    return verdict("contradicted", outcome, said, proof, correction=fixed, as_of=as_of)
 
 
 @dataclass(frozen=True)
@@ -183,7 +177,7 @@ def outcome_of(
     return "mismatch"
 
 
-def evidence(found: Observation, indicator: Indicator) -> Evidence:
+def evidence(found: Observation, indicator: Indicator, role: str | None = None) -> Evidence:
     provenance = Provenance(
         endpoint=found.endpoint or "",
         retrieved_at=found.lastupdated or "",
@@ -202,26 +196,34 @@ def evidence(found: Observation, indicator: Indicator) -> Evidence:
         qualifiers={"year": (str(found.year),)},
         provenance=provenance,
         series=SeriesNote(
-            found.indicator, found.indicator_title, found.year, found.lastupdated, indicator.credit
+            found.indicator,
+            found.indicator_title,
+            found.year,
+            found.lastupdated,
+            _credit(found, indicator),
+            found.vintage,
+            role,
         ),
     )
 
 
-def _said(claim: Claim, found: Observation, indicator: Indicator) -> str:
-    return (
-        f"The World Bank ({found.indicator}, {found.indicator_title}) gives {found.country_name} "
-        f"{_plain(found.value)} for {found.year}; the article says “{claim.text}”."
-    )
+ARCHIVES_CREDIT = "World Bank, World Development Indicators (WDI Database Archives)"
 
 
-def _unit_sentence(claim: Claim, indicator: Indicator) -> str:
+def _credit(found: Observation, indicator: Indicator) -> str:
+    if found.vintage and indicator.credit == "World Bank, World Development Indicators":
+        return ARCHIVES_CREDIT
+    return indicator.credit
+
+
+def unit_sentence(claim: Claim, indicator: Indicator) -> str:
     return (
         f"The article's figure ({claim.value.get('unit') or claim.kind}) cannot be compared with "
         f"{indicator.title}."
     )
 
 
-def _plain(value: Decimal | None) -> str:
+def plain(value: Decimal | None) -> str:
     if value is None:
         return "no value"
     if abs(value) >= 1000:
@@ -249,7 +251,7 @@ def restyle(claim: Claim, value: Decimal, sign: int) -> str:
     shown = abs(value) if (value < 0) == (sign < 0) else value
     match = _NUMBER.search(claim.text)
     if match is None:
-        return f"{_plain(shown)}"
+        return f"{plain(shown)}"
     scale = _SCALES.get((match.group("scale") or "").lower(), 0)
     decimals = len(match.group("decimals") or "")
     number = _fixed(shown / Decimal(10) ** scale, decimals, "," in match.group("digits"))

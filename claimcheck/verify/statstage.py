@@ -12,8 +12,9 @@ from typing import Any
 from claimcheck.errors import SourceUnavailable
 from claimcheck.model import Area, Claim, Verdict
 from claimcheck.sources.base import StatisticsSource
+from claimcheck.verify.releases import judge
 from claimcheck.verify.result import not_checked
-from claimcheck.verify.statistics import judge, question
+from claimcheck.verify.statistics import question
 
 # Measures Wikidata also answers for places that are not countries (a city's population).
 ALSO_ENTITIES = frozenset({"population", "surface_area"})
@@ -57,4 +58,4 @@ def _verification(
     except SourceUnavailable as err:
         reason = getattr(err, "reason", "source_unavailable")
         return not_checked(reason, f"The statistics source could not answer: {err}", as_of)
-    return judge(claim, indicator, area.name, found, ask, as_of)
+    return judge(claim, indicator, area, found, ask, as_of)
