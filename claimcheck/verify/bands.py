@@ -5,9 +5,9 @@ the band is most likely a revision (a warning), never an error.
 The bands are twice the mean absolute revision measured on real vintages (first published
 figure, in the spring IMF World Economic Outlook of the following year, against the October 2025
 WEO; `../shared/statistics/world-bank-archives/PROVENANCE.md`) — three times the median where the
-mean is dominated by hyperinflation years: most revisions fall inside, gross errors do not. GDP levels also allow for rebasings, which move them by 25–89 % in emerging and
-low-income economies. An indicator without measured revisions keeps its own tolerance; no band
-is narrower than that tolerance.
+mean is dominated by hyperinflation years: most revisions fall inside, gross errors do not. GDP
+levels also allow for rebasings, which move them by 25–89 % in emerging and low-income economies.
+An indicator without measured revisions keeps its own tolerance; no band is narrower than that.
 """
 
 from __future__ import annotations
