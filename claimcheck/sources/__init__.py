@@ -3,7 +3,8 @@
 `get_sources(settings.sources)` builds the sources a run asked for: 'wikidata' (the live API,
 through the shared HTTP client and cache), 'worldbank' (the World Bank Indicators API, the same
 way) and 'snapshot:PATH' (a local file, no network: entities, statistics series, or both), several
-at once. A further source registers a factory under its name, the same way the built-in ones do.
+at once, several of one sort consulted in the order named. A further source registers a factory
+under its name, the same way the built-in ones do.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class Registry:
         return tuple(sorted(self._factories))
 
     def build(self, settings: SourceSettings, env: Environment) -> Sources:
-        """Every source `settings.source` names (comma-separated); the first of each sort wins."""
+        """Every source `settings.source` names (comma-separated); several of one sort are
+        consulted in the order named (sources/chain.py)."""
         out = Sources()
         for spec in split_sources(settings.source):
             name, _, argument = spec.partition(":")
@@ -73,10 +75,14 @@ def combine(sources: Sources, built: Built) -> Sources:
             if part is not None:
                 sources = combine(sources, part)
         return sources
-    if isinstance(built, KnowledgeSource) and sources.knowledge is None:
-        return Sources(built, sources.statistics)
-    if isinstance(built, StatisticsSource) and sources.statistics is None:
-        return Sources(sources.knowledge, built)
+    from claimcheck.sources.chain import chained
+
+    if isinstance(built, KnowledgeSource):
+        known = sources.knowledge
+        return Sources(built if known is None else chained(known, built), sources.statistics)
+    if isinstance(built, StatisticsSource):
+        stats = sources.statistics
+        return Sources(sources.knowledge, built if stats is None else chained(stats, built))
     return sources
 
 

@@ -21,7 +21,7 @@ from claimcheck.verify import Facts, Resolution, changes, mentions_of, verify_cl
 from claimcheck.verify.facts import field_surface, field_text
 from claimcheck.verify.quantities import predicate_property
 from claimcheck.verify.result import not_checked
-from claimcheck.verify.statstage import statistics_route, verify_statistic
+from claimcheck.verify.statstage import ALSO_ENTITIES, statistics_route, verify_statistic
 from claimcheck.verify.timeselect import usable
 
 Linker = Callable[[Sequence[Mention], KnowledgeSource], Mapping[Mention, Link]]
@@ -201,19 +201,38 @@ def verify_by_source(
     predicates: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """Each claim verified by the source that can answer it: statistics the statistics source
-    serves go there, everything else to the knowledge source."""
+    serves go there, everything else to the knowledge source. A population or area the
+    statistics source has no value for (Hong Kong, say) goes on to the knowledge source; when
+    that cannot judge it either, the statistics source's reason stands."""
     done: dict[str, Claim] = {}
+    unanswered: dict[str, Claim] = {}
     if sources.statistics is not None:
         for claim in claims:
             if statistics_route(claim, sources.statistics) is not None:
-                done[claim.id] = verify_statistic(claim, sources.statistics, as_of)
+                checked = verify_statistic(claim, sources.statistics, as_of)
+                if sources.knowledge is not None and _falls_through(checked):
+                    unanswered[claim.id] = checked
+                else:
+                    done[claim.id] = checked
     rest = [c for c in claims if c.id not in done]
     if sources.knowledge is not None:
         rest = verify_claims(rest, sources.knowledge, as_of, linker, predicates or {})
     else:
         rest = [_no_knowledge_source(c, as_of) for c in rest]
-    done.update((c.id, c) for c in rest)
+    for claim in rest:
+        judged = claim.verification is not None and claim.verification.judged
+        done[claim.id] = claim if judged else unanswered.get(claim.id, claim)
     return [done[c.id] for c in claims]
+
+
+def _falls_through(claim: Claim) -> bool:
+    stat = claim.fields.get("statistic") or {}
+    verification = claim.verification
+    return (
+        verification is not None
+        and verification.reason == "no_observation"
+        and stat.get("measure") in ALSO_ENTITIES
+    )
 
 
 def _no_knowledge_source(claim: Claim, as_of: dt.date | None) -> Claim:

@@ -45,7 +45,13 @@ class Question:
 
 
 GUESSED_YEARS = 5  # a figure with no year may be a year or more old: the latest ended and 4 more
-_YEAR_WORD = re.compile(r"(?<![\d.,$£€¥])\b(1[0-9]{3}|2[01][0-9]{2})\b(?![.,]?\d)(?!\s*(?:%|per))")
+# A year the figure may be about: "in 1899", "by 2150", "since the year 2000" — a preposition
+# right before it ("the 2001 default" names a year of something else).
+_YEAR_WORD = re.compile(
+    r"\b(?:in|of|by|since|for|during|until|before|after|from|to|as of)\s+(?:the\s+year\s+)?"
+    r"(1[0-9]{3}|2[01][0-9]{2})\b(?![.,]?\d)(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
 
 
 def question(claim: Claim, as_of: dt.date | None) -> Question:
@@ -67,7 +73,7 @@ def question(claim: Claim, as_of: dt.date | None) -> Question:
     if year is None:
         if as_of is None:
             return Question(None, (1960, 2100))
-        named = _unread_years(claim)
+        named = [y for y in _unread_years(claim) if int(y) != as_of.year - 1]
         if named:
             return Question(None, (0, 0), ("year_unclear", _unclear(named, as_of.year - 1)))
         latest = as_of.year - 1
