@@ -1,6 +1,6 @@
 """Cut the bundled demo statistics (examples/statistics-snapshot.jsonl) out of a full WDI snapshot:
 the mapped indicators only (every snapshot holds just those), years 2000 on, for the G20, Latin
-America and three aggregates. The full snapshot is made with
+America, the European countries of the demo articles and three aggregates. The full snapshot is made with
 
     claimcheck snapshot build wdi.jsonl ../shared/statistics/world-bank-wdi
     python scripts/bundle_statistics.py wdi.jsonl examples/statistics-snapshot.jsonl
@@ -15,7 +15,7 @@ from pathlib import Path
 SINCE = 2000
 AREAS = frozenset(
     "ARG AUS BRA CAN CHN DEU FRA GBR IDN IND ITA JPN KOR MEX RUS SAU TUR USA ZAF "
-    "BOL CHL COL CRI CUB ECU GTM PER PRY URY VEN ESP PRT IRL POL NLD "
+    "BOL CHL COL CRI CUB ECU GTM PER PRY URY VEN ESP PRT IRL POL NLD GRC ROU BGR "
     "WLD EUU EMU".split()
 )
 
