@@ -52,13 +52,16 @@ class Figures:
     year: int
     releases: tuple[Observation, ...]
     current: Observation | None
+    unpublished: tuple[str, ...] = ()  # releases known to have had no value for the year yet
 
     @classmethod
     def of(cls, observations: Sequence[Observation], year: int) -> Figures:
-        valued = [o for o in observations if o.year == year and o.value is not None]
+        mine = [o for o in observations if o.year == year]
+        valued = [o for o in mine if o.value is not None]
         by_release = {o.vintage: o for o in valued if o.vintage}
         current = next((o for o in valued if not o.vintage), None)
-        return cls(year, tuple(by_release[v] for v in sorted(by_release)), current)
+        empty = sorted({o.vintage for o in mine if o.vintage and o.vintage not in by_release})
+        return cls(year, tuple(by_release[v] for v in sorted(by_release)), current, tuple(empty))
 
     @property
     def empty(self) -> bool:
@@ -113,7 +116,7 @@ class Judge:
         return band(self.indicator, self.area.code, value)
 
     def figures(self, figures: Figures, as_of: dt.date | None) -> Outcome:
-        if figures.releases and as_of is not None:
+        if (figures.releases or figures.unpublished) and as_of is not None:
             return self._by_release(figures, as_of)
         today = figures.current or figures.releases[-1]
         return self._against_today(today, figures)
@@ -290,16 +293,18 @@ def _other_years(
 ) -> Outcome:
     """The article names no year, and the year taken (the latest that had ended) does not fit:
     if another recent year's figure does, the year is what is uncertain, not the figure."""
-    for figures in years[1:]:
-        other = judge_.figures(figures, as_of)
-        if other.verdict == "supported" or other.reason in WARNING_REASONS:
-            note = (
-                f"The article names no year; {years[0].year}, the latest year that had ended, "
-                f"does not fit, but {figures.year}'s figure does ({other.said})"
-            )
-            used = (*outcome.used, *((o, "other_year") for o, _ in other.used[:1]))
-            return Outcome("contradicted", "year_guessed", outcome.said, used, None, note)
-    return outcome
+    others = [(figures, judge_.figures(figures, as_of)) for figures in years[1:]]
+    fits = [pair for pair in others if pair[1].verdict == "supported"]
+    fits += [pair for pair in others if pair[1].reason in WARNING_REASONS]
+    if not fits:
+        return outcome
+    figures, other = fits[0]
+    note = (
+        f"The article names no year; {years[0].year}, the latest year that had ended, does not "
+        f"fit, but {figures.year}'s figure does ({other.said})"
+    )
+    used = (*outcome.used, *((o, "other_year") for o, _ in other.used[:1]))
+    return Outcome("contradicted", "year_guessed", outcome.said, used, None, note)
 
 
 def _verdict(
