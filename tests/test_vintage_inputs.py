@@ -21,6 +21,7 @@ from claimcheck.sources.snapshot_sqlite import load_sqlite
 
 ARCHIVES = EXAMPLES / "world-bank-archives"
 GDPPC = ARCHIVES / "countryatlas_NY.GDP.PCAP.KD_2015-2016_version-202407.json"
+CPI = "asteria_FP.CPI.TOTL.ZG_GRC-ROU-POL-ITA-IRL-BGR_2020-2023_version-202403.json"
 VERSIONS = ARCHIVES / "countryatlas_versions.json"
 HEADER = "indicator,country,year,value,vintage\n"
 # Singapore's 2004 growth as first published (the example), and a later revision.
@@ -95,6 +96,30 @@ def test_a_source_57_answer_that_yields_nothing_is_an_error_not_wrote_0(tmp_path
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("claimcheck: error: [CC902] ") and str(alone) in line
     assert "nothing to build" in line and not out.exists()
+
+
+def test_the_error_says_which_indicator_the_answer_held(tmp_path):
+    with pytest.raises(InputError, match="it holds NY.GDP.PCAP.KD only; those are AG.SRF"):
+        build_snapshot([GDPPC], tmp_path / "out.jsonl")
+
+
+def test_an_answer_saved_pretty_and_with_sorted_keys_is_recognised_by_content(tmp_path):
+    # 'data' then sorts before the source's id and name: the concept names still show it
+    data = json.loads((ARCHIVES / CPI).read_text("utf-8"))
+    saved = tmp_path / "cpi-march-2024.json"
+    saved.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    build_snapshot([saved], tmp_path / "a.jsonl")
+    build_snapshot([ARCHIVES / CPI], tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_an_answer_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path):
+    data = json.loads((ARCHIVES / CPI).read_text("utf-8"))
+    data["source"]["data"][5]["variable"][3]["id"] = "2022"
+    saved = tmp_path / "broken.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match=f"{saved}: .* row 6: time '2022' is not YRnnnn"):
+        build_snapshot([saved], tmp_path / "out.jsonl")
 
 
 def test_a_folder_whose_answers_yield_nothing_is_an_error(tmp_path):

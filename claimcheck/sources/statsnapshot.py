@@ -44,12 +44,14 @@ class StatisticsSnapshot(WdiLookups):
         self.origin = origin
         self.indicators: dict[str, Doc] = {}
         self.vintage_headers: dict[str, Doc] = {}  # the headers of past releases, by indicator
-        # (indicator, country) → {vintage ('' for today's data): series}
-        self.series: dict[tuple[str, str], dict[str, Doc]] = {}
+        # (indicator, country, vintage: None for today's data) → the series
+        self.series: dict[tuple[str, str, str | None], Doc] = {}
+        self._vintages: dict[tuple[str, str], set[str | None]] = {}  # what series there are
         for doc in docs:
             if "series" in doc:
-                key = (str(doc["series"]), str(doc["country"]))
-                self.series.setdefault(key, {})[str(doc.get("vintage") or "")] = doc
+                pair, vintage = (str(doc["series"]), str(doc["country"])), doc.get("vintage")
+                self.series[(*pair, vintage)] = doc
+                self._vintages.setdefault(pair, set()).add(vintage)
             elif doc.get("vintages"):
                 self.vintage_headers[str(doc["indicator"])] = doc
             elif "indicator" in doc:
@@ -60,22 +62,23 @@ class StatisticsSnapshot(WdiLookups):
             "name": self.name,
             "path": self.origin,
             "indicators": len(self.indicators.keys() | self.vintage_headers.keys()),
-            "series": sum(len(by_vintage) for by_vintage in self.series.values()),
+            "series": len(self.series),
         }
 
     def observations(
         self, indicator: str, country: str, years: tuple[int, int]
     ) -> Sequence[Observation]:
         out = []
-        for vintage, doc in sorted(self.series.get((indicator, country), {}).items()):
-            meta = self._header(indicator, vintage)
+        vintages = self._vintages.get((indicator, country), set())
+        for vintage in sorted(vintages, key=lambda v: v or ""):  # today's, then oldest first
+            doc, meta = self.series[(indicator, country, vintage)], self._header(indicator, vintage)
             for year in range(years[0], years[1] + 1):
                 raw = (doc.get("values") or {}).get(str(year))
                 if raw is not None:
                     out.append(self._observation(indicator, meta, doc, year, Decimal(str(raw))))
         return out
 
-    def _header(self, indicator: str, vintage: str) -> Doc:
+    def _header(self, indicator: str, vintage: str | None) -> Doc:
         """A release's values are described by the header of past releases, today's by today's
         header; either falls back to the other (for the title)."""
         own, other = self.vintage_headers, self.indicators

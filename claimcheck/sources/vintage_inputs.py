@@ -64,20 +64,28 @@ def documents(path: Path, other: Callable[[Path], Iterable[Doc]]) -> Iterator[Do
         kind = _kind(item)
         if kind is None:
             yield from other(item)
+        elif kind == "versions":
+            if not path.is_dir():  # in a folder beside the answers it is simply no data
+                raise InputError(
+                    f"{item} is the list of source-57 releases, no values: nothing to build"
+                )
         elif kind == "csv":
             kept = found.read(_csv_rows(item), f"vintage CSV {item.name}")
-            _require(kept, item, "no row of an indicator")
+            _require(kept, item, "no row of an indicator", found.last_unmapped)
         elif not found.read(_archive_rows(item), CREDIT) and not path.is_dir():
-            _require(False, item, "no value of an indicator")
+            _require(False, item, "no value of an indicator", found.last_unmapped)
     if path.is_dir():
-        _require(bool(found.series), path, "no source-57 value or vintage CSV row of an indicator")
+        what = "no source-57 value or vintage CSV row of an indicator"
+        _require(bool(found.series), path, what, found.unmapped)
     yield from found.documents()
 
 
-def _require(ok: bool, path: Path, what: str) -> None:
+def _require(ok: bool, path: Path, what: str, unmapped: set[str]) -> None:
     if not ok:
+        held = f"it holds {', '.join(sorted(unmapped))} only; " if unmapped else ""
         raise InputError(
-            f"{path}: {what} claimcheck checks ({', '.join(sorted(BY_CODE))}); nothing to build"
+            f"{path}: {what} claimcheck checks ({held}those are {', '.join(sorted(BY_CODE))}); "
+            "nothing to build"
         )
 
 
@@ -91,7 +99,9 @@ def _kind(path: Path) -> str | None:
         names = set(_csv_header(path))
         return "csv" if "vintage" in names or {"indicator", "country", "year"} <= names else None
     if suffix == ".json" and _SNIFF.search(_head(path)):
-        return "archive" if is_archive(_read_json(path)) else None
+        data = _read_json(path)
+        if is_archive(data):
+            return "versions" if isinstance(data.get("source"), list) else "archive"
     return None
 
 
@@ -135,8 +145,6 @@ class Row:
 
 def _archive_rows(path: Path) -> Iterator[Row]:
     data = _read_json(path)
-    if isinstance(data.get("source"), list):
-        return  # the list of versions: releases, no values
     try:
         meta, rows = parse_answer(data)
     except NotAnArchiveAnswer as err:
@@ -221,15 +229,20 @@ class Found:
     series: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     seen: dict[tuple[str, str, str, int], tuple[str, str]] = field(default_factory=dict)
     credits: dict[str, set[str]] = field(default_factory=dict)
+    unmapped: set[str] = field(default_factory=set)  # indicators left out, for the error
+    last_unmapped: set[str] = field(default_factory=set)  # those of the last input read
 
     def read(self, rows: Iterable[Row], credit: str) -> bool:
         """Keep the rows of mapped indicators; whether any was kept."""
-        kept = False
+        kept, self.last_unmapped = False, set()
         for row in rows:
             if row.code in BY_CODE:
                 self._add(row)
                 self.credits.setdefault(row.code, set()).add(credit)
                 kept = True
+            else:
+                self.last_unmapped.add(row.code)
+        self.unmapped |= self.last_unmapped
         return kept
 
     def _add(self, row: Row) -> None:
