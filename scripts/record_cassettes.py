@@ -1,4 +1,5 @@
-"""Re-record cassettes against live Wikidata (`make record`; needs network and a contact).
+"""Re-record cassettes against live Wikidata and the World Bank's WDI Database Archives
+(`make record`; needs network and a contact).
 
 Writes cassettes/recorded/*.yaml through claimcheck's own client, so the requests are exactly the
 ones the tool sends. The contact is scrubbed from the User-Agent, and cookies, client-IP and
@@ -106,7 +107,21 @@ def main() -> int:
             source.members(nato)
     for text, hits in found.items():
         print(f"{text!r}: {[(h.id, h.label) for h in hits[:3]]}")
+    record_archives(recorder, HttpClient(new_session(), contact=contact, warn=print))
     return 0
+
+
+def record_archives(recorder: Any, http: Any) -> None:
+    """The WDI Database Archives cassettes: the list of releases, and Greece's CPI for 2022-2023
+    in every release after 2022 (the question worldbank-archives-cpi-grc.yaml answers)."""
+    from claimcheck.sources.worldbank_archives import WorldBankArchiveSource
+
+    archives = WorldBankArchiveSource(http)
+    with recorder.use_cassette("worldbank-archives-versions.yaml"):
+        print(f"WDI Database Archives: {len(archives.versions())} releases")
+    with recorder.use_cassette("worldbank-archives-cpi-grc.yaml"):
+        found = archives.observations("FP.CPI.TOTL.ZG", "GRC", (2022, 2023))
+    print(f"Greece CPI 2022-2023: {[(o.vintage, o.year, o.value) for o in found[:6]]}")
 
 
 if __name__ == "__main__":

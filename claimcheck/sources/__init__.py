@@ -2,9 +2,10 @@
 
 `get_sources(settings.sources)` builds the sources a run asked for: 'wikidata' (the live API,
 through the shared HTTP client and cache), 'worldbank' (the World Bank Indicators API, the same
-way) and 'snapshot:PATH' (a local file, no network: entities, statistics series, or both), several
-at once, several of one sort consulted in the order named. A further source registers a factory
-under its name, the same way the built-in ones do.
+way), 'worldbank-archives' (its past releases, API source 57) and 'snapshot:PATH' (a local file,
+no network: entities, statistics series, or both), several at once, several of one sort consulted
+in the order named. A further source registers a factory under its name, the same way the
+built-in ones do.
 """
 
 from __future__ import annotations
@@ -121,6 +122,14 @@ def _worldbank(argument: str, settings: SourceSettings, env: Environment) -> Bui
     return WorldBankSource(_http(settings, env))
 
 
+def _worldbank_archives(argument: str, settings: SourceSettings, env: Environment) -> Built:
+    from claimcheck.sources.worldbank_archives import WorldBankArchiveSource
+
+    if argument:
+        raise ConfigError("the worldbank-archives source takes no argument")
+    return WorldBankArchiveSource(_http(settings, env))
+
+
 def _snapshot(argument: str, settings: SourceSettings, env: Environment) -> Built:
     from claimcheck.sources.snapshot import SnapshotSource, load_snapshot
     from claimcheck.sources.snapshot_sqlite import is_sqlite, load_sqlite
@@ -139,6 +148,7 @@ def default_registry() -> Registry:
     registry = Registry()
     registry.register("wikidata", _wikidata)
     registry.register("worldbank", _worldbank)
+    registry.register("worldbank-archives", _worldbank_archives)
     registry.register("snapshot", _snapshot)
     return registry
 

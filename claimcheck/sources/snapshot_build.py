@@ -32,6 +32,7 @@ import yaml
 
 from claimcheck.errors import InputError, OutputError, UsageError
 from claimcheck.model import EntityRef
+from claimcheck.sources import vintage_inputs
 from claimcheck.sources.snapshot import parse_json, well_formed
 from claimcheck.sources.snapshot_store import Store
 from claimcheck.sources.statsnapshot import (
@@ -87,6 +88,8 @@ def _inputs(path: Path) -> Iterator[Doc]:
     """A WDI folder's series, every file of another folder (read whole), or one file."""
     if is_wdi_folder(path):
         yield from wdi_documents(path)
+    elif vintage_inputs.recognises(path):  # past releases: source-57 answers, vintage CSVs
+        yield from vintage_inputs.documents(path, documents_in)
     elif path.is_dir():
         for item in sorted(p for p in path.rglob("*") if p.is_file()):
             yield from documents_in(item)

@@ -9,6 +9,10 @@ shapes, sorted and byte-for-byte deterministic:
 
 Values are the files' decimal strings, kept exact. Only the indicators claimcheck maps are kept
 (sources/worldbank_indicators.py): no claim could ask for the others.
+
+Past releases (sources/vintage_inputs.py) add series lines with a `"vintage": "YYYY-MM"` and a
+header marked `"vintages": true`; `observations` answers today's values and every release's, each
+Observation with its vintage (None for today's).
 """
 
 from __future__ import annotations
@@ -39,10 +43,17 @@ class StatisticsSnapshot(WdiLookups):
     def __init__(self, docs: Iterable[Doc], origin: str = "memory") -> None:
         self.origin = origin
         self.indicators: dict[str, Doc] = {}
-        self.series: dict[tuple[str, str], Doc] = {}
+        self.vintage_headers: dict[str, Doc] = {}  # the headers of past releases, by indicator
+        # (indicator, country, vintage: None for today's data) → the series
+        self.series: dict[tuple[str, str, str | None], Doc] = {}
+        self._vintages: dict[tuple[str, str], set[str | None]] = {}  # what series there are
         for doc in docs:
             if "series" in doc:
-                self.series[(str(doc["series"]), str(doc["country"]))] = doc
+                pair, vintage = (str(doc["series"]), str(doc["country"])), doc.get("vintage")
+                self.series[(*pair, vintage)] = doc
+                self._vintages.setdefault(pair, set()).add(vintage)
+            elif doc.get("vintages"):
+                self.vintage_headers[str(doc["indicator"])] = doc
             elif "indicator" in doc:
                 self.indicators[str(doc["indicator"])] = doc
 
@@ -50,23 +61,30 @@ class StatisticsSnapshot(WdiLookups):
         return {
             "name": self.name,
             "path": self.origin,
-            "indicators": len(self.indicators),
+            "indicators": len(self.indicators.keys() | self.vintage_headers.keys()),
             "series": len(self.series),
         }
 
     def observations(
         self, indicator: str, country: str, years: tuple[int, int]
     ) -> Sequence[Observation]:
-        doc = self.series.get((indicator, country))
-        if doc is None:
-            return ()
-        meta = self.indicators.get(indicator, {})
         out = []
-        for year in range(years[0], years[1] + 1):
-            raw = (doc.get("values") or {}).get(str(year))
-            if raw is not None:
-                out.append(self._observation(indicator, meta, doc, year, Decimal(str(raw))))
+        vintages = self._vintages.get((indicator, country), set())
+        for vintage in sorted(vintages, key=lambda v: v or ""):  # today's, then oldest first
+            doc, meta = self.series[(indicator, country, vintage)], self._header(indicator, vintage)
+            for year in range(years[0], years[1] + 1):
+                raw = (doc.get("values") or {}).get(str(year))
+                if raw is not None:
+                    out.append(self._observation(indicator, meta, doc, year, Decimal(str(raw))))
         return out
+
+    def _header(self, indicator: str, vintage: str | None) -> Doc:
+        """A release's values are described by the header of past releases, today's by today's
+        header; either falls back to the other (for the title)."""
+        own, other = self.vintage_headers, self.indicators
+        if not vintage:
+            own, other = other, own
+        return own.get(indicator) or other.get(indicator) or {}
 
     def _observation(
         self, indicator: str, meta: Doc, doc: Doc, year: int, value: Decimal
@@ -81,6 +99,7 @@ class StatisticsSnapshot(WdiLookups):
             lastupdated=meta.get("lastupdated"),
             url=meta.get("url"),
             endpoint=f"snapshot:{self.origin}",
+            vintage=doc.get("vintage"),
         )
 
 
@@ -149,7 +168,13 @@ def _value(raw: str | None) -> str | None:
 
 
 def statistics_order(doc: Doc) -> tuple[str, str, str]:
-    """Headers before their series; series by indicator, then country."""
+    """Headers before their series; series by indicator, then country, today's data before the
+    releases, oldest release first. The header of past releases is a line of its own."""
     if "series" in doc:
-        return (str(doc["series"]), "1", str(doc["country"]))
-    return (str(doc.get("indicator")), "0", "")
+        vintage = doc.get("vintage")
+        return (
+            str(doc["series"]),
+            "1",
+            str(doc["country"]) + (f"\x1e{vintage}" if vintage else ""),
+        )
+    return (str(doc.get("indicator")), "0", "vintages" if doc.get("vintages") else "")
