@@ -27,14 +27,18 @@ lint: install
 	$(BIN)/mypy claimcheck
 
 # No network: checked against snapshots in examples/ of real Wikidata responses and of the World
-# Bank's statistics (World Bank, World Development Indicators, CC BY 4.0). The articles plant
+# Bank's statistics (World Bank, World Development Indicators, and its WDI Database Archives,
+# CC BY 4.0). The articles plant
 # errors on purpose, hence --exit-zero. (A snapshot is itself a .jsonl file, so the articles are
 # named rather than the folder, which would read it as a batch of articles.) The second run writes
 # demo-report.html, the annotated articles to open in a browser.
 DEMO_ARTICLES := examples/anniversaries.md examples/nato-russia-council.txt \
-	examples/latin-america-economies.md
+	examples/latin-america-economies.md examples/european-inflation.md
+# Statistics as published: today's WDI and a past release (WDI Database Archives, March 2024),
+# consulted together; an article is held against the release in force on its date.
 DEMO_SOURCES := --source snapshot:examples/wikidata-snapshot.jsonl \
-	--source snapshot:examples/statistics-snapshot.jsonl
+	--source snapshot:examples/statistics-snapshot.jsonl \
+	--source snapshot:examples/statistics-archive-snapshot.jsonl
 
 demo: install
 	$(BIN)/claimcheck check $(DEMO_ARTICLES) $(DEMO_SOURCES) --format table --exit-zero

@@ -72,10 +72,13 @@ class StatisticsSnapshot(WdiLookups):
         vintages = self._vintages.get((indicator, country), set())
         for vintage in sorted(vintages, key=lambda v: v or ""):  # today's, then oldest first
             doc, meta = self.series[(indicator, country, vintage)], self._header(indicator, vintage)
+            values = doc.get("values") or {}
             for year in range(years[0], years[1] + 1):
-                raw = (doc.get("values") or {}).get(str(year))
+                raw = values.get(str(year))
                 if raw is not None:
                     out.append(self._observation(indicator, meta, doc, year, Decimal(str(raw))))
+                elif vintage and _not_yet(values, year, str(vintage)):
+                    out.append(self._observation(indicator, meta, doc, year, None))
         return out
 
     def _header(self, indicator: str, vintage: str | None) -> Doc:
@@ -87,7 +90,7 @@ class StatisticsSnapshot(WdiLookups):
         return own.get(indicator) or other.get(indicator) or {}
 
     def _observation(
-        self, indicator: str, meta: Doc, doc: Doc, year: int, value: Decimal
+        self, indicator: str, meta: Doc, doc: Doc, year: int, value: Decimal | None
     ) -> Observation:
         return Observation(
             indicator=indicator,
@@ -101,6 +104,13 @@ class StatisticsSnapshot(WdiLookups):
             endpoint=f"snapshot:{self.origin}",
             vintage=doc.get("vintage"),
         )
+
+
+def _not_yet(values: Mapping[str, Any], year: int, vintage: str) -> bool:
+    """A release holding years up to 2022 and dated 2024-03 had no figure for 2023 yet (the
+    API answers null for it; a snapshot keeps only values): say so, rather than nothing."""
+    held = [int(y) for y in values if str(y).isdigit()]
+    return bool(held) and max(held) < year < int(vintage[:4])
 
 
 def is_wdi_folder(path: Path) -> bool:

@@ -201,7 +201,7 @@ class Judge:
     def _against_in_force(self, then: Observation, newest: Observation, as_of: dt.date) -> Outcome:
         said = self._said(then, as_of)
         used: Used = ((then, "in_force"),)
-        if newest is not then:
+        if newest is not then and plain(newest.value) != plain(then.value):
             used += ((newest, _role(newest)),)
             said = said.replace(
                 "; the article",
