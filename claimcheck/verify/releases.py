@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from claimcheck.model import Area, Claim, Indicator, Observation, Verdict
 from claimcheck.verify import numeric
-from claimcheck.verify.bands import band
+from claimcheck.verify.bands import band, economy
 from claimcheck.verify.result import not_checked, verdict
 from claimcheck.verify.statistics import (
     Amount,
@@ -127,8 +127,8 @@ class Judge:
             return Outcome("supported", "match", said, ((today, "current"),))
         used = ((today, "current"),)
         if self.near(today, self.band):
-            note = self._band_note(today)
-            return Outcome("contradicted", "likely_revision", said, used, today, note)
+            said += f" {self._band_sentence(today)}"
+            return Outcome("contradicted", "likely_revision", said, used, today)
         return Outcome("contradicted", "mismatch", said, used, today)
 
     def _by_release(self, figures: Figures, as_of: dt.date) -> Outcome:
@@ -234,12 +234,13 @@ class Judge:
             f"“{self.claim.text}”."
         )
 
-    def _band_note(self, today: Observation) -> str:
+    def _band_sentence(self, today: Observation) -> str:
         assert today.value is not None
+        group = economy(self.area.code).replace("_", "-")
         return (
-            f"Within the revision band for this indicator in this economy (±"
-            f"{plain(self.band(today.value))}): first-published figures are revised this much; "
-            "no release of the article's time was available to check it against."
+            f"That is within how much first-published figures are revised in {group} economies "
+            f"(±{plain(self.band(today.value))}{'' if self.indicator.relative else ' points'}), "
+            "and no release of the article's time is known: possibly a revision, not an error."
         )
 
 
@@ -304,7 +305,8 @@ def _other_years(
         f"fit, but {figures.year}'s figure does ({other.said})"
     )
     used = (*outcome.used, *((o, "other_year") for o, _ in other.used[:1]))
-    return Outcome("contradicted", "year_guessed", outcome.said, used, None, note)
+    said = f"{outcome.said} The article names no year, and {figures.year}'s figure fits."
+    return Outcome("contradicted", "year_guessed", said, used, None, note)
 
 
 def _verdict(
