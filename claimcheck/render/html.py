@@ -97,10 +97,12 @@ def title(result: DocumentResult) -> str:
     if doc.title:
         return doc.title
     first = next((line for line in doc.text[doc.body_start :].splitlines() if line.strip()), "")
-    first = first.strip().lstrip("#").strip() if doc.format == "markdown" else first.strip()
-    if 0 < len(first) <= 200:
-        return first
-    return doc.path or doc.id
+    first = first.strip()
+    if doc.format == "markdown":  # a headline is a heading there; a first paragraph is not one
+        first = first.lstrip("#").strip() if first.startswith("# ") else ""
+    elif doc.format != "text":
+        first = ""
+    return first if 0 < len(first) <= 200 else doc.path or doc.id
 
 
 def _coverage(result: DocumentResult) -> str:

@@ -216,11 +216,12 @@ def _rows(rows: Iterable[tuple[str, str]]) -> str:
 def _evidence_list(evidence: Sequence[Mapping[str, Any]]) -> str:
     if not evidence:
         return ""
-    items = "".join(f"<li>{evidence_item(e)}</li>" for e in evidence)
+    items = "".join(f"<li>{evidence_item(e, linked=False)}</li>" for e in evidence)
     return f'<h5>Evidence as recorded</h5><ul class="evidence">{items}</ul>'
 
 
-def evidence_item(e: Mapping[str, Any]) -> str:
+def evidence_item(e: Mapping[str, Any], linked: bool = True) -> str:
+    """Every field of an evidence item; `linked=False` where the link is already shown above."""
     title = next((e[k] for k in _EVIDENCE_TITLE if e.get(k) is not None), "source")
     ident = next((e[k] for k in _EVIDENCE_ID if e.get(k) is not None), None)
     head = esc(fmt(title)) + (f" ({esc(fmt(ident))})" if ident not in (None, title) else "")
@@ -230,7 +231,8 @@ def evidence_item(e: Mapping[str, Any]) -> str:
         ("Retrieved", _retrieved(e)),
         *((_label(k), _facts(v)) for k, v in e.items() if k not in _EVIDENCE_SHOWN),
     ]
-    return f'<span class="source">{link(e.get("url"), head)}</span>{_rows(rows)}'
+    head = link(e.get("url"), head) if linked else head
+    return f'<span class="source">{head}</span>{_rows(rows)}'
 
 
 def _value(e: Mapping[str, Any]) -> str:

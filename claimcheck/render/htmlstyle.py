@@ -72,9 +72,15 @@ nav ol { padding-left: 1.5rem; }
 .code { font: .72rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted); }
 details.internals { margin: .5rem 0 .25rem; }
 details.internals summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
+.article .md-heading { font-size: 1.25rem; }
 .article h1, .article h2, .article h3, .article h4, .article h5, .article h6 {
   border: 0; padding: 0; margin: 1rem 0 .5rem; }
-.article .headline { display: block; font: bold 1.2rem/1.3 system-ui, Arial, sans-serif; }
+.article.md { white-space: normal; }
+.article.md p, .article.md ul, .article.md ol, .article.md blockquote, .article.md table {
+  margin: 0 0 .8rem; }
+.article.md pre { white-space: pre-wrap; background: #f4f4f4; padding: .5rem; }
+.article.md blockquote { border-left: 3px solid #ccc; padding-left: .75rem; color: var(--muted); }
+.article.md td, .article.md th { border: 1px solid #ccc; padding: .15rem .4rem; }
 /* Claims no source could check: marked, but shown only when the reader asks (the checkbox in
    the summary), so the claims that need attention stand out. */
 .hl.quiet { background: none; border-bottom: none; }
