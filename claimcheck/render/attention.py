@@ -113,8 +113,9 @@ def _from_finding(result: DocumentResult, f: Finding, j: int, index: Mapping[str
     said = text[f.span.start : f.span.end] if 0 <= f.span.start < f.span.end <= len(text) else ""
     if not said and mine:
         said = result.claims[mine[0]].text
-    return Item(f.severity, f.rule, _flat(said), f.line, _flat(f.message), finding=j,
-                start=f.span.start)
+    return Item(
+        f.severity, f.rule, _flat(said), f.line, _flat(f.message), finding=j, start=f.span.start
+    )
 
 
 def _from_claim(claim: Claim, i: int, severity: str, rule: str | None, j: int | None) -> Item:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from claimcheck import __version__
 from claimcheck.model import Claim, DocumentResult, Finding, coverage
 from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render.attention import Summary, headline, summarise
+from claimcheck.render.htmlarticle import article
 from claimcheck.render.htmlcards import (
     ICONS,
     SEVERITY_ICONS,
@@ -21,8 +23,6 @@ from claimcheck.render.htmlcards import (
     finding_card,
     shown,
 )
-from claimcheck.render.attention import Summary, headline, summarise
-from claimcheck.render.htmlarticle import article
 from claimcheck.render.htmlmarks import Mark, fits
 from claimcheck.render.htmlsafe import text as esc
 from claimcheck.render.htmlstyle import CSS
@@ -134,7 +134,7 @@ def _document(
     parts = [
         f'<section class="doc" id="{prefix}">\n<h2>{esc(heading)}</h2>\n',
         _header(result, summary),
-        '<h3>Article</h3>\n',
+        "<h3>Article</h3>\n",
         article(doc, marks),
         _unplaced(result.claims, views, claim_anchors, placed, quiet),
         _claims(result.claims, views, claim_anchors, findings, quiet),

@@ -173,10 +173,14 @@ def _claim_details(claim: Claim, view: Shown) -> str:
 
 
 def details(inner: str) -> str:
-    return f'<details class="internals"><summary>Details</summary>{inner}</details>' if inner else ""
+    return (
+        f'<details class="internals"><summary>Details</summary>{inner}</details>' if inner else ""
+    )
 
 
-def finding_card(f: Finding, anchor: str, claims: Mapping[str, tuple[str, str]], placed: bool) -> str:
+def finding_card(
+    f: Finding, anchor: str, claims: Mapping[str, tuple[str, str]], placed: bool
+) -> str:
     """`claims`: a claim's anchor and words by its id."""
     linked = [
         f'<a href="#{claims[c][0]}"><q>{esc(claims[c][1])}</q></a>' for c in f.claims if c in claims

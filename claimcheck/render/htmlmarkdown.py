@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from claimcheck.model import Document
 from claimcheck.render.htmlmarks import Mark, fits, piece, tag_order
-from claimcheck.render.htmlsafe import text as esc
 
 # What may lie between two pieces of text in the source: Markdown's punctuation and spaces.
 _MARKUP = re.compile(r"[\s*_`#>\[\]()!|~=+:\-\d.\\]*")

@@ -45,8 +45,7 @@ REASONS = {
     "no_period": "The sentence does not say which period the figure is for.",
     "no_base_period": "The sentence does not say which period the change is measured from.",
     "no_change_end": "The sentence does not say what the figure changed to.",
-    "no_document_date": "The article has no date, so “last year” and the like cannot be "
-    "placed.",
+    "no_document_date": "The article has no date, so “last year” and the like cannot be placed.",
     "period_not_ended": "The period the figure is for had not ended by the article's date.",
     "not_annual_figure": "The figure is for a month or a quarter; the source holds yearly "
     "figures only.",
@@ -79,6 +78,7 @@ def rule_words(code: str) -> str:
     """What a rule reports, in a sentence; the code itself for a code no rule has."""
     rule = registry().get(code)
     return rule.summary if rule else code
+
 
 # Claim kinds as a reader counts them ("12 dates, 3 names").
 KINDS = {
