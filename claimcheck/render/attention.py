@@ -238,3 +238,32 @@ def run_totals(summaries: Iterable[Summary]) -> tuple[int, int]:
         items += len(s.items)
         right += s.right_total
     return items, right
+
+
+def text_lines(named: Sequence[tuple[str, Summary]], limit: int | None = None) -> list[str]:
+    """The run's summary as plain lines: the headline, each document's items under its name,
+    what was found right. `limit` caps the items listed (a job summary has a size limit)."""
+    summaries = [s for _, s in named]
+    items, right = run_totals(summaries)
+    lines = [
+        headline([i for s in summaries for i in s.items]) + ":"
+        if items
+        else "Nothing needs attention."
+    ]
+    listed = 0
+    for name, summary in named:
+        if not summary.items:
+            continue
+        lines.append(f"  {name}")
+        for item in summary.items:
+            if limit is not None and listed >= limit:
+                break
+            lines.append(f"    {plain_line(item)}")
+            listed += 1
+    if listed < items:
+        lines.append(f"  …and {items - listed} more (see the findings below)")
+    found = f"{right} claim{'s' if right != 1 else ''}" if right else "no claim"
+    quiet = sum(s.quiet_total for s in summaries)
+    tail = f"; {quiet} no source could check" if quiet else ""
+    lines.append(f"Checked and found right: {found}{tail}.")
+    return lines
