@@ -202,9 +202,16 @@ def finding_card(
     return (
         f'<section class="card sev-{esc(f.severity)}" id="{anchor}" data-rule="{esc(f.rule)}">'
         f'<h4><a class="open" href="#{anchor}">{severity_badge(f.severity)} '
-        f"{esc(rule_words(f.rule))}</a>{_code(f.rule)}{back}</h4>"
+        f"{esc(rule_words(f.rule))}</a>{_code(f.rule)}{_about(f, claims)}{back}</h4>"
         f'<div class="body">{_rows(rows)}{details(_rows(internals))}</div></section>\n'
     )
+
+
+def _about(f: Finding, claims: Mapping[str, tuple[str, str]]) -> str:
+    """The article's words the finding is about, so its card reads without opening it."""
+    said = [claims[c][1] for c in f.claims if c in claims]
+    where = f' <span class="where">line {f.line}</span>'
+    return (f" <q>{esc(said[0])}</q>" if said else "") + where
 
 
 def _rule(f: Finding) -> str:

@@ -102,7 +102,7 @@ def _block_tag(kind: str, tag: str, nesting: int) -> str:
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):  # below the report's own h3 "Article"
         tag = f"h{min(int(tag[1]) + 3, 6)}"
     if nesting == -1:
-        return f"</{tag}>"
+        return f"</{tag}>\n"  # a line break between blocks, for whoever reads the source
     return f'<{tag} class="md-heading">' if kind == "heading_open" else f"<{tag}>"
 
 

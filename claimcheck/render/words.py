@@ -77,7 +77,10 @@ def reason_words(code: str | None) -> str:
 def rule_words(code: str) -> str:
     """What a rule reports, in a sentence; the code itself for a code no rule has."""
     rule = registry().get(code)
-    return rule.summary if rule else code
+    if rule is None:
+        return code
+    said = rule.summary.strip()  # some rules' summaries are phrases: make each a sentence
+    return said[:1].upper() + said[1:] + ("" if said.endswith(".") else ".")
 
 
 # Claim kinds as a reader counts them ("12 dates, 3 names").
