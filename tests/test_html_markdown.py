@@ -102,3 +102,14 @@ def _never(text, words, at):
 def test_the_title_is_the_headline(fmt, text, title):
     doc = document(text, fmt=fmt)
     assert report.title(result(doc)) == title
+
+
+def test_a_plain_text_headline_is_a_heading_and_the_text_still_reads_whole():
+    text = "Russia and NATO meet\n\n\nSherman said 30 members met.\n"
+    doc = document(text, path="seed.txt", fmt="text")
+    c = claim(doc, "30 members", "count", "contradicted")
+    root, _ = parse("".join(report.render([result(doc, (c,))])))
+    (article,) = root.find_all("div", "article")
+    (headline,) = article.find_all("span", "headline")
+    assert headline.text() == "Russia and NATO meet" and headline.attrs["role"] == "heading"
+    assert read_article(article)[0] == text

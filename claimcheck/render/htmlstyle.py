@@ -73,6 +73,8 @@ nav ol { padding-left: 1.5rem; }
 details.internals { margin: .5rem 0 .25rem; }
 details.internals summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
 .article .md-heading { font-size: 1.25rem; }
+.article .headline { font: 600 1.25rem/1.4 system-ui, -apple-system, "Segoe UI", Arial,
+  sans-serif; }
 .article h1, .article h2, .article h3, .article h4, .article h5, .article h6 {
   border: 0; padding: 0; margin: 1rem 0 .5rem; }
 .article.md { white-space: normal; }
