@@ -283,3 +283,17 @@ def test_world_bank_evidence_shows_its_indicator_year_credit_and_link(tmp_path, 
         assert expected in words
     links = [a.attrs["href"] for a in card.find_all("a", "ext")]
     assert links == ["https://data.worldbank.org/indicator/SP.POP.TOTL"]
+
+
+def test_a_role_whose_title_and_name_stand_in_two_sentences_is_highlighted_in_two_pieces():
+    text = "“No,” the US ambassador to NATO told CNN on Tuesday. Julianne Smith.\n"
+    doc = document(text, fmt="text")
+    said = "the US ambassador to NATO told CNN on Tuesday. Julianne Smith"
+    at = text.index("Julianne")
+    person = {"text": "Julianne Smith", "span": {"start": at, "end": at + 14}}
+    role = claim(doc, said, "role", "not_checked", "no_entity_link",
+                 person=person, position="US ambassador to NATO")  # fmt: skip
+    root, _ = parse(_page([result(doc, (role,))]))
+    lit = [a.text() for a in root.find_all("a", "hl")]
+    assert lit == ["the US ambassador to NATO", "Julianne Smith"]  # not the words between
+    _check_marks(_page([result(doc, (role,))]), [result(doc, (role,))])

@@ -7,6 +7,7 @@ Policy forbids them should an escaped value ever slip through."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 from claimcheck import __version__
@@ -166,10 +167,38 @@ def _header(result: DocumentResult, summary: Summary) -> str:
 def _claim_marks(
     claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str], quiet: Set[int]
 ) -> list[Mark]:
-    return [
-        Mark(c.span.start, c.span.end, a, _css(v, i in quiet), _claim_tag(c, v, a, i in quiet))
-        for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True))
-    ]
+    marks = []
+    for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True)):
+        pieces = _pieces(c)
+        for n, (start, end) in enumerate(pieces, start=1):
+            tag = _claim_tag(c, v, a, i in quiet) if n == len(pieces) else ""
+            marks.append(Mark(start, end, a, _css(v, i in quiet), tag))
+    return marks
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def _pieces(claim: Claim) -> list[tuple[int, int]]:
+    """Where a claim is highlighted: its span, or for a role whose title and name stand in two
+    sentences ("… the US ambassador to NATO told CNN. Julianne Smith.") the title and the name,
+    not the words between."""
+    whole = [(claim.span.start, claim.span.end)]
+    if claim.kind != "role" or not _SENTENCE_BREAK.search(claim.text):
+        return whole
+    record = claim.to_dict()  # the fields as JSON: the person's span as plain offsets
+    person, position = record.get("person"), record.get("position")
+    if not isinstance(person, Mapping):
+        return whole
+    span = person.get("span") or {}
+    at = claim.text.find(position) if isinstance(position, str) and position else -1
+    start, end = span.get("start"), span.get("end")
+    if at < 0 or not isinstance(start, int) or not isinstance(end, int) or end != claim.span.end:
+        return whole
+    title_end = claim.span.start + at + len(position)
+    if not claim.span.start < title_end <= start:
+        return whole
+    return [(claim.span.start, title_end), (start, end)]
 
 
 def _css(view: Shown, quiet: bool) -> str:
