@@ -183,3 +183,9 @@ def test_every_rule_code_has_a_sentence_and_every_severity_its_words():
         said = rule_words(code)
         assert said[0].isupper() and said.endswith(".") and len(said.split()) >= 4, code
         assert rule.severity in SEVERITY_WORDS
+
+
+def test_docs_report_lists_every_reason_code_with_its_sentence():
+    page = (ROOT / "docs/report.md").read_text(encoding="utf-8")
+    missing = [code for code, said in REASONS.items() if f"| `{code}` | {said} |" not in page]
+    assert missing == []

@@ -16,11 +16,12 @@ REASONS = {
     "not_held_at_date": "The person held this post, but not at the article's date.",
     "still_held_at_date": "The article speaks of this post as past, but the person still held it "
     "at the article's date.",
-    "qualifier_mismatch": "The source's record differs in a detail the article states.",
+    "qualifier_mismatch": "The person held the post, but not with the detail the article gives "
+    "(the party, the place, the body).",
     "not_member_at_date": "The source does not list this membership at the article's date.",
     "likely_misspelling": "The name is probably misspelled: the source spells it slightly "
     "differently.",
-    "name_differs": "The source names the person differently.",
+    "name_differs": "The name links to a person the source spells quite differently; not judged.",
     "not_checkable_kind": "No source claimcheck uses can check this kind of claim (a weekday, a "
     "relative date, the story's own events).",
     "no_entity_link": "No source entry could be matched with confidence to who or what the "
@@ -29,22 +30,23 @@ REASONS = {
     "entity_missing": "The source entry the claim points to no longer exists.",
     "predicate_not_mapped": "The source holds no figure for what this number counts.",
     "no_subject": "The sentence does not say clearly who or what the number is about.",
-    "no_source": "No source was given for this kind of claim in this run.",
+    "no_source": "This run was given no source for this kind of claim (statistics only, say).",
     "no_observation": "The source has no figure for that place and year.",
     "no_statement_found": "The source has no record of this fact.",
     "no_statement_at_date": "The source has no record of this fact for the article's date.",
     "property_not_in_source": "The source does not record this kind of fact.",
     "position_not_in_source": "The source does not list this post for the person.",
     "qualifier_not_in_source": "The source's record lacks the detail needed to check this.",
-    "not_a_person": "The name does not belong to a person in the source.",
+    "not_a_person": "The name links to something in the source that is not a person.",
     "date_too_coarse": "The article's date is too vague to compare with the source.",
     "source_precision_too_coarse": "The source's value is less precise than the article's, so "
     "they cannot be compared.",
-    "too_coarse": "The value is too vague to compare with the source.",
+    "too_coarse": "The source's date is less precise than the article's: it agrees as far as it "
+    "goes.",
     "unit_mismatch": "The article and the source measure this in units that cannot be compared.",
-    "no_period": "The sentence does not say which period the figure is for.",
+    "no_period": "The sentence does not say which year the figure is for.",
     "no_base_period": "The sentence does not say which period the change is measured from.",
-    "no_change_end": "The sentence does not say what the figure changed to.",
+    "no_change_end": "The sentence gives a change but no level it reached to compare.",
     "no_document_date": "The article has no date, so “last year” and the like cannot be placed.",
     "period_not_ended": "The period the figure is for had not ended by the article's date.",
     "not_annual_figure": "The figure is for a month or a quarter; the source holds yearly "
