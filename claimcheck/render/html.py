@@ -188,10 +188,10 @@ def _pieces(claim: Claim) -> list[tuple[int, int]]:
         return whole
     record = claim.to_dict()  # the fields as JSON: the person's span as plain offsets
     person, position = record.get("person"), record.get("position")
-    if not isinstance(person, Mapping):
+    if not isinstance(person, Mapping) or not isinstance(position, str) or not position:
         return whole
     span = person.get("span") or {}
-    at = claim.text.find(position) if isinstance(position, str) and position else -1
+    at = claim.text.find(position)
     start, end = span.get("start"), span.get("end")
     if at < 0 or not isinstance(start, int) or not isinstance(end, int) or end != claim.span.end:
         return whole

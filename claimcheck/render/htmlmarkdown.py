@@ -14,9 +14,14 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimcheck.model import Document
 from claimcheck.render.htmlmarks import Mark, fits, piece, tag_order
+
+if TYPE_CHECKING:  # imported when a Markdown article is rendered, not with the package
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # What may lie between two pieces of text in the source: Markdown's punctuation and spaces.
 _MARKUP = re.compile(r"[\s*_`#>\[\]()!|~=+:\-\d.\\]*")
@@ -52,7 +57,7 @@ class _Source:
 
 
 @functools.cache
-def _parser():  # type: ignore[no-untyped-def]
+def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
@@ -106,7 +111,7 @@ def _block_tag(kind: str, tag: str, nesting: int) -> str:
     return f'<{tag} class="md-heading">' if kind == "heading_open" else f"<{tag}>"
 
 
-def _inline(text: str, children: Sequence, at: int) -> Iterator[_Html | _Source | int]:  # type: ignore[type-arg]
+def _inline(text: str, children: Sequence[Token], at: int) -> Iterator[_Html | _Source | int]:
     """The pieces of one inline token; an int moves the caller's cursor."""
     for child in children:
         kind = child.type
