@@ -1,5 +1,7 @@
-"""Remake the README's screenshots of the HTML report (docs/report.png, docs/report-evidence.png)
-from demo-report.html, in headless Chromium. Run `make demo` first.
+"""Remake the screenshots of the HTML report in docs/ from demo-report.html, in headless Chromium:
+the first screen a reader sees (docs/report.png: the summary of what needs attention), the first
+article with its marks (docs/report-article.png) and a contradicted claim's card opened on its
+evidence (docs/report-evidence.png). Run `make demo` first.
 
     .venv/bin/python scripts/report_screenshots.py
 """
@@ -24,15 +26,17 @@ def main() -> int:
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
     with headless.browser(binary) as page:
-        page.open(report.as_uri() + "#d1")
+        page.open(report.as_uri())
         page.screenshot(docs / "report.png")
+        page.evaluate("location.hash = 'd1'")  # the same page: no load event to wait for
+        page.screenshot(docs / "report-article.png")
         card = page.evaluate("document.querySelector('section.card.v-contradicted').id")
         page.evaluate(f"location.hash = '{card}'")  # the same page: no load event to wait for
         page.screenshot(docs / "report-evidence.png")
         if page.errors:
             print("\n".join(page.errors), file=sys.stderr)
             return 1
-    print(f"wrote {docs / 'report.png'} and {docs / 'report-evidence.png'}")
+    print(f"wrote report.png, report-article.png and report-evidence.png in {docs}")
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from claimcheck.model import DocumentResult, Finding
 from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render import attention
 from claimcheck.render.base import SEVERITY_ORDER, active, display_path, file_region, one_line
 
 CAP_PER_LEVEL = 10
@@ -94,6 +95,7 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
     head = [
         "## claimcheck",
         "",
+        *_attention(results),
         f"{len(results)} document(s): {counts['error']} error(s), {counts['warning']} warning(s), "
         f"{counts['info']} info, {suppressed} suppressed.",
         "",
@@ -114,6 +116,23 @@ def summary(results: Iterable[DocumentResult], limit: int = SUMMARY_LIMIT) -> st
         out += line
         size += len(line.encode())
     return out
+
+
+ATTENTION_CAP = 50  # items listed at the top; every finding is in the table below
+
+
+def _attention(results: list[DocumentResult]) -> list[str]:
+    """What needs attention, first, in the words of the HTML report's summary: a list, not a
+    table, escaped as the cells are."""
+    named = [(display_path(r), attention.summarise(r)) for r in results]
+    if not any(s.verified or s.items for _, s in named):
+        return []
+    lines = attention.text_lines(named, limit=ATTENTION_CAP)
+    out = [f"**{_cell(lines[0])}**", ""]
+    for line in lines[1:-1]:
+        depth = "  " if line.startswith("    ") else ""
+        out.append(f"{depth}- {_cell(line)}")
+    return [*out, "", _cell(lines[-1]), ""]
 
 
 def _cell(text: str) -> str:

@@ -7,11 +7,14 @@ Policy forbids them should an escaped value ever slip through."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 from claimcheck import __version__
 from claimcheck.model import Claim, DocumentResult, Finding, coverage
 from claimcheck.policy.findings import summarise_unavailable
+from claimcheck.render.attention import Summary, headline, summarise
+from claimcheck.render.htmlarticle import article
 from claimcheck.render.htmlcards import (
     ICONS,
     SEVERITY_ICONS,
@@ -21,9 +24,11 @@ from claimcheck.render.htmlcards import (
     finding_card,
     shown,
 )
-from claimcheck.render.htmlmarks import Mark, annotate, fits
+from claimcheck.render.htmlmarks import Mark, fits
 from claimcheck.render.htmlsafe import text as esc
 from claimcheck.render.htmlstyle import CSS
+from claimcheck.render.htmlsummary import summary_section
+from claimcheck.render.words import SEVERITY_WORDS, kind_count
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -32,17 +37,20 @@ _CSP = (
 
 
 def render(results: Iterable[DocumentResult]) -> Iterator[str]:
-    results = list(results)  # the table of contents needs every document first
-    titles = [_title(r) for r in results]
+    results = list(results)  # the summary and the contents need every document first
+    titles = [title(r) for r in results]
     page = titles[0] if len(results) == 1 else f"{len(results)} documents"
+    listed = [summarise_unavailable(r.findings) for r in results]
+    summaries = [summarise(r, f) for r, f in zip(results, listed, strict=True)]
     yield _head(f"claimcheck report: {page}")
+    yield summary_section(results, titles, summaries)
     yield _legend()
     if len(results) > 1:
         yield _contents(results, titles)
     if not results:
         yield "<p>No documents were read.</p>\n"
-    for number, (result, title) in enumerate(zip(results, titles, strict=True), start=1):
-        yield _document(result, title, f"d{number}")
+    for number, parts in enumerate(zip(results, titles, listed, summaries, strict=True), start=1):
+        yield _document(*parts, f"d{number}")
     yield (
         f"</main>\n<footer><p>Made by claimcheck {esc(__version__)}. Open a mark in the text "
         "to see the claim, its verdict and its evidence.</p></footer>\n</body>\n</html>\n"
@@ -69,7 +77,7 @@ def _legend() -> str:
     )
     severities = " ".join(
         f'<span><span class="fx sev-{s}">finding</span><span class="rule sev-{s}">{icon}</span> '
-        f"{s}</span>"
+        f"{SEVERITY_WORDS[s]}</span>"
         for s, icon in SEVERITY_ICONS.items()
     )
     return f'<p class="legend">{verdicts} {severities}</p>\n'
@@ -83,8 +91,19 @@ def _contents(results: Sequence[DocumentResult], titles: Sequence[str]) -> str:
     return f'<nav aria-label="Documents"><h2>Contents</h2><ol>{items}</ol></nav>\n'
 
 
-def _title(result: DocumentResult) -> str:
-    return result.document.title or result.document.path or result.document.id
+def title(result: DocumentResult) -> str:
+    """The headline: the front matter's or the page's title, else the article's first line (a
+    Markdown heading without its marks), else the file's name."""
+    doc = result.document
+    if doc.title:
+        return doc.title
+    first = next((line for line in doc.text[doc.body_start :].splitlines() if line.strip()), "")
+    first = first.strip()
+    if doc.format == "markdown":  # a headline is a heading there; a first paragraph is not one
+        first = first.lstrip("#").strip() if first.startswith("# ") else ""
+    elif doc.format != "text":
+        first = ""
+    return first if 0 < len(first) <= 200 else doc.path or doc.id
 
 
 def _coverage(result: DocumentResult) -> str:
@@ -97,35 +116,40 @@ def _coverage(result: DocumentResult) -> str:
     )
 
 
-def _document(result: DocumentResult, title: str, prefix: str) -> str:
+def _document(
+    result: DocumentResult,
+    heading: str,
+    findings: Sequence[Finding],
+    summary: Summary,
+    prefix: str,
+) -> str:
     doc = result.document
     views = [shown(c) for c in result.claims]
     claim_anchors = [f"{prefix}c{i}" for i in range(1, len(result.claims) + 1)]
-    findings = summarise_unavailable(result.findings)
     finding_anchors = [f"{prefix}f{j}" for j in range(1, len(findings) + 1)]
-    marks = _claim_marks(result.claims, views, claim_anchors)
+    quiet = summary.quiet_claims
+    marks = _claim_marks(result.claims, views, claim_anchors, quiet)
     marks = [m for m in marks if fits(m, doc.text, doc.body_start)]
     marks += _finding_marks(findings, finding_anchors, doc.text, doc.body_start)
     placed = {m.anchor for m in marks}
     parts = [
-        f'<section class="doc" id="{prefix}">\n<h2>{esc(title)}</h2>\n',
-        _header(result),
-        '<h3>Article</h3>\n<div class="article">',
-        annotate(doc.text, doc.body_start, marks),
-        "</div>\n",
-        _unplaced(result.claims, views, claim_anchors, placed),
-        _claims(result.claims, views, claim_anchors, findings),
+        f'<section class="doc" id="{prefix}">\n<h2>{esc(heading)}</h2>\n',
+        _header(result, summary),
+        "<h3>Article</h3>\n",
+        article(doc, marks),
+        _unplaced(result.claims, views, claim_anchors, placed, quiet),
+        _claims(result.claims, views, claim_anchors, findings, quiet),
         _findings(findings, finding_anchors, _by_id(result.claims, claim_anchors), placed),
         "</section>\n",
     ]
     return "".join(parts)
 
 
-def _by_id(claims: Sequence[Claim], anchors: Sequence[str]) -> dict[str, str]:
-    return {c.id: a for c, a in zip(claims, anchors, strict=True)}
+def _by_id(claims: Sequence[Claim], anchors: Sequence[str]) -> dict[str, tuple[str, str]]:
+    return {c.id: (a, c.text) for c, a in zip(claims, anchors, strict=True)}
 
 
-def _header(result: DocumentResult) -> str:
+def _header(result: DocumentResult, summary: Summary) -> str:
     doc = result.document
     date = doc.date.isoformat() if doc.date else "unknown"
     where = esc(doc.date_note or doc.date_source)
@@ -133,6 +157,7 @@ def _header(result: DocumentResult) -> str:
     lines = [
         f'<p class="meta">{origin} ({esc(doc.format)}), document date {esc(date)} ({where})</p>',
         f'<p class="coverage">{esc(_coverage(result))}</p>',
+        f'<p class="meta"><a href="#summary">{esc(headline(summary.items))}</a></p>',
     ]
     if result.error:
         lines.append(f'<p class="coverage">Not read: {esc(result.error)}</p>')
@@ -140,20 +165,53 @@ def _header(result: DocumentResult) -> str:
 
 
 def _claim_marks(
-    claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str]
+    claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str], quiet: Set[int]
 ) -> list[Mark]:
-    return [
-        Mark(c.span.start, c.span.end, a, f"v-{v.verdict}", _claim_tag(c, v, a))
-        for c, v, a in zip(claims, views, anchors, strict=True)
-    ]
+    marks = []
+    for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True)):
+        pieces = _pieces(c)
+        for n, (start, end) in enumerate(pieces, start=1):
+            tag = _claim_tag(c, v, a, i in quiet) if n == len(pieces) else ""
+            marks.append(Mark(start, end, a, _css(v, i in quiet), tag))
+    return marks
 
 
-def _claim_tag(claim: Claim, view: Shown, anchor: str) -> str:
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def _pieces(claim: Claim) -> list[tuple[int, int]]:
+    """Where a claim is highlighted: its span, or for a role whose title and name stand in two
+    sentences ("… the US ambassador to NATO told CNN. Julianne Smith.") the title and the name,
+    not the words between."""
+    whole = [(claim.span.start, claim.span.end)]
+    if claim.kind != "role" or not _SENTENCE_BREAK.search(claim.text):
+        return whole
+    record = claim.to_dict()  # the fields as JSON: the person's span as plain offsets
+    person, position = record.get("person"), record.get("position")
+    if not isinstance(person, Mapping) or not isinstance(position, str) or not position:
+        return whole
+    span = person.get("span") or {}
+    at = claim.text.find(position)
+    start, end = span.get("start"), span.get("end")
+    if at < 0 or not isinstance(start, int) or not isinstance(end, int) or end != claim.span.end:
+        return whole
+    title_end = claim.span.start + at + len(position)
+    if not claim.span.start < title_end <= start:
+        return whole
+    return [(claim.span.start, title_end), (start, end)]
+
+
+def _css(view: Shown, quiet: bool) -> str:
+    # A quiet claim (no source could check it) is marked but not shown until asked for.
+    return f"v-{view.verdict}" + (" quiet" if quiet else "")
+
+
+def _claim_tag(claim: Claim, view: Shown, anchor: str, quiet: bool = False) -> str:
     v = view.verdict
     return (
-        f'<a class="tag v-{v}" id="m-{anchor}" href="#{anchor}" '
-        f'title="{WORDS[v]}: {esc(claim.kind)}"><span aria-hidden="true">{ICONS[v]}</span>'
-        f'<span class="sr"> {WORDS[v]}</span></a>'
+        f'<a class="tag {_css(view, quiet)}" id="m-{anchor}" href="#{anchor}" '
+        f'title="{WORDS[v]}: {esc(kind_count(claim.kind, 1)[2:])}">'
+        f'<span aria-hidden="true">{ICONS[v]}</span><span class="sr"> {WORDS[v]}</span></a>'
     )
 
 
@@ -179,12 +237,17 @@ def _finding_marks(
 
 
 def _unplaced(
-    claims: Sequence[Claim], views: Sequence[Shown], anchors: Sequence[str], placed: set[str]
+    claims: Sequence[Claim],
+    views: Sequence[Shown],
+    anchors: Sequence[str],
+    placed: set[str],
+    quiet: Set[int],
 ) -> str:
     """Claims whose span is not in the text (records read back by `verify` carry no article)."""
     items = [
-        f'<a class="hl v-{v.verdict}" href="#{a}">{esc(c.text)}</a>{_claim_tag(c, v, a)}'
-        for c, v, a in zip(claims, views, anchors, strict=True)
+        f'<a class="hl {_css(v, i in quiet)}" href="#{a}">{esc(c.text)}</a>'
+        f"{_claim_tag(c, v, a, i in quiet)}"
+        for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True))
         if a not in placed
     ]
     if not items:
@@ -197,12 +260,13 @@ def _claims(
     views: Sequence[Shown],
     anchors: Sequence[str],
     findings: Sequence[Finding],
+    quiet: Set[int],
 ) -> str:
     if not claims:
         return "<h3>Claims</h3>\n<p>No claims found.</p>\n"
     about = _findings_by_claim(claims, findings)
     cards = (
-        claim_card(c, v, a, about.get(i, []))
+        claim_card(c, v, a, about.get(i, []), i in quiet)
         for i, (c, v, a) in enumerate(zip(claims, views, anchors, strict=True))
     )
     return "<h3>Claims</h3>\n" + "".join(cards)
@@ -235,7 +299,7 @@ def _findings_by_claim(
 def _findings(
     findings: Sequence[Finding],
     anchors: Sequence[str],
-    claims: Mapping[str, str],
+    claims: Mapping[str, tuple[str, str]],
     placed: set[str],
 ) -> str:
     if not findings:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.model import Claim, Finding
-from claimcheck.policy.rules import registry
+from claimcheck.render.attention import source, words
 from claimcheck.render.htmlsafe import link
 from claimcheck.render.htmlsafe import text as esc
+from claimcheck.render.words import SEVERITY_WORDS, reason_words, rule_words
 
 ICONS = {"supported": "✓", "contradicted": "✗", "not_checked": "?"}
 WORDS = {"supported": "supported", "contradicted": "contradicted", "not_checked": "not checked"}
@@ -89,63 +90,133 @@ def badge(verdict: str) -> str:
     )
 
 
-def claim_card(claim: Claim, view: Shown, anchor: str, findings: Sequence[Finding]) -> str:
-    where = f"line {claim.line}, column {claim.column}"
+def severity_badge(severity: str) -> str:
+    """The same words on a claim's card, its finding's card and the summary."""
+    icon = SEVERITY_ICONS.get(severity, "•")
+    said = SEVERITY_WORDS.get(severity, severity)
+    return (
+        f'<span class="badge sev-{esc(severity)}"><span aria-hidden="true">{icon}</span> '
+        f"{esc(said)}</span>"
+    )
+
+
+def claim_card(
+    claim: Claim, view: Shown, anchor: str, findings: Sequence[Finding], quiet: bool = False
+) -> str:
+    active = [f for f in findings if f.suppressed is None]
+    severity = " " + severity_badge(active[0].severity) if active else ""
     head = (
-        f'<a class="open" href="#{anchor}">{badge(view.verdict)} <q>{esc(claim.text)}</q></a> '
-        f'<span class="kind">{esc(claim.kind)}</span> <span class="where">{where}</span>'
+        f'<a class="open" href="#{anchor}">{badge(view.verdict)}{severity} '
+        f'<q>{esc(claim.text)}</q></a> <span class="where">line {claim.line}</span>'
     )
     rows = [
-        ("Reason", esc(view.explanation) + _reason_code(view)),
-        ("Value", _facts(view.record.get("value"))),
-        *((_label(k), _facts(v)) for k, v in view.record.items() if k not in _RECORD_KEYS),
-        ("Correction", esc(fmt(view.correction)) if view.correction is not None else ""),
-        ("As of", esc(view.as_of or "")),
+        ("The article says", _sentence(claim)),
+        ("Verdict", esc(view.explanation)),
+        ("Why", esc(reason_words(view.reason)) + _code(view.reason)),
+        ("Correction", esc(words(view.correction))),
         ("Note", esc(view.note or "")),
-        ("Rule", "<br>".join(_rule(f) for f in findings)),
-        ("Sentence", esc(claim.sentence)),
+        ("Finding", "<br>".join(_rule(f) for f in findings)),
     ]
-    body = _rows(rows) + _evidence_list(view.evidence)
+    body = _rows(rows) + _sources(view) + _claim_details(claim, view)
+    css = f"card v-{view.verdict}" + (" quiet" if quiet else "")
     return (
-        f'<section class="card v-{view.verdict}" id="{anchor}" data-claim="{esc(claim.id)}">'
+        f'<section class="{css}" id="{anchor}" data-claim="{esc(claim.id)}">'
         f'<h4>{head} <a class="back" href="#m-{anchor}">back to the text</a></h4>'
         f'<div class="body">{body}</div></section>\n'
     )
 
 
-def _reason_code(view: Shown) -> str:
-    return f' <code class="reason">{esc(view.reason)}</code>' if view.reason else ""
+def _sentence(claim: Claim) -> str:
+    """The claim's sentence with its words in bold, so the reader sees which words were read."""
+    sentence, said = claim.sentence, claim.text
+    at = sentence.find(said) if said else -1
+    if at < 0:
+        return esc(sentence or said)
+    end = at + len(said)
+    return f"{esc(sentence[:at])}<strong>{esc(said)}</strong>{esc(sentence[end:])}"
 
 
-def finding_card(f: Finding, anchor: str, claims: Mapping[str, str], placed: bool) -> str:
-    icon = SEVERITY_ICONS.get(f.severity, "•")
-    linked = [f'<a href="#{claims[c]}">{esc(c)}</a>' for c in f.claims if c in claims]
+def _code(code: str | None) -> str:
+    return f' <code class="code">{esc(code)}</code>' if code else ""
+
+
+def _sources(view: Shown) -> str:
+    """Each source in a reader's words: what it is, what it says, the date, the link."""
+    if not view.evidence:
+        return ""
+    items = []
+    for e in view.evidence:
+        where = source(e, view.as_of)
+        unit = f" {fmt(e['unit'])}" if e.get("unit") and e.get("unit") != "percent" else ""
+        unit = "%" if e.get("unit") == "percent" else unit
+        said = esc(words(e.get("value")) + unit) if e.get("value") is not None else ""
+        what = esc(fmt(e.get("property_label") or e.get("property") or ""))
+        says = f": {what} {said}" if said and what else (f": {said}" if said else "")
+        when = f" ({esc(where.date)})" if where.date else ""
+        items.append(f"<li>{link(where.url, esc(where.name))}{says}{when}</li>")
+    return f'<h5>Source</h5><ul class="evidence">{"".join(items)}</ul>'
+
+
+def _claim_details(claim: Claim, view: Shown) -> str:
+    """What CI people and developers look at: codes, ids, spans, values as read, raw evidence."""
     rows = [
-        ("Message", esc(f.message)),
-        ("Where", f"line {f.line}, column {f.column}"),
+        ("Kind", esc(claim.kind)),
+        ("Value", _facts(view.record.get("value"))),
+        *((_label(k), _facts(v)) for k, v in view.record.items() if k not in _RECORD_KEYS),
+        ("As of", esc(view.as_of or "")),
+        ("Reason code", esc(view.reason or "")),
+        ("Where", f"line {claim.line}, column {claim.column}, characters "
+                  f"{claim.span.start}–{claim.span.end}"),
+        ("Claim id", f"<code>{esc(claim.id)}</code>"),
+    ]  # fmt: skip
+    return details(_rows(rows) + _evidence_list(view.evidence))
+
+
+def details(inner: str) -> str:
+    return (
+        f'<details class="internals"><summary>Details</summary>{inner}</details>' if inner else ""
+    )
+
+
+def finding_card(
+    f: Finding, anchor: str, claims: Mapping[str, tuple[str, str]], placed: bool
+) -> str:
+    """`claims`: a claim's anchor and words by its id."""
+    linked = [
+        f'<a href="#{claims[c][0]}"><q>{esc(claims[c][1])}</q></a>' for c in f.claims if c in claims
+    ]
+    rows = [
+        ("Found", esc(f.message)),
+        ("Where", f"line {f.line}"),
         ("Claims", ", ".join(linked)),
         ("Suppressed", esc(f.suppressed or "")),
+    ]
+    internals = [
+        ("Rule", f"<code>{esc(f.rule)}</code>"),
+        ("Where", f"line {f.line}, column {f.column}, characters {f.span.start}–{f.span.end}"),
+        ("Claim ids", esc(", ".join(f.claims))),
+        ("Confidence", esc(fmt(f.confidence))),
+        ("Fingerprint", esc(f.fingerprint or "")),
     ]
     back = f' <a class="back" href="#m-{anchor}">back to the text</a>' if placed else ""
     return (
         f'<section class="card sev-{esc(f.severity)}" id="{anchor}" data-rule="{esc(f.rule)}">'
-        f'<h4><a class="open" href="#{anchor}"><span class="badge sev-{esc(f.severity)}">'
-        f'<span aria-hidden="true">{icon}</span> {esc(f.severity)}</span> '
-        f"<code>{esc(f.rule)}</code></a> {esc(_first_line(f.message))}{back}</h4>"
-        f'<div class="body">{_rows(rows)}</div></section>\n'
+        f'<h4><a class="open" href="#{anchor}">{severity_badge(f.severity)} '
+        f"{esc(rule_words(f.rule))}</a>{_code(f.rule)}{_about(f, claims)}{back}</h4>"
+        f'<div class="body">{_rows(rows)}{details(_rows(internals))}</div></section>\n'
     )
 
 
+def _about(f: Finding, claims: Mapping[str, tuple[str, str]]) -> str:
+    """The article's words the finding is about, so its card reads without opening it."""
+    said = [claims[c][1] for c in f.claims if c in claims]
+    where = f' <span class="where">line {f.line}</span>'
+    return (f" <q>{esc(said[0])}</q>" if said else "") + where
+
+
 def _rule(f: Finding) -> str:
-    hidden = f", suppressed: {esc(f.suppressed)}" if f.suppressed else ""
-    rule = registry().get(f.rule)
-    name = f" {esc(rule.name)}" if rule else ""
-    return f"<code>{esc(f.rule)}</code>{name} ({esc(f.severity)}{hidden})"
-
-
-def _first_line(message: str) -> str:
-    flat = " ".join(message.split())
-    return flat if len(flat) <= 90 else flat[:89] + "…"
+    hidden = f" (suppressed: {esc(f.suppressed)})" if f.suppressed else ""
+    return f"{severity_badge(f.severity)} {esc(rule_words(f.rule))}{_code(f.rule)}{hidden}"
 
 
 def _rows(rows: Iterable[tuple[str, str]]) -> str:
@@ -156,11 +227,12 @@ def _rows(rows: Iterable[tuple[str, str]]) -> str:
 def _evidence_list(evidence: Sequence[Mapping[str, Any]]) -> str:
     if not evidence:
         return ""
-    items = "".join(f"<li>{evidence_item(e)}</li>" for e in evidence)
-    return f'<h5>Evidence</h5><ul class="evidence">{items}</ul>'
+    items = "".join(f"<li>{evidence_item(e, linked=False)}</li>" for e in evidence)
+    return f'<h5>Evidence as recorded</h5><ul class="evidence">{items}</ul>'
 
 
-def evidence_item(e: Mapping[str, Any]) -> str:
+def evidence_item(e: Mapping[str, Any], linked: bool = True) -> str:
+    """Every field of an evidence item; `linked=False` where the link is already shown above."""
     title = next((e[k] for k in _EVIDENCE_TITLE if e.get(k) is not None), "source")
     ident = next((e[k] for k in _EVIDENCE_ID if e.get(k) is not None), None)
     head = esc(fmt(title)) + (f" ({esc(fmt(ident))})" if ident not in (None, title) else "")
@@ -170,7 +242,8 @@ def evidence_item(e: Mapping[str, Any]) -> str:
         ("Retrieved", _retrieved(e)),
         *((_label(k), _facts(v)) for k, v in e.items() if k not in _EVIDENCE_SHOWN),
     ]
-    return f'<span class="source">{link(e.get("url"), head)}</span>{_rows(rows)}'
+    head = link(e.get("url"), head) if linked else head
+    return f'<span class="source">{head}</span>{_rows(rows)}'
 
 
 def _value(e: Mapping[str, Any]) -> str:

@@ -39,8 +39,8 @@ def annotate(text: str, start: int, marks: Sequence[Mark]) -> str:
         for index in closing[a]:
             active.pop(index, None)
         active.update((index, placed[index]) for index in opening[a])
-        out.append(_piece(text[a:b], list(active.values())))
-        ending = sorted((placed[i] for i in closing[b]), key=_tag_order)
+        out.append(piece(text[a:b], list(active.values())))
+        ending = sorted((placed[i] for i in closing[b]), key=tag_order)
         out.extend(mark.tag for mark in ending)
     return "".join(out)
 
@@ -49,12 +49,12 @@ def fits(mark: Mark, text: str, start: int) -> bool:
     return start <= mark.start < mark.end <= len(text)
 
 
-def _tag_order(mark: Mark) -> tuple[bool, int]:
+def tag_order(mark: Mark) -> tuple[bool, int]:
     # Claims before findings; the innermost claim's tag first, next to the words it marks.
     return mark.finding, -mark.start
 
 
-def _piece(chunk: str, covering: list[Mark]) -> str:
+def piece(chunk: str, covering: list[Mark]) -> str:
     inner = esc(chunk)
     claims = [m for m in covering if not m.finding]
     if claims:

@@ -60,7 +60,40 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .legend span { margin-right: 1rem; white-space: nowrap; }
 nav ol { padding-left: 1.5rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.summary { border: 2px solid #888; border-radius: 6px; padding: .5rem 1rem; margin: 0 0 1.5rem;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.summary h2 { border: 0; margin: .25rem 0 .5rem; padding: 0; }
+.summary h3 { margin: 1rem 0 .25rem; }
+.attention { padding-left: 1.5rem; margin: .25rem 0; }
+.attention li { margin: .35rem 0; }
+.attention .fix { color: var(--ink); }
+.right { color: var(--ok); margin: .25rem 0; }
+.quiet-note, .toggle { color: var(--muted); margin: .25rem 0; }
+.code { font: .72rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted); }
+details.internals { margin: .5rem 0 .25rem; }
+details.internals summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
+.article .md-heading { font-size: 1.25rem; }
+.article .headline { font: 600 1.25rem/1.4 system-ui, -apple-system, "Segoe UI", Arial,
+  sans-serif; }
+.article h1, .article h2, .article h3, .article h4, .article h5, .article h6 {
+  border: 0; padding: 0; margin: 1rem 0 .5rem; }
+.article.md { white-space: normal; }
+.article.md p, .article.md ul, .article.md ol, .article.md blockquote, .article.md table {
+  margin: 0 0 .8rem; }
+.article.md pre { white-space: pre-wrap; background: #f4f4f4; padding: .5rem; }
+.article.md blockquote { border-left: 3px solid #ccc; padding-left: .75rem; color: var(--muted); }
+.article.md td, .article.md th { border: 1px solid #ccc; padding: .15rem .4rem; }
+/* Claims no source could check: marked, but shown only when the reader asks (the checkbox in
+   the summary), so the claims that need attention stand out. */
+.hl.quiet { background: none; border-bottom: none; }
+.tag.quiet, .card.quiet { display: none; }
+body:has(#show-all:checked) .hl.quiet { background: var(--none-bg);
+  border-bottom: 2px dotted var(--none); }
+body:has(#show-all:checked) .tag.quiet { display: inline; }
+body:has(#show-all:checked) .card.quiet, .card.quiet:target { display: block; }
 @media print {
+  .card.quiet { display: block; }
+  .toggle { display: none; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .card .body { display: block; }

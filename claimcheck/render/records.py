@@ -8,7 +8,7 @@ from typing import Any
 
 from claimcheck.model import DocumentResult, Verdict
 from claimcheck.policy.findings import summarise_unavailable
-from claimcheck.render import claimreview, concise, github, html, sarif
+from claimcheck.render import attention, claimreview, concise, github, html, sarif
 
 FORMATS = ("table", "json", "jsonl", "html")
 
@@ -45,7 +45,9 @@ def render_json(results: Iterable[DocumentResult]) -> Iterator[str]:
 
 
 def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
+    named: list[tuple[str, attention.Summary]] = []
     for result in results:
+        named.append((result.document.id, attention.summarise(result)))
         doc = result.document
         date = doc.date.isoformat() if doc.date else "unknown"
         yield f"{doc.id}  (document date {date}: {doc.date_note or doc.date_source})\n"
@@ -61,6 +63,8 @@ def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
             hidden = f" (suppressed: {finding.suppressed})" if finding.suppressed else ""
             yield f"  {where} {finding.severity:<10} {finding.rule} {finding.message}{hidden}\n"
         yield "\n"
+    if any(s.verified or s.items for _, s in named):  # extract checks nothing: no summary
+        yield "".join(f"{line}\n" for line in attention.text_lines(named))
 
 
 def _one_line(text: str) -> str:
