@@ -13,6 +13,16 @@ REASONS = {
     "mismatch": "The source gives a different value than the article.",
     "minor_mismatch": "The source's figure is close to the article's, but further off than "
     "rounding explains.",
+    "match_later_release": "The figure is right, but the publisher had not yet published it by "
+    "the article's date: the article had it from elsewhere or earlier.",
+    "likely_revision": "Today's figure differs, but by no more than such figures are revised "
+    "after first publication; no release of the article's time was available to check.",
+    "superseded_release": "The figure is one the publisher had replaced by the article's date "
+    "with a revised one.",
+    "year_guessed": "The article names no year; the latest year does not fit, but a recent "
+    "year's figure does.",
+    "year_unclear": "The sentence names a year the figure may be about, so it was not checked "
+    "against another year.",
     "not_held_at_date": "The person held this post, but not at the article's date.",
     "still_held_at_date": "The article speaks of this post as past, but the person still held it "
     "at the article's date.",
