@@ -68,4 +68,6 @@ def test_an_unknown_source_is_a_usage_error_before_any_work(spec, tmp_path, caps
     article = tmp_path / "story.txt"
     article.write_text("NATO has 30 members.\n", encoding="utf-8")
     assert main(["check", str(article), "--source", spec]) == ExitStatus.ERROR
-    assert "choose wikidata, worldbank or snapshot:PATH" in capsys.readouterr().err
+    assert (
+        "choose wikidata, worldbank, worldbank-archives or snapshot:PATH" in capsys.readouterr().err
+    )

@@ -117,6 +117,10 @@ def test_a_row_without_a_concept_or_with_a_bad_time_is_a_wrong_shape():
     data["source"]["data"][0]["variable"][3]["id"] = "2023"
     with pytest.raises(NotAnArchiveAnswer, match="row 1: time '2023'"):
         parse_answer(data)
+    data = answer(GDPPC)
+    data["source"]["data"][1]["variable"][3]["id"] = "2024 Jul"  # a label where the id goes
+    with pytest.raises(NotAnArchiveAnswer, match="row 2: '2024 Jul' is not a version id"):
+        parse_answer(data)
 
 
 def test_releases_asked_are_those_published_after_the_first_year_asked_ended():

@@ -162,8 +162,9 @@ def source_settings(
         typer.Option(
             "--source",
             envvar="CLAIMCHECK_SOURCE",
-            help="Knowledge source: wikidata, worldbank, or snapshot:PATH (a file made by "
-            "'claimcheck snapshot build'); repeat for several. Default: wikidata and worldbank.",
+            help="Knowledge source: wikidata, worldbank, worldbank-archives (past WDI releases), "
+            "or snapshot:PATH (a file made by 'claimcheck snapshot build'); repeat for several. "
+            "Default: wikidata and worldbank.",
             show_default=False,
         ),
     ] = None,
@@ -203,7 +204,8 @@ def source_settings(
         name, _, argument = one.partition(":")
         if name not in REGISTRY.names() or (name == "snapshot" and not argument):
             raise UsageError(
-                f"unknown --source '{one}'; choose wikidata, worldbank or snapshot:PATH"
+                f"unknown --source '{one}'; choose wikidata, worldbank, worldbank-archives or "
+                "snapshot:PATH"
             )
     return SourceSettings(
         source=",".join(source) if source else defaults.source,

@@ -105,6 +105,10 @@ def _row(row: Any, number: int) -> ArchiveRow:
     value = row.get("value")
     if value is not None and _decimal(value) is None:
         raise NotAnArchiveAnswer(f"row {number}: value {value!r} is not a number")
+    try:
+        vintage = vintage_of(str(concepts["version"].get("id")))
+    except NotAnArchiveAnswer as err:
+        raise NotAnArchiveAnswer(f"row {number}: {err}") from None
     country, series = concepts["country"], concepts["series"]
     return ArchiveRow(
         series=str(series.get("id") or ""),
@@ -112,7 +116,7 @@ def _row(row: Any, number: int) -> ArchiveRow:
         country=str(country.get("id") or ""),
         country_name=str(country.get("value") or country.get("id") or ""),
         year=int(time[1]),
-        vintage=vintage_of(str(concepts["version"].get("id"))),
+        vintage=vintage,
         value=_decimal(value),
     )
 
