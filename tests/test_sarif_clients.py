@@ -112,25 +112,28 @@ def test_the_schema_test_now_checks_formats():
     assert [e.validator for e in validator.iter_errors(log)] == ["format"]
 
 
-def _readme_sections() -> dict[str, str]:
-    """GitHub's anchor of every README heading → the text of its section."""
-    heads = list(re.finditer(r"^(#{2,3}) (.+)$", README, re.M))
+def _doc_sections(page: str) -> dict[str, str]:
+    """GitHub's anchor of every heading of a docs page → the text of its section."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    heads = list(re.finditer(r"^(#{1,3}) (.+)$", text, re.M))
     sections = {}
     for head, following in zip(heads, [*heads[1:], None], strict=True):
         anchor = re.sub(r"[^\w\- ]", "", head[2].lower()).replace(" ", "-")
-        sections[anchor] = README[head.end() : following.start() if following else None]
+        sections[anchor] = text[head.end() : following.start() if following else None]
     return sections
 
 
-def test_every_rule_has_help_text_and_a_help_uri_to_its_readme_row():
+def test_every_rule_has_help_text_and_a_help_uri_to_its_docs_row():
     rules = _log(["plain.md"])["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(registry())
-    sections = _readme_sections()
     for rule in rules:
         assert rule["id"] in rule["help"]["text"] and rule["helpUri"] in rule["help"]["text"]
         assert rule["shortDescription"]["text"] in rule["help"]["text"]
         url, anchor = rule["helpUri"].split("#")
-        assert url == sarif.README_URL and anchor in sections, rule["helpUri"]
+        page = url.removeprefix(sarif.DOCS_URL + "/")
+        assert url.startswith(sarif.DOCS_URL) and (ROOT / "docs" / page).is_file(), url
+        sections = _doc_sections(page)
+        assert anchor in sections, rule["helpUri"]
         assert f"| {rule['id']} |" in sections[anchor], f"{rule['id']} has no row at #{anchor}"
 
 
