@@ -19,8 +19,6 @@ from claimcheck.cli.options import (
     ConfigOpt,
     ExtractFormatOpt,
     FilesFromOpt,
-    GlobOpt,
-    OfflineOpt,
     OutputOpt,
     PathsArg,
     QuietOpt,
@@ -129,18 +127,42 @@ def check(
     cli_run.refuse_conflicts(
         paths or [], files_from, update_baseline, prune_baseline, changed_since
     )
+    return _check(
+        ctx, read, sources, ci, engine, paths, format, output, no_verify, baseline,
+        "prune" if prune_baseline else "update" if update_baseline else None,
+        changed_since, files_from,
+    )  # fmt: skip
+
+
+def _check(
+    ctx: typer.Context,
+    read: Settings,
+    sources: SourceSettings,
+    ci: CiOptions,
+    engine: cluster.Engine,
+    paths: list[str] | None,
+    format: str | None,
+    output: str | None,
+    no_verify: bool,
+    baseline: str | None,
+    baseline_mode: str | None,
+    changed_since: str | None,
+    files_from: str | None,
+) -> int:
+    """`check`, and `baseline` (which is check writing the baseline file instead of a report)."""
+    update, prune = baseline_mode == "update", baseline_mode == "prune"
+    cli_run.refuse_conflicts(paths or [], files_from, update, prune, changed_since)
     paths = list(paths or []) + (cli_run.files_from(files_from) if files_from else [])
     ci = dataclasses.replace(ci, baseline=baseline, changed_since=changed_since)
     settings = dataclasses.replace(read, verify=not no_verify, sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)  # config file under the flags, baseline
     if engine.dask:
-        if update_baseline or prune_baseline:
+        if baseline_mode:
             raise UsageError("a baseline is written by a local run; leave out --engine dask")
         return cluster.run(paths, settings, "check", format, output, engine.scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
-    baseline_mode = "prune" if prune_baseline else "update" if update_baseline else None
     return cli_run.check(paths, settings, fmt, output, baseline_mode)
 
 
@@ -175,8 +197,11 @@ def verify(
 
 
 @app.command("baseline")
+@with_groups(read=read_settings, sources=source_settings)
 def baseline_command(
     ctx: typer.Context,
+    read: Settings,
+    sources: SourceSettings,
     paths: CheckPathsArg = None,
     baseline: BaselineOpt = None,
     prune: Annotated[
@@ -189,25 +214,17 @@ def baseline_command(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Baseline the findings that need no network only.")
     ] = False,
-    offline: OfflineOpt = False,
-    glob: GlobOpt = None,
     files_from: FilesFromOpt = None,
     quiet: QuietOpt = False,
 ) -> int:
-    """Accept today's findings: write them to the baseline file so only new ones fail."""
-    return check(
-        ctx,
-        paths=paths,
-        baseline=baseline,
-        config=config,
-        no_verify=no_verify,
-        offline=offline,
-        glob=glob,
-        files_from=files_from,
-        quiet=quiet,
-        update_baseline=not prune,
-        prune_baseline=prune,
-    )
+    """Accept today's findings: write them to the baseline file so only new ones fail.
+    Claims that could not be verified are never accepted (exit status 3)."""
+    ci = CiOptions(config=config, quiet=quiet)
+    mode = "prune" if prune else "update"
+    return _check(
+        ctx, read, sources, ci, cluster.Engine(), paths, None, None, no_verify, baseline, mode,
+        None, files_from,
+    )  # fmt: skip
 
 
 @app.command("config")

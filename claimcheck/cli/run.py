@@ -20,7 +20,8 @@ from claimcheck.model import DocumentResult
 from claimcheck.policy import baseline as baseline_file
 from claimcheck.policy import runconfig
 from claimcheck.policy.configfile import FileConfig
-from claimcheck.policy.outcome import exit_status
+from claimcheck.policy.outcome import exit_status, unverified
+from claimcheck.policy.rules import SOURCE_UNAVAILABLE
 from claimcheck.read.documents import Unreadable
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
@@ -243,7 +244,24 @@ class Run:
         out.write(self.renderer(to_terminal)(results), output)
         if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):
             _append(self.env["GITHUB_STEP_SUMMARY"], github.summary(self.results))
+        self._baseline_note()
         return int(exit_status(self.results, self.settings.rules, reporter.unreadable))
+
+    def _baseline_note(self) -> None:
+        """One line when the baseline holds claims this run could not verify: it does not
+        accept them, so the run is not a pass."""
+        rules = self.settings.rules
+        if not rules.baseline_entries or not rules.baseline:
+            return
+        root = os.path.dirname(os.path.abspath(rules.baseline))
+        held = baseline_file.unverified_matches(
+            self.results, rules.baseline_entries, root, rules.root or os.getcwd()
+        )
+        if held:
+            _stderr(
+                f"claimcheck: note: {held} baselined claims could not be verified now (CC910); "
+                "a baseline never accepts an outage, so this run is not a pass"
+            )
 
     def write_baseline(self, results: Iterator[DocumentResult], prune: bool, reporter: Any) -> int:
         for _ in results:
@@ -253,14 +271,36 @@ class Run:
         path = runconfig.baseline_path(self.settings)
         root = os.path.dirname(os.path.abspath(path))
         entries = baseline_file.entries(self.results, root)
+        existing = baseline_file.load(path)
         if prune:
-            entries = baseline_file.prune(baseline_file.load(path), entries)
+            entries = baseline_file.prune(existing, entries)
+        missed = _unverified_count(self.results)
+        if missed:  # what these documents' findings are cannot be told: keep their old entries
+            partial = {
+                baseline_file.relative(r.document.path, r.document.id, root)
+                for r in self.results
+                if unverified([r])
+            }
+            entries = baseline_file.merge(entries, baseline_file.carried(existing, partial))
         out.write([baseline_file.render(entries)], path)
         accepted = sum(int(str(e["count"])) for e in entries)
         _stderr(
             f"claimcheck: wrote {len(entries)} baseline entries ({accepted} findings) to {path}"
         )
-        return int(ExitStatus.OK)
+        if not missed:
+            return int(ExitStatus.OK)
+        _stderr(
+            f"claimcheck: warning: [CC910] {missed} claims could not be verified (the knowledge "
+            "source did not answer) and are not in the baseline; rerun when it answers, or use "
+            "--source snapshot:PATH or --no-verify (exit status 3)"
+        )
+        return int(ExitStatus.UNVERIFIED)
+
+
+def _unverified_count(results: list[DocumentResult]) -> int:
+    """Claims not verified, counted as the report shows them (CC910 findings) when it does."""
+    shown = sum(f.rule == SOURCE_UNAVAILABLE for r in results for f in r.findings)
+    return shown or unverified(results)
 
 
 def _append(path: str, text: str) -> None:
