@@ -39,7 +39,7 @@ def test_readme_credits_the_world_bank_data():
 def _commands(group: click.Group, prefix: str = "claimcheck") -> dict[str, click.Command]:
     found: dict[str, click.Command] = {}
     for name, command in group.commands.items():
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):
             found.update(_commands(command, f"{prefix} {name}"))
         else:
             found[f"{prefix} {name}"] = command

@@ -67,13 +67,19 @@ def _root(
 @app.command()
 @with_groups(read=read_settings, engine=cluster.engine_options)
 def extract(
+    ctx: typer.Context,
     paths: PathsArg,
     read: Settings,
     engine: cluster.Engine,
     format: ExtractFormatOpt = None,
     output: OutputOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
+    read, cfg = cli_run.configure_extract(read, ctx, config, quiet)
+    if format is None and cfg.values.get("format") in FORMATS:
+        format = cfg.values["format"]  # a check-only format in the file is check's, not ours
     if engine.dask:
         return cluster.run(paths, read, "extract", format, output, engine.scheduler)
     return cli_run.extract(paths, read, choose_format(format, FORMATS), output)
@@ -228,22 +234,29 @@ def baseline_command(
 
 
 @app.command("config")
+@with_groups(sources=source_settings)
 def config_command(
+    ctx: typer.Context,
+    sources: SourceSettings,
     show: Annotated[
         bool,
         typer.Option(
-            "--show", help="Print the effective configuration (file merged over the defaults)."
+            "--show",
+            help="Print the effective configuration (flags over environment over the file over "
+            "the defaults), each value with where it came from.",
         ),
     ] = False,
     config: ConfigOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="toml or json.")] = "toml",
 ) -> None:
-    """Show the configuration claimcheck would use here."""
+    """Show the configuration claimcheck would use here: check's source options and the
+    environment variables are read as check reads them."""
     if not show:
         raise UsageError("config: nothing to do; use 'claimcheck config --show'")
     if format not in ("toml", "json"):
         raise UsageError(f"config --show: --format is toml or json, not '{format}'")
-    typer.echo(cli_run.effective_config(config, format), nl=format != "toml")
+    given = cli_run.flag_origins(ctx, exclude={"show", "config", "format"})
+    typer.echo(cli_run.effective_config(config, format, sources, given), nl=format != "toml")
 
 
 @app.command()

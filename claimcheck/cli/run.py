@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import pipeline
-from claimcheck.config import Settings
+from claimcheck.config import Settings, SourceSettings
 from claimcheck.engine.records import language, run_documents
 from claimcheck.errors import ExitStatus, InputError, OutputError, UsageError
 from claimcheck.model import DocumentResult
@@ -39,12 +39,39 @@ def given_flags(ctx: Any) -> set[str]:
     return found
 
 
+def flag_origins(ctx: Any, exclude: Iterable[str] = ()) -> dict[str, str]:
+    """The parameters given, each with where: "flag --name" or "environment VAR"."""
+    found, exclude = {}, set(exclude)
+    for param in getattr(ctx.command, "params", ()):
+        if param.name in exclude:
+            continue
+        source = ctx.get_parameter_source(param.name)
+        if source is not None and source.name == "COMMANDLINE":
+            found[param.name] = f"flag {param.opts[0]}"
+        elif source is not None and source.name == "ENVIRONMENT":
+            found[param.name] = f"environment {param.envvar}"
+    return found
+
+
 def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Settings, FileConfig]:
     settings, cfg = runconfig.configure(settings, ci, given_flags(ctx), os.environ, Path.cwd())
     if not settings.quiet:
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
     return runconfig.with_baseline(settings, _warn_unless(settings.quiet)), cfg
+
+
+def configure_extract(
+    settings: Settings, ctx: Any, config: str | None, quiet: bool
+) -> tuple[Settings, FileConfig]:
+    """extract reads the config file's reading keys (glob, input-format, pipeline, jobs,
+    max-file-bytes, quiet; format when it is one extract writes), under the flags."""
+    ci = runconfig.CiOptions(config=config, quiet=quiet)
+    settings, cfg = runconfig.configure(settings, ci, given_flags(ctx), os.environ, Path.cwd())
+    if not settings.quiet:
+        for warning in cfg.warnings:
+            _stderr(f"claimcheck: warning: [CC903] {warning}")
+    return settings, cfg
 
 
 def _warn_unless(quiet: bool) -> Callable[[str], None]:
@@ -144,24 +171,65 @@ def verify(paths: list[str], settings: Settings, fmt: str, output: str | None) -
     return status
 
 
-def effective_config(config: str | None, fmt: str) -> str:
-    """What `claimcheck config --show` prints: the file merged over the defaults."""
+def effective_config(
+    config: str | None, fmt: str, sources: SourceSettings, given: Mapping[str, str]
+) -> str:
+    """What `claimcheck config --show` prints: flags over the environment over the file over the
+    defaults, each value with where it came from; the TOML is a valid config file. `given` maps
+    the parameters given to where ("flag --source", "environment CLAIMCHECK_SOURCE")."""
     import json
 
     from claimcheck.policy.configfile import AUTO, effective, to_toml
 
-    # jobs 0, as the CLI passes when --jobs is not given: the engine chooses (records.jobs_for)
+    settings = Settings(jobs=0, sources=sources)  # jobs 0: the engine chooses (records.jobs_for)
+    given = dict(given)
+    if os.environ.get("CLAIMCHECK_PIPELINE"):  # as check's --pipeline reads it
+        settings = dataclasses.replace(settings, pipeline=os.environ["CLAIMCHECK_PIPELINE"])
+        given["pipeline"] = "environment CLAIMCHECK_PIPELINE"
     settings, cfg = runconfig.configure(
-        Settings(jobs=0), runconfig.CiOptions(config=config), set(), os.environ, Path.cwd()
+        settings, runconfig.CiOptions(config=config), set(given), os.environ, Path.cwd()
     )
     for warning in cfg.warnings:
         _stderr(f"claimcheck: warning: [CC903] {warning}")
     data = effective(settings, cfg, cfg.values.get("format"))
+    origins = _origins(data, cfg, given)
     if fmt != "toml":
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps({**data, "origins": origins}, indent=2, ensure_ascii=False)
+    data.pop("config-file", None)  # not a key of the file: said in the header instead
     cores = os.cpu_count() or 1
-    note = f"every core ({cores} here) when there is more than one document, else 1"
-    return to_toml(data, {"jobs": note} if data["jobs"] == AUTO else {})
+    if data["jobs"] == AUTO and origins["jobs"] == "default":
+        origins["jobs"] = f"default: every core ({cores} here) for two documents or more, else 1"
+    where = config or os.environ.get("CLAIMCHECK_CONFIG")
+    found = f"from {cfg.path}" if cfg.path else "no configuration file found: defaults"
+    head = [
+        "# claimcheck config --show: the effective configuration, a valid .claimcheck.toml.",
+        f"# {found}" + (" (named by --config or CLAIMCHECK_CONFIG)" if where else ""),
+        "# Each value says where it came from: flag, environment, file or default.",
+        "",
+    ]
+    return "\n".join(head) + to_toml(data, origins)
+
+
+def _origins(data: Mapping[str, Any], cfg: FileConfig, given: Mapping[str, str]) -> dict[str, str]:
+    """Where each key `effective` printed came from, by the precedence the run uses."""
+    in_file = f"file {os.path.basename(cfg.path)}" if cfg.path else "file"
+    file_source = cfg.values.get("source", {})
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        snake = key.replace("-", "_")
+        if key == "source" and isinstance(value, dict):
+            for sub in value:
+                name = sub.replace("-", "_")
+                found = given.get(name) or (in_file if name in file_source else "default")
+                out[f"source.{sub}"] = found
+        elif key == "overrides":
+            out[key] = in_file if cfg.overrides else "default"
+        elif key == "verify":
+            out[key] = in_file if snake in cfg.values else "default"
+        else:
+            out[key] = given.get(snake) or (in_file if snake in cfg.values else "default")
+    out["predicates"] = in_file if cfg.values.get("predicates") else "default: none"
+    return out
 
 
 def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str | None) -> None:
