@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimcheck import SCHEMA_VERSION, __version__
-from claimcheck.cli import cluster
+from claimcheck.cli import cluster, hints
 from claimcheck.cli import run as cli_run
 from claimcheck.cli.groups import with_groups
 from claimcheck.cli.options import (
@@ -20,7 +20,6 @@ from claimcheck.cli.options import (
     ExtractFormatOpt,
     FilesFromOpt,
     OutputOpt,
-    PathsArg,
     QuietOpt,
     choose_format,
     ci_options,
@@ -68,21 +67,25 @@ def _root(
 @with_groups(read=read_settings, engine=cluster.engine_options)
 def extract(
     ctx: typer.Context,
-    paths: PathsArg,
     read: Settings,
     engine: cluster.Engine,
+    paths: CheckPathsArg = None,
     format: ExtractFormatOpt = None,
     output: OutputOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
+    if not paths:
+        raise hints.no_paths("extract")
     read, cfg = cli_run.configure_extract(read, ctx, config, quiet)
     if format is None and cfg.values.get("format") in FORMATS:
         format = cfg.values["format"]  # a check-only format in the file is check's, not ours
     if engine.dask:
         return cluster.run(paths, read, "extract", format, output, engine.scheduler)
-    return cli_run.extract(paths, read, choose_format(format, FORMATS), output)
+    fmt = choose_format(format, FORMATS)
+    hints.html_to_terminal(fmt, output)
+    return cli_run.extract(paths, read, fmt, output)
 
 
 @app.command()
@@ -168,7 +171,8 @@ def _check(
         return cluster.run(paths, settings, "check", format, output, engine.scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
-        raise UsageError("check needs files or folders (or --files-from)")
+        raise hints.no_paths("baseline" if baseline_mode else "check")
+    hints.html_to_terminal(fmt, output)
     return cli_run.check(paths, settings, fmt, output, baseline_mode)
 
 
@@ -199,6 +203,11 @@ def verify(
     settings = Settings(as_of=parse_as_of(as_of), sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
+    for path in paths:
+        mistake = hints.article_to_verify(path)
+        if mistake:
+            raise mistake
+    hints.html_to_terminal(fmt, output)
     return cli_run.verify(paths, settings, fmt, output)
 
 

@@ -236,7 +236,17 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
     from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
 
     wanted = ids_in_file(ids) if ids else ()
-    report = build_snapshot(inputs, out_path, kinds=kinds, ids=wanted)
+    # Built beside the output and renamed over it only when it holds something: an empty
+    # snapshot (articles given as inputs, say) must not replace a good one.
+    target = Path(out_path)
+    partial = target.with_name(f".{target.stem}.building{target.suffix}")
+    try:
+        report = build_snapshot(inputs, partial, kinds=kinds, ids=wanted)
+        if not (report.entities or report.redirects or report.series):
+            raise InputError(_empty_snapshot(out_path, inputs, report.left_out))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
@@ -247,6 +257,19 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
         f"{series} to {out_path}{left}"
     )
+
+
+def _empty_snapshot(out_path: str, inputs: list[str], left_out: int) -> str:
+    named = ", ".join(inputs[:3]) + (" ..." if len(inputs) > 3 else "")
+    if left_out:
+        why = f"the filters (--kind, --ids) left out all {left_out} documents of {named}"
+    else:
+        why = (
+            f"no entity documents or statistics series in {named}: snapshot build reads "
+            "Wikidata JSON (a dump, wbgetentities answers, cassettes) or a World Bank WDI "
+            "folder, not articles (the order is: snapshot build OUT INPUTS...)"
+        )
+    return f"{why}; {out_path} was not written"
 
 
 def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:
