@@ -98,3 +98,14 @@ def test_readme_quotes_the_ci_snippets_from_examples():
     )
     check = [sys.executable, str(ROOT / "scripts" / "quote_examples.py"), "--check"]
     assert subprocess.run(check).returncode == 0, "run: python scripts/quote_examples.py"
+
+
+def test_readme_config_example_is_a_valid_config_file():
+    import tomllib
+
+    from claimcheck.policy import configfile
+
+    section = README.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    cfg = configfile.parse(tomllib.loads(example), "README.md", ".")
+    assert cfg.warnings == () and cfg.values["source"]["contact"] == "newsdesk@example.org"
