@@ -132,11 +132,9 @@ class HttpClient:
         self._anonymous = not contact
         session.headers["User-Agent"] = user_agent(contact)
         session.headers["Accept-Encoding"] = "gzip"
-        if not contact and not offline:  # offline, nothing is sent to Wikimedia
-            self.warn(
-                "no contact for the User-Agent: set --contact, 'contact' in the config, or "
-                "CLAIMCHECK_CONTACT; Wikimedia may block anonymous clients"
-            )
+        # Said before the first request, not here: a run that never reaches the network (a
+        # cached answer, a usage error, a snapshot-only check) has nothing to warn about.
+        self._contact_unsaid = not contact and not offline
 
     def get_json(
         self,
@@ -187,6 +185,12 @@ class HttpClient:
             raise SourceError(
                 f"more than {self.policy.anonymous_requests} requests without a contact: set "
                 "--contact or CLAIMCHECK_CONTACT (an e-mail or URL) so Wikimedia can reach you"
+            )
+        if self._contact_unsaid:
+            self._contact_unsaid = False
+            self.warn(
+                "no contact for the User-Agent: set --contact, 'contact' in the config, or "
+                "CLAIMCHECK_CONTACT; Wikimedia may block anonymous clients"
             )
         started = self.timer()
         try:

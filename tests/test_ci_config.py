@@ -184,7 +184,7 @@ def test_config_show_prints_the_jobs_default_as_auto_and_reads_it_back(
     monkeypatch.setattr("os.cpu_count", lambda: 6)
     assert main(["config", "--show"]) == 0
     out = capsys.readouterr().out
-    assert 'jobs = "auto"  # every core (6 here) when there is more than one document' in out
+    assert 'jobs = "auto"  # default: every core (6 here) for two documents or more' in out
     assert tomllib.loads(out)["jobs"] == "auto"
     assert main(["config", "--show", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["jobs"] == "auto"
@@ -193,7 +193,7 @@ def test_config_show_prints_the_jobs_default_as_auto_and_reads_it_back(
     assert s.jobs == 0  # the engine's "choose" (records.jobs_for)
     _write(tmp_path / ".claimcheck.toml", "jobs = 3\n")
     assert main(["config", "--show"]) == 0
-    assert "jobs = 3\n" in capsys.readouterr().out
+    assert "\njobs = 3  # file .claimcheck.toml\n" in capsys.readouterr().out
 
 
 def test_config_syntax_error_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
@@ -282,12 +282,66 @@ def test_predicates_from_the_file_make_claims_checkable(tmp_path, monkeypatch, c
         assert (v["verdict"], v["reason"]) == ("not_checked", "predicate_not_mapped")
 
 
-def test_readme_config_example_is_valid_and_names_every_property():
+def test_documented_config_example_is_valid_and_names_every_property():
     from claimcheck.model import PROPERTIES
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    docs = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
+    section = docs.read_text(encoding="utf-8")
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
-    cfg = configfile.parse(tomllib.loads(example), "README.md", ".")
+    cfg = configfile.parse(tomllib.loads(example), "configuration.md", ".")
     assert cfg.warnings == () and cfg.values["predicates"]["souls"] == "population"
     assert [p for p in PROPERTIES if f"`{p}`" not in section] == []
+
+
+def test_config_show_says_where_each_value_came_from(tmp_path, monkeypatch, capsys):
+    _write(tmp_path / ".claimcheck.toml", 'fail-on = ["error"]\n[source]\ncontact = "a@b.org"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    monkeypatch.delenv("CLAIMCHECK_CONTACT", raising=False)
+    monkeypatch.setenv("CLAIMCHECK_SOURCE", "snapshot:facts.jsonl")
+    assert main(["config", "--show", "--offline", "--cache-dir", "cache"]) == 0
+    out = capsys.readouterr().out
+    for line in (
+        'fail-on = ["error"]  # file .claimcheck.toml',
+        'source = "snapshot:facts.jsonl"  # environment CLAIMCHECK_SOURCE',
+        'contact = "a@b.org"  # file .claimcheck.toml',
+        "offline = true  # flag --offline",
+        'cache-dir = "cache"  # flag --cache-dir',
+        "exit-zero = false  # default",
+    ):
+        assert f"\n{line}\n" in out, line
+    assert f"# from {tmp_path / '.claimcheck.toml'}" in out
+    # the flag wins over the environment, the environment over the file
+    monkeypatch.setenv("CLAIMCHECK_CONTACT", "env@b.org")
+    assert main(["config", "--show", "--source", "wikidata"]) == 0
+    out = capsys.readouterr().out
+    assert 'source = "wikidata"  # flag --source' in out
+    assert 'contact = "env@b.org"  # environment CLAIMCHECK_CONTACT' in out
+    assert main(["config", "--show", "-f", "json"]) == 0
+    origins = json.loads(capsys.readouterr().out)["origins"]
+    assert origins["fail-on"] == "file .claimcheck.toml" and origins["select"] == "default"
+
+
+def test_config_show_output_is_a_valid_config_file_that_gives_the_same_run(
+    tmp_path, monkeypatch, capsys
+):
+    _write(
+        tmp_path / ".claimcheck.toml",
+        'ignore = ["CC104"]\nbaseline = "base.json"\n[[overrides]]\nfiles = ["archive/**"]\n'
+        'severity = "warning"\n[predicates]\nsouls = "population"\n',
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMCHECK_CONFIG", raising=False)
+    monkeypatch.setenv("CLAIMCHECK_SOURCE", "snapshot:facts.jsonl")
+    assert main(["config", "--show"]) == 0
+    shown = capsys.readouterr().out
+    pasted = tmp_path / "elsewhere"
+    pasted.mkdir()
+    _write(pasted / ".claimcheck.toml", shown)
+    monkeypatch.delenv("CLAIMCHECK_SOURCE")
+    monkeypatch.chdir(pasted)
+    assert main(["config", "--show"]) == 0
+    again, err = capsys.readouterr()
+    assert err == ""  # no "unknown key" warning: every key printed is a key of the file
+    strip = lambda text: [line.split("  #")[0] for line in text.splitlines() if line[:1] != "#"]  # noqa: E731
+    assert strip(again) == strip(shown)

@@ -117,3 +117,31 @@ def test_fingerprint_does_not_depend_on_how_the_path_was_given():
     relative, _ = _run([contradicted], path="articles/story.md")
     absolute, _ = _run([contradicted], path=os.path.abspath("articles/story.md"))
     assert relative.findings[0].fingerprint == absolute.findings[0].fingerprint
+
+
+# An outage is never a pass: exit 3 is read from the claims, whatever hides their findings.
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"exit_zero": True},
+        {"ignore": ("CC910",)},
+        {"ignore": ("CC9",)},
+        {"min_severity": "error"},
+        {"select": ("CC3",)},
+    ],
+)
+def test_no_option_hides_an_outage(rules):
+    res, s = _run([unavailable], **rules)
+    assert exit_status([res], s.rules) == ExitStatus.UNVERIFIED
+
+
+def test_exit_zero_with_findings_and_an_outage_is_3_not_0():
+    res, s = _run([contradicted, unavailable], exit_zero=True)
+    assert exit_status([res], s.rules) == ExitStatus.UNVERIFIED
+    res, s = _run([contradicted, unavailable], exit_zero=True, fail_on=("unverified",))
+    assert exit_status([res], s.rules) == ExitStatus.UNVERIFIED  # --exit-zero turns 1, not 3
+
+
+def test_ignoring_cc910_still_fails_with_fail_on_unverified():
+    res, s = _run([unavailable], ignore=("CC910",), fail_on=("unverified",))
+    assert exit_status([res], s.rules) == ExitStatus.FINDINGS

@@ -130,3 +130,51 @@ def test_missing_baseline_is_empty_and_a_broken_one_is_a_config_error(tmp_path):
     broken.write_text("{not json")
     with pytest.raises(ConfigError, match="not a claimcheck baseline"):
         baseline.load(str(broken))
+
+
+def _outage(text, **meta):
+    """A document whose one claim the source could not answer, with the rules applied."""
+    from ci_support import claim
+
+    doc = document(text, **meta)
+    unavailable = claim(doc, "3 days", "duration", "not_checked", "source_unavailable")
+    return doc, result(doc, (unavailable,))
+
+
+def test_no_suppression_hides_an_outage():
+    for text, meta in (
+        ("The summit lasted 3 days. <!-- claimcheck: ignore CC910 -->\n", {}),
+        ("<!-- claimcheck: ignore -->\nThe summit lasted 3 days.\n", {}),
+        ("The summit lasted 3 days.\n", {"claimcheck": {"ignore": "all"}}),
+    ):
+        _, built = _outage(text, **meta)
+        res = apply_rules(built, settings())
+        assert [(f.rule, f.suppressed) for f in res.findings if f.rule == "CC910"] == [
+            ("CC910", None)
+        ], text
+        assert exit_status([res], settings().rules) == ExitStatus.UNVERIFIED
+
+
+def test_baseline_never_records_or_accepts_could_not_verify():
+    _, built = _outage("The summit lasted 3 days.\n", path="story.md")
+    res = apply_rules(built, settings(root="."))
+    assert [f.rule for f in res.findings] == ["CC910"]
+    assert baseline.entries([res], ".") == []
+    # A baseline written before CC910 was refused holds it: it is not accepted, and it is said.
+    (f,) = res.findings
+    old = {baseline.key("story.md", "CC910", f.fingerprint): 1}
+    accepted = apply_rules(built, settings(root=".", baseline_entries=old))
+    assert [g.suppressed for g in accepted.findings] == [None]
+    assert exit_status([accepted], settings().rules) == ExitStatus.UNVERIFIED
+    assert baseline.unverified_matches([accepted], old, ".", ".") == 1
+
+
+def test_a_claim_baselined_as_contradicted_is_said_when_it_could_not_be_verified():
+    from claimcheck.policy.findings import fingerprint
+
+    _, built = _outage("The summit lasted 3 days.\n", path="story.md")
+    res = apply_rules(built, settings(root="."))
+    held = {baseline.key("story.md", "CC202", fingerprint("story.md", "CC202", "3 days")): 1}
+    assert baseline.unverified_matches([res], held, ".", ".") == 1
+    other = {baseline.key("story.md", "CC202", fingerprint("story.md", "CC202", "4 days")): 1}
+    assert baseline.unverified_matches([res], other, ".", ".") == 0

@@ -35,11 +35,19 @@ def test_user_agent_names_tool_version_project_contact_and_library():
     assert "; " not in user_agent(None)
 
 
-def test_missing_contact_warns_once():
+def test_missing_contact_warns_once_before_the_first_request_and_only_then():
     warnings: list[str] = []
-    HttpClient(new_session(), contact=None, warn=warnings.append)
+    replay = replayer()
+    http = HttpClient(new_session(), contact=None, warn=warnings.append)
+    assert warnings == []  # no request yet: a run that never reaches the network is not warned
+    with replay.use_cassette("wbsearchentities.yaml", allow_playback_repeats=True):
+        source = WikidataSource(SourceSettings(), http)
+        source.search("abc", limit=7)
+        source.search("abc", limit=7)
     assert len(warnings) == 1 and "--contact" in warnings[0]
-    HttpClient(new_session(), contact="a@b.org", warn=warnings.append)
+    named = HttpClient(new_session(), contact="a@b.org", warn=warnings.append)
+    with replay.use_cassette("wbsearchentities.yaml", allow_playback_repeats=True):
+        WikidataSource(SourceSettings(), named).search("abc", limit=7)
     assert len(warnings) == 1
 
 

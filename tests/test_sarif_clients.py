@@ -112,54 +112,98 @@ def test_the_schema_test_now_checks_formats():
     assert [e.validator for e in validator.iter_errors(log)] == ["format"]
 
 
-def _readme_sections() -> dict[str, str]:
-    """GitHub's anchor of every README heading → the text of its section."""
-    heads = list(re.finditer(r"^(#{2,3}) (.+)$", README, re.M))
+def _doc_sections(page: str) -> dict[str, str]:
+    """GitHub's anchor of every heading of a docs page → the text of its section."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    heads = list(re.finditer(r"^(#{1,3}) (.+)$", text, re.M))
     sections = {}
     for head, following in zip(heads, [*heads[1:], None], strict=True):
         anchor = re.sub(r"[^\w\- ]", "", head[2].lower()).replace(" ", "-")
-        sections[anchor] = README[head.end() : following.start() if following else None]
+        sections[anchor] = text[head.end() : following.start() if following else None]
     return sections
 
 
-def test_every_rule_has_help_text_and_a_help_uri_to_its_readme_row():
+def test_every_rule_has_help_text_and_a_help_uri_to_its_docs_row():
     rules = _log(["plain.md"])["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(registry())
-    sections = _readme_sections()
     for rule in rules:
         assert rule["id"] in rule["help"]["text"] and rule["helpUri"] in rule["help"]["text"]
         assert rule["shortDescription"]["text"] in rule["help"]["text"]
         url, anchor = rule["helpUri"].split("#")
-        assert url == sarif.README_URL and anchor in sections, rule["helpUri"]
+        page = url.removeprefix(sarif.DOCS_URL + "/")
+        assert url.startswith(sarif.DOCS_URL) and (ROOT / "docs" / page).is_file(), url
+        sections = _doc_sections(page)
+        assert anchor in sections, rule["helpUri"]
         assert f"| {rule['id']} |" in sections[anchor], f"{rule['id']} has no row at #{anchor}"
 
 
-def _multitool() -> list[str] | None:
-    """The multitool's own binary: from $SARIF_MULTITOOL, or from the npm package on PATH (its
-    node wrapper runs the binary through a shell, which would split "Sarif;Gh")."""
+def _multitool() -> tuple[list[str] | None, str]:
+    """The multitool's own binary, and why not when there is none: from $SARIF_MULTITOOL, or
+    from the npm package on PATH. `npm install -g @microsoft/sarif-multitool` puts a node wrapper
+    on PATH whose index.js finds the binary inside its own node_modules (the wrapper itself runs
+    it through a shell, which would split "Sarif;Gh"), so node asks that index.js for it."""
     given = os.environ.get("SARIF_MULTITOOL") or shutil.which("sarif-multitool")
     if not given:
-        return None
+        return None, (
+            "sarif-multitool not installed (npm install -g @microsoft/sarif-multitool, "
+            "or set SARIF_MULTITOOL to its binary)"
+        )
     path = Path(given).resolve()
-    if path.suffix == ".js" and shutil.which("node"):
-        script = "console.log(require(process.argv[1] + '-' + process.platform))"
+    if path.suffix == ".js":
+        if not shutil.which("node"):
+            return None, f"{given} needs node to find its binary"
+        script = "console.log(require(process.argv[1]))"
         found = subprocess.run(
             ["node", "-e", script, str(path.parent)], capture_output=True, text=True, check=False
         )
-        return [found.stdout.strip()] if found.returncode == 0 else None
-    return [str(path)]
+        if found.returncode != 0:
+            return None, f"{given}: node cannot find its binary ({found.stderr.strip()[:200]})"
+        path = Path(found.stdout.strip())
+    if not os.access(path, os.X_OK):
+        # npm 11 skips the package's postinstall (chmod u+x) unless the install allows scripts
+        return None, f"{path} is not executable: chmod u+x it"
+    return [str(path)], ""
 
 
-@pytest.mark.skipif(
-    _multitool() is None,
-    reason="sarif-multitool not installed (npm install -g @microsoft/sarif-multitool, or set "
-    "SARIF_MULTITOOL to its binary)",
-)
+MULTITOOL, NO_MULTITOOL = _multitool()
+
+
+def test_the_multitool_is_found_where_npm_installs_it(tmp_path, monkeypatch):
+    """The layout `npm install -g @microsoft/sarif-multitool` leaves: a bin link to the
+    wrapper's bin.js, the binary in the wrapper's own node_modules."""
+    if not shutil.which("node"):
+        pytest.skip("node not installed")
+    wrapper = tmp_path / "lib" / "node_modules" / "@microsoft" / "sarif-multitool"
+    platform = subprocess.run(
+        ["node", "-p", "process.platform"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    binary_dir = wrapper / "node_modules" / "@microsoft" / f"sarif-multitool-{platform}"
+    binary_dir.mkdir(parents=True)
+    (wrapper / "package.json").write_text('{"name": "@microsoft/sarif-multitool"}')
+    (wrapper / "index.js").write_text(
+        "module.exports = require(`${require('./package.json').name}-${process.platform}`)\n"
+    )
+    (wrapper / "bin.js").write_text("#!/usr/bin/env node\n")
+    (binary_dir / "package.json").write_text('{"name": "x", "main": "index.js"}')
+    binary = binary_dir / "Sarif.Multitool"
+    (binary_dir / "index.js").write_text(f"module.exports = {json.dumps(str(binary))}\n")
+    binary.write_text("#!/bin/sh\n")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "sarif-multitool").symlink_to(wrapper / "bin.js")
+    monkeypatch.delenv("SARIF_MULTITOOL", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"), prepend=os.pathsep)
+    (wrapper / "bin.js").chmod(0o755)
+    assert _multitool() == (None, f"{binary} is not executable: chmod u+x it")
+    binary.chmod(0o755)
+    assert _multitool() == ([str(binary)], "")
+
+
+@pytest.mark.skipif(MULTITOOL is None, reason=NO_MULTITOOL)
 def test_microsofts_validator_finds_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     log = _log([str(tmp_path / name) for name in NAMES] + [str(tmp_path.parent / "out.md")])
     (tmp_path / "claimcheck.sarif").write_text(json.dumps(log), encoding="utf-8")
-    command = [*(_multitool() or []), "validate", "--rule-kind", "Sarif;Gh"]
+    command = [*(MULTITOOL or []), "validate", "--rule-kind", "Sarif;Gh"]
     command += ["--output", str(tmp_path / "report.sarif"), str(tmp_path / "claimcheck.sarif")]
     subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     report = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8-sig"))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimcheck import SCHEMA_VERSION, __version__
-from claimcheck.cli import cluster
+from claimcheck.cli import cluster, hints
 from claimcheck.cli import run as cli_run
 from claimcheck.cli.groups import with_groups
 from claimcheck.cli.options import (
@@ -19,10 +19,7 @@ from claimcheck.cli.options import (
     ConfigOpt,
     ExtractFormatOpt,
     FilesFromOpt,
-    GlobOpt,
-    OfflineOpt,
     OutputOpt,
-    PathsArg,
     QuietOpt,
     choose_format,
     ci_options,
@@ -69,16 +66,26 @@ def _root(
 @app.command()
 @with_groups(read=read_settings, engine=cluster.engine_options)
 def extract(
-    paths: PathsArg,
+    ctx: typer.Context,
     read: Settings,
     engine: cluster.Engine,
+    paths: CheckPathsArg = None,
     format: ExtractFormatOpt = None,
     output: OutputOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
 ) -> int:
     """Find the numbers, dates, titles and other checkable claims in articles."""
+    if not paths:
+        raise hints.no_paths("extract")
+    read, cfg = cli_run.configure_extract(read, ctx, config, quiet)
+    if format is None and cfg.values.get("format") in FORMATS:
+        format = cfg.values["format"]  # a check-only format in the file is check's, not ours
     if engine.dask:
         return cluster.run(paths, read, "extract", format, output, engine.scheduler)
-    return cli_run.extract(paths, read, choose_format(format, FORMATS), output)
+    fmt = choose_format(format, FORMATS)
+    hints.html_to_terminal(fmt, output)
+    return cli_run.extract(paths, read, fmt, output)
 
 
 @app.command()
@@ -129,18 +136,43 @@ def check(
     cli_run.refuse_conflicts(
         paths or [], files_from, update_baseline, prune_baseline, changed_since
     )
+    return _check(
+        ctx, read, sources, ci, engine, paths, format, output, no_verify, baseline,
+        "prune" if prune_baseline else "update" if update_baseline else None,
+        changed_since, files_from,
+    )  # fmt: skip
+
+
+def _check(
+    ctx: typer.Context,
+    read: Settings,
+    sources: SourceSettings,
+    ci: CiOptions,
+    engine: cluster.Engine,
+    paths: list[str] | None,
+    format: str | None,
+    output: str | None,
+    no_verify: bool,
+    baseline: str | None,
+    baseline_mode: str | None,
+    changed_since: str | None,
+    files_from: str | None,
+) -> int:
+    """`check`, and `baseline` (which is check writing the baseline file instead of a report)."""
+    update, prune = baseline_mode == "update", baseline_mode == "prune"
+    cli_run.refuse_conflicts(paths or [], files_from, update, prune, changed_since)
     paths = list(paths or []) + (cli_run.files_from(files_from) if files_from else [])
     ci = dataclasses.replace(ci, baseline=baseline, changed_since=changed_since)
     settings = dataclasses.replace(read, verify=not no_verify, sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)  # config file under the flags, baseline
     if engine.dask:
-        if update_baseline or prune_baseline:
+        if baseline_mode:
             raise UsageError("a baseline is written by a local run; leave out --engine dask")
         return cluster.run(paths, settings, "check", format, output, engine.scheduler)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
     if not paths:
-        raise UsageError("check needs files or folders (or --files-from)")
-    baseline_mode = "prune" if prune_baseline else "update" if update_baseline else None
+        raise hints.no_paths("baseline" if baseline_mode else "check")
+    hints.html_to_terminal(fmt, output)
     return cli_run.check(paths, settings, fmt, output, baseline_mode)
 
 
@@ -171,12 +203,20 @@ def verify(
     settings = Settings(as_of=parse_as_of(as_of), sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
+    for path in paths:
+        mistake = hints.article_to_verify(path)
+        if mistake:
+            raise mistake
+    hints.html_to_terminal(fmt, output)
     return cli_run.verify(paths, settings, fmt, output)
 
 
 @app.command("baseline")
+@with_groups(read=read_settings, sources=source_settings)
 def baseline_command(
     ctx: typer.Context,
+    read: Settings,
+    sources: SourceSettings,
     paths: CheckPathsArg = None,
     baseline: BaselineOpt = None,
     prune: Annotated[
@@ -189,44 +229,43 @@ def baseline_command(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Baseline the findings that need no network only.")
     ] = False,
-    offline: OfflineOpt = False,
-    glob: GlobOpt = None,
     files_from: FilesFromOpt = None,
     quiet: QuietOpt = False,
 ) -> int:
-    """Accept today's findings: write them to the baseline file so only new ones fail."""
-    return check(
-        ctx,
-        paths=paths,
-        baseline=baseline,
-        config=config,
-        no_verify=no_verify,
-        offline=offline,
-        glob=glob,
-        files_from=files_from,
-        quiet=quiet,
-        update_baseline=not prune,
-        prune_baseline=prune,
-    )
+    """Accept today's findings: write them to the baseline file so only new ones fail.
+    Claims that could not be verified are never accepted (exit status 3)."""
+    ci = CiOptions(config=config, quiet=quiet)
+    mode = "prune" if prune else "update"
+    return _check(
+        ctx, read, sources, ci, cluster.Engine(), paths, None, None, no_verify, baseline, mode,
+        None, files_from,
+    )  # fmt: skip
 
 
 @app.command("config")
+@with_groups(sources=source_settings)
 def config_command(
+    ctx: typer.Context,
+    sources: SourceSettings,
     show: Annotated[
         bool,
         typer.Option(
-            "--show", help="Print the effective configuration (file merged over the defaults)."
+            "--show",
+            help="Print the effective configuration (flags over environment over the file over "
+            "the defaults), each value with where it came from.",
         ),
     ] = False,
     config: ConfigOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="toml or json.")] = "toml",
 ) -> None:
-    """Show the configuration claimcheck would use here."""
+    """Show the configuration claimcheck would use here: check's source options and the
+    environment variables are read as check reads them."""
     if not show:
         raise UsageError("config: nothing to do; use 'claimcheck config --show'")
     if format not in ("toml", "json"):
         raise UsageError(f"config --show: --format is toml or json, not '{format}'")
-    typer.echo(cli_run.effective_config(config, format), nl=format != "toml")
+    given = cli_run.flag_origins(ctx, exclude={"show", "config", "format"})
+    typer.echo(cli_run.effective_config(config, format, sources, given), nl=format != "toml")
 
 
 @app.command()

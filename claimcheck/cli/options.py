@@ -94,7 +94,10 @@ def choose_format(requested: str | None, choices: tuple[str, ...]) -> str:
     if requested is None:
         return "table" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
     if requested not in choices:
-        raise UsageError(f"unknown --format '{requested}'; choose one of: {', '.join(choices)}")
+        from claimcheck.cli.hints import unknown_format
+        from claimcheck.render.records import CHECK_FORMATS as REPORTS
+
+        raise unknown_format(requested, choices, REPORTS)
     return requested
 
 
@@ -203,10 +206,9 @@ def source_settings(
     for one in source or ():
         name, _, argument = one.partition(":")
         if name not in REGISTRY.names() or (name == "snapshot" and not argument):
-            raise UsageError(
-                f"unknown --source '{one}'; choose wikidata, worldbank, worldbank-archives or "
-                "snapshot:PATH"
-            )
+            from claimcheck.cli.hints import unknown_source
+
+            raise unknown_source(one, tuple(REGISTRY.names()))
     return SourceSettings(
         source=",".join(source) if source else defaults.source,
         api_url=api_url or defaults.api_url,

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import pipeline
-from claimcheck.config import Settings
+from claimcheck.config import Settings, SourceSettings
 from claimcheck.engine.records import language, run_documents
 from claimcheck.errors import ExitStatus, InputError, OutputError, UsageError
 from claimcheck.model import DocumentResult
 from claimcheck.policy import baseline as baseline_file
 from claimcheck.policy import runconfig
 from claimcheck.policy.configfile import FileConfig
-from claimcheck.policy.outcome import exit_status
+from claimcheck.policy.outcome import exit_status, unverified
+from claimcheck.policy.rules import SOURCE_UNAVAILABLE
 from claimcheck.read.documents import Unreadable
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
@@ -38,12 +39,39 @@ def given_flags(ctx: Any) -> set[str]:
     return found
 
 
+def flag_origins(ctx: Any, exclude: Iterable[str] = ()) -> dict[str, str]:
+    """The parameters given, each with where: "flag --name" or "environment VAR"."""
+    found, exclude = {}, set(exclude)
+    for param in getattr(ctx.command, "params", ()):
+        if param.name in exclude:
+            continue
+        source = ctx.get_parameter_source(param.name)
+        if source is not None and source.name == "COMMANDLINE":
+            found[param.name] = f"flag {param.opts[0]}"
+        elif source is not None and source.name == "ENVIRONMENT":
+            found[param.name] = f"environment {param.envvar}"
+    return found
+
+
 def configure(settings: Settings, ctx: Any, ci: runconfig.CiOptions) -> tuple[Settings, FileConfig]:
     settings, cfg = runconfig.configure(settings, ci, given_flags(ctx), os.environ, Path.cwd())
     if not settings.quiet:
         for warning in cfg.warnings:
             _stderr(f"claimcheck: warning: [CC903] {warning}")
     return runconfig.with_baseline(settings, _warn_unless(settings.quiet)), cfg
+
+
+def configure_extract(
+    settings: Settings, ctx: Any, config: str | None, quiet: bool
+) -> tuple[Settings, FileConfig]:
+    """extract reads the config file's reading keys (glob, input-format, pipeline, jobs,
+    max-file-bytes, quiet; format when it is one extract writes), under the flags."""
+    ci = runconfig.CiOptions(config=config, quiet=quiet)
+    settings, cfg = runconfig.configure(settings, ci, given_flags(ctx), os.environ, Path.cwd())
+    if not settings.quiet:
+        for warning in cfg.warnings:
+            _stderr(f"claimcheck: warning: [CC903] {warning}")
+    return settings, cfg
 
 
 def _warn_unless(quiet: bool) -> Callable[[str], None]:
@@ -143,31 +171,82 @@ def verify(paths: list[str], settings: Settings, fmt: str, output: str | None) -
     return status
 
 
-def effective_config(config: str | None, fmt: str) -> str:
-    """What `claimcheck config --show` prints: the file merged over the defaults."""
+def effective_config(
+    config: str | None, fmt: str, sources: SourceSettings, given: Mapping[str, str]
+) -> str:
+    """What `claimcheck config --show` prints: flags over the environment over the file over the
+    defaults, each value with where it came from; the TOML is a valid config file. `given` maps
+    the parameters given to where ("flag --source", "environment CLAIMCHECK_SOURCE")."""
     import json
 
     from claimcheck.policy.configfile import AUTO, effective, to_toml
 
-    # jobs 0, as the CLI passes when --jobs is not given: the engine chooses (records.jobs_for)
+    settings = Settings(jobs=0, sources=sources)  # jobs 0: the engine chooses (records.jobs_for)
+    given = dict(given)
+    if os.environ.get("CLAIMCHECK_PIPELINE"):  # as check's --pipeline reads it
+        settings = dataclasses.replace(settings, pipeline=os.environ["CLAIMCHECK_PIPELINE"])
+        given["pipeline"] = "environment CLAIMCHECK_PIPELINE"
     settings, cfg = runconfig.configure(
-        Settings(jobs=0), runconfig.CiOptions(config=config), set(), os.environ, Path.cwd()
+        settings, runconfig.CiOptions(config=config), set(given), os.environ, Path.cwd()
     )
     for warning in cfg.warnings:
         _stderr(f"claimcheck: warning: [CC903] {warning}")
     data = effective(settings, cfg, cfg.values.get("format"))
+    origins = _origins(data, cfg, given)
     if fmt != "toml":
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps({**data, "origins": origins}, indent=2, ensure_ascii=False)
+    data.pop("config-file", None)  # not a key of the file: said in the header instead
     cores = os.cpu_count() or 1
-    note = f"every core ({cores} here) when there is more than one document, else 1"
-    return to_toml(data, {"jobs": note} if data["jobs"] == AUTO else {})
+    if data["jobs"] == AUTO and origins["jobs"] == "default":
+        origins["jobs"] = f"default: every core ({cores} here) for two documents or more, else 1"
+    where = config or os.environ.get("CLAIMCHECK_CONFIG")
+    found = f"from {cfg.path}" if cfg.path else "no configuration file found: defaults"
+    head = [
+        "# claimcheck config --show: the effective configuration, a valid .claimcheck.toml.",
+        f"# {found}" + (" (named by --config or CLAIMCHECK_CONFIG)" if where else ""),
+        "# Each value says where it came from: flag, environment, file or default.",
+        "",
+    ]
+    return "\n".join(head) + to_toml(data, origins)
+
+
+def _origins(data: Mapping[str, Any], cfg: FileConfig, given: Mapping[str, str]) -> dict[str, str]:
+    """Where each key `effective` printed came from, by the precedence the run uses."""
+    in_file = f"file {os.path.basename(cfg.path)}" if cfg.path else "file"
+    file_source = cfg.values.get("source", {})
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        snake = key.replace("-", "_")
+        if key == "source" and isinstance(value, dict):
+            for sub in value:
+                name = sub.replace("-", "_")
+                found = given.get(name) or (in_file if name in file_source else "default")
+                out[f"source.{sub}"] = found
+        elif key == "overrides":
+            out[key] = in_file if cfg.overrides else "default"
+        elif key == "verify":
+            out[key] = in_file if snake in cfg.values else "default"
+        else:
+            out[key] = given.get(snake) or (in_file if snake in cfg.values else "default")
+    out["predicates"] = in_file if cfg.values.get("predicates") else "default: none"
+    return out
 
 
 def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str | None) -> None:
     from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
 
     wanted = ids_in_file(ids) if ids else ()
-    report = build_snapshot(inputs, out_path, kinds=kinds, ids=wanted)
+    # Built beside the output and renamed over it only when it holds something: an empty
+    # snapshot (articles given as inputs, say) must not replace a good one.
+    target = Path(out_path)
+    partial = target.with_name(f".{target.stem}.building{target.suffix}")
+    try:
+        report = build_snapshot(inputs, partial, kinds=kinds, ids=wanted)
+        if not (report.entities or report.redirects or report.series):
+            raise InputError(_empty_snapshot(out_path, inputs, report.left_out))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
@@ -178,6 +257,19 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
         f"{series} to {out_path}{left}"
     )
+
+
+def _empty_snapshot(out_path: str, inputs: list[str], left_out: int) -> str:
+    named = ", ".join(inputs[:3]) + (" ..." if len(inputs) > 3 else "")
+    if left_out:
+        why = f"the filters (--kind, --ids) left out all {left_out} documents of {named}"
+    else:
+        why = (
+            f"no entity documents or statistics series in {named}: snapshot build reads "
+            "Wikidata JSON (a dump, wbgetentities answers, cassettes) or a World Bank WDI "
+            "folder, not articles (the order is: snapshot build OUT INPUTS...)"
+        )
+    return f"{why}; {out_path} was not written"
 
 
 def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:
@@ -243,7 +335,24 @@ class Run:
         out.write(self.renderer(to_terminal)(results), output)
         if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):
             _append(self.env["GITHUB_STEP_SUMMARY"], github.summary(self.results))
+        self._baseline_note()
         return int(exit_status(self.results, self.settings.rules, reporter.unreadable))
+
+    def _baseline_note(self) -> None:
+        """One line when the baseline holds claims this run could not verify: it does not
+        accept them, so the run is not a pass."""
+        rules = self.settings.rules
+        if not rules.baseline_entries or not rules.baseline:
+            return
+        root = os.path.dirname(os.path.abspath(rules.baseline))
+        held = baseline_file.unverified_matches(
+            self.results, rules.baseline_entries, root, rules.root or os.getcwd()
+        )
+        if held:
+            _stderr(
+                f"claimcheck: note: {held} baselined claims could not be verified now (CC910); "
+                "a baseline never accepts an outage, so this run is not a pass"
+            )
 
     def write_baseline(self, results: Iterator[DocumentResult], prune: bool, reporter: Any) -> int:
         for _ in results:
@@ -253,14 +362,36 @@ class Run:
         path = runconfig.baseline_path(self.settings)
         root = os.path.dirname(os.path.abspath(path))
         entries = baseline_file.entries(self.results, root)
+        existing = baseline_file.load(path)
         if prune:
-            entries = baseline_file.prune(baseline_file.load(path), entries)
+            entries = baseline_file.prune(existing, entries)
+        missed = _unverified_count(self.results)
+        if missed:  # what these documents' findings are cannot be told: keep their old entries
+            partial = {
+                baseline_file.relative(r.document.path, r.document.id, root)
+                for r in self.results
+                if unverified([r])
+            }
+            entries = baseline_file.merge(entries, baseline_file.carried(existing, partial))
         out.write([baseline_file.render(entries)], path)
         accepted = sum(int(str(e["count"])) for e in entries)
         _stderr(
             f"claimcheck: wrote {len(entries)} baseline entries ({accepted} findings) to {path}"
         )
-        return int(ExitStatus.OK)
+        if not missed:
+            return int(ExitStatus.OK)
+        _stderr(
+            f"claimcheck: warning: [CC910] {missed} claims could not be verified (the knowledge "
+            "source did not answer) and are not in the baseline; rerun when it answers, or use "
+            "--source snapshot:PATH or --no-verify (exit status 3)"
+        )
+        return int(ExitStatus.UNVERIFIED)
+
+
+def _unverified_count(results: list[DocumentResult]) -> int:
+    """Claims not verified, counted as the report shows them (CC910 findings) when it does."""
+    shown = sum(f.rule == SOURCE_UNAVAILABLE for r in results for f in r.findings)
+    return shown or unverified(results)
 
 
 def _append(path: str, text: str) -> None:

@@ -3,6 +3,9 @@
 A JSON file of entries keyed by path (relative to the baseline file's folder) + rule + content
 fingerprint, each with a count: the same sentence twice in one article is two findings. Line
 numbers are not part of the key, so editing above a claim does not bring it back.
+
+"Could not verify" (CC910) is never accepted: it is not a finding about the article but about
+the run, and a baseline that held it would make every later outage pass.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 
 from claimcheck.errors import ConfigError
 from claimcheck.model import DocumentResult, Finding
+from claimcheck.policy.findings import fingerprint
+from claimcheck.policy.rules import UNVERIFIED_CODES
 
 VERSION = 1
 DEFAULT_FILE = ".claimcheck-baseline.json"
@@ -66,7 +71,8 @@ def apply(findings: Iterable[Finding], rel_path: str, remaining: dict[str, int])
     out = []
     for finding in findings:
         k = key(rel_path, finding.rule, finding.fingerprint)
-        if finding.suppressed is None and remaining.get(k, 0) > 0:
+        accepted = finding.rule not in UNVERIFIED_CODES
+        if accepted and finding.suppressed is None and remaining.get(k, 0) > 0:
             remaining[k] -= 1
             finding = dataclasses.replace(finding, suppressed="baseline")
         out.append(finding)
@@ -80,7 +86,7 @@ def entries(results: Iterable[DocumentResult], root: str) -> list[dict[str, obje
     for result in results:
         rel = relative(result.document.path, result.document.id, root)
         for f in result.findings:
-            if f.suppressed in (None, "baseline"):
+            if f.suppressed in (None, "baseline") and f.rule not in UNVERIFIED_CODES:
                 k = (rel, f.rule, f.fingerprint or "")
                 counts[k] += 1
                 messages.setdefault(k, f.message)
@@ -88,6 +94,52 @@ def entries(results: Iterable[DocumentResult], root: str) -> list[dict[str, obje
         {"path": p, "rule": r, "fingerprint": fp, "count": n, "message": messages[(p, r, fp)]}
         for (p, r, fp), n in sorted(counts.items())
     ]
+
+
+def unverified_matches(
+    results: Iterable[DocumentResult], entries: Mapping[str, int], root: str, fp_root: str
+) -> int:
+    """CC910 findings whose claim the baseline holds: under CC910 (a baseline written before
+    CC910 was refused) or under the rule it would report if the source had answered. They are
+    said, never suppressed. `fp_root` is the folder fingerprints are relative to."""
+    by_path: dict[str, set[tuple[str, str]]] = {}
+    for k in entries:
+        path, rule, fp = k.split("\x1f")
+        by_path.setdefault(path, set()).add((rule, fp))
+    found = 0
+    for r in results:
+        held = by_path.get(relative(r.document.path, r.document.id, root), set())
+        fp_key = relative(r.document.path, r.document.id, fp_root)
+        for f in r.findings:
+            if f.rule not in UNVERIFIED_CODES or not held:
+                continue
+            text = r.document.text[f.span.start : f.span.end]
+            found += any(
+                fp in (f.fingerprint, fingerprint(fp_key, rule, text)) for rule, fp in held
+            )
+    return found
+
+
+def carried(existing: Mapping[str, int], paths: set[str]) -> list[dict[str, object]]:
+    """The old entries of documents this run could not fully verify: whether their findings are
+    gone cannot be told, so they are kept as they were (never CC910)."""
+    out = []
+    for k, count in sorted(existing.items()):
+        path, rule, fp = k.split("\x1f")
+        if path in paths and rule not in UNVERIFIED_CODES:
+            out.append({"path": path, "rule": rule, "fingerprint": fp, "count": count})
+    return out
+
+
+def merge(*lists: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Entries of several lists, one per key (the larger count), sorted as render writes them."""
+    by_key: dict[tuple[str, str, str], dict[str, object]] = {}
+    for entry in (e for entry_list in lists for e in entry_list):
+        k = (str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))
+        old = by_key.get(k)
+        if old is None or int(str(entry["count"])) > int(str(old["count"])):
+            by_key[k] = {**(old or {}), **entry}
+    return [by_key[k] for k in sorted(by_key)]
 
 
 def prune(existing: Mapping[str, int], current: list[dict[str, object]]) -> list[dict[str, object]]:

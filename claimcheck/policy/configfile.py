@@ -335,6 +335,8 @@ def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str,
         "verify": settings.verify,
     }
     source = {k.replace("_", "-"): v for k, v in dataclasses.asdict(settings.sources).items()}
+    if isinstance(source.get("source"), str) and "," in source["source"]:
+        source["source"] = source["source"].split(",")  # as a file lists several
     overrides = [
         {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(o).items() if v}
         for o in r.overrides
@@ -356,23 +358,26 @@ def _drop_none(value: Any) -> Any:
 def to_toml(data: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> str:
     """A small TOML writer for the flat shapes `effective` returns (strings, numbers, booleans,
     lists of strings, one level of tables and an array of tables); `notes` are comments put
-    after top-level keys."""
+    after keys ("key", or "table.key" inside a table; a table's own note goes above it)."""
     notes = notes or {}
+
+    def line(key: str, value: Any, note: str | None) -> str:
+        return f"{_toml_key(key)} = {_toml_value(value)}" + (f"  # {note}" if note else "")
+
     lines = [
-        f"{k} = {_toml_value(v)}" + (f"  # {notes[k]}" if k in notes else "")
+        line(k, v, notes.get(k))
         for k, v in data.items()
         if not isinstance(v, dict | list) or _plain(v)
     ]
     for k, v in data.items():
         if isinstance(v, dict):
-            lines += ["", f"[{k}]", *(f"{_toml_key(kk)} = {_toml_value(x)}" for kk, x in v.items())]
+            head = [f"# {notes[k]}"] if k in notes else []
+            lines += ["", *head, f"[{k}]"]
+            lines += [line(kk, x, notes.get(f"{k}.{kk}")) for kk, x in v.items()]
         elif isinstance(v, list) and not _plain(v):
             for table in v:
-                lines += [
-                    "",
-                    f"[[{k}]]",
-                    *(f"{kk} = {_toml_value(vv)}" for kk, vv in table.items()),
-                ]
+                head = [f"# {notes[k]}"] if k in notes else []
+                lines += ["", *head, f"[[{k}]]", *(line(kk, vv, None) for kk, vv in table.items())]
     return "\n".join(lines) + "\n"
 
 

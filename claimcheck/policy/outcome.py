@@ -2,9 +2,12 @@
 
     2  an input could not be read or a document failed (never masked, not even by --exit-zero)
     1  a finding that counts matches --fail-on (masked by --exit-zero)
-    3  nothing failed, but some claim could not be verified because the source was unavailable
-       (CC910); `--fail-on unverified` turns that into 1
+    3  nothing failed (or --exit-zero), but some claim could not be verified because the source
+       was unavailable (CC910); `--fail-on unverified` turns that into 1
     0  otherwise
+
+3 is read from the claims' verdicts, not from the findings shown, so no baseline, suppression,
+--ignore, --min-severity or --exit-zero can turn an outage into a pass.
 
 --fail-on takes categories and severities: `contradicted` (CC1xx–CC4xx) and `inconsistent`
 (CC5xx) fail on findings of severity error in that category; `unverified` fails on CC910;
@@ -19,6 +22,7 @@ from collections.abc import Iterable
 from claimcheck.config import RuleSettings
 from claimcheck.errors import ExitStatus, UsageError
 from claimcheck.model import DocumentResult, Finding
+from claimcheck.policy.findings import rule_for
 from claimcheck.policy.rules import SEVERITIES, UNVERIFIED_CODES, registry
 
 CATEGORIES = ("contradicted", "inconsistent", "unverified")
@@ -53,8 +57,15 @@ def exit_status(
     if unreadable or any(r.error for r in results):
         return ExitStatus.ERROR
     findings = [f for r in results for f in r.findings]
-    if any(fails(f, rules.fail_on) for f in findings):
-        return ExitStatus.OK if rules.exit_zero else ExitStatus.FINDINGS
-    if any(f.rule in UNVERIFIED_CODES and f.suppressed is None for f in findings):
+    if any(fails(f, rules.fail_on) for f in findings) and not rules.exit_zero:
+        return ExitStatus.FINDINGS
+    if unverified(results):
+        if "unverified" in rules.fail_on and not rules.exit_zero:
+            return ExitStatus.FINDINGS
         return ExitStatus.UNVERIFIED
     return ExitStatus.OK
+
+
+def unverified(results: Iterable[DocumentResult]) -> int:
+    """How many claims the source could not answer (each is a CC910, shown or not)."""
+    return sum(rule_for(c) in UNVERIFIED_CODES for r in results for c in r.claims)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimcheck.model import Document, Finding, Span, position
-from claimcheck.policy.rules import UNUSED_SUPPRESSION, registry
+from claimcheck.policy.rules import UNUSED_SUPPRESSION, UNVERIFIED_CODES, registry
 
 _COMMENT = re.compile(r"<!--\s*claimcheck:\s*(ignore|disable|enable)\b(.*?)-->", re.S | re.I)
 # Anything shaped like a code counts as one: a mistyped 'CC5011' must hide nothing, not everything.
@@ -123,9 +123,9 @@ def apply(document: Document, findings: Iterable[Finding], enabled: set[str]) ->
     suppressions = parse(document)
     out = []
     for finding in findings:
-        hit = next(
-            (s for s in suppressions if finding.suppressed is None and s.covers(finding)), None
-        )
+        # "Could not verify" is about the run, not the article: no comment hides an outage.
+        can_hide = finding.suppressed is None and finding.rule not in UNVERIFIED_CODES
+        hit = next((s for s in suppressions if can_hide and s.covers(finding)), None)
         if hit is not None:
             hit.used.add(finding.rule)
             finding = dataclasses.replace(finding, suppressed=hit.origin)

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from claimcheck.errors import InputError
 from claimcheck.model import Document
-from claimcheck.read import frontmatter, skips
+from claimcheck.read import frontmatter, mistakes, skips
 from claimcheck.read.frontmatter import parse_date
 from claimcheck.read.softbreaks import with_soft_breaks
 
@@ -74,13 +74,13 @@ def read_inputs(
         if path.is_dir():
             found = list(_walk(path, options.glob))
             if not any(isinstance(f, Path) for f in found):
-                yield Unreadable(given, f"{given}: no files to check in this folder")
+                yield Unreadable(given, mistakes.empty_folder(given))
             for file in found:
                 yield from _read_file(file, options) if isinstance(file, Path) else (file,)
         elif path.exists() or path.is_symlink():
             yield from _read_file(path, options)
         else:
-            yield Unreadable(given, f"{given}: no such file or folder")
+            yield Unreadable(given, mistakes.missing(given) or f"{given}: no such file or folder")
 
 
 def _walk(root: Path, pattern: str | None) -> Iterator[Path | Unreadable]:
@@ -222,10 +222,13 @@ def decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
         hint = " (UTF-16 without a byte-order mark? re-save it as UTF-8)"
         hint = hint if _looks_utf16(data) else ""
-        raise InputError(f"{name}: binary file, not text{hint}")
+        raise InputError(mistakes.binary(name, data) or f"{name}: binary file, not text{hint}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
+        other = mistakes.binary(name, data)  # a PDF is often NUL-free: not UTF-8, not text
+        if other:
+            raise InputError(other) from None
         raise InputError(
             f"{name}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset {err.start});"
             " re-save it as UTF-8"

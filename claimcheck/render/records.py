@@ -8,7 +8,7 @@ from typing import Any
 
 from claimcheck.model import DocumentResult, Verdict
 from claimcheck.policy.findings import summarise_unavailable
-from claimcheck.render import attention, claimreview, concise, github, html, sarif
+from claimcheck.render import attention, claimreview, concise, github, gitlab, html, sarif
 
 FORMATS = ("table", "json", "jsonl", "html")
 
@@ -94,6 +94,7 @@ RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
     "concise": concise.render,
     "github": github.render,
     "sarif": sarif.render,
+    "gitlab": gitlab.render,
     "claimreview": claimreview.render,
     "html": html.render,
 }

@@ -21,13 +21,14 @@ MAX_RESULTS = 5000  # GitHub code scanning drops runs over this many results
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SUPPRESSION_KIND = {"inline": "inSource", "front_matter": "inSource", "baseline": "external"}
 README_URL = "https://github.com/claimcheck/claimcheck"
-# The README section whose table holds the rule's row, by category.
-_README_ANCHOR = {"inconsistent": "internal-consistency"}
+DOCS_URL = f"{README_URL}/blob/main/docs"
+# The docs page (and its heading) whose table holds the rule's row, by category.
+_RULE_PAGE = {"inconsistent": "consistency.md#internal-consistency"}
 _ROOT = "%SRCROOT%"
 
 
 def help_uri(rule: Rule) -> str:
-    return f"{README_URL}#{_README_ANCHOR.get(rule.category, 'rule-codes')}"
+    return f"{DOCS_URL}/{_RULE_PAGE.get(rule.category, 'rules.md#rule-codes')}"
 
 
 def _rules() -> list[dict[str, Any]]:
@@ -46,7 +47,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "help": {
             "text": f"{rule.code} {rule.name} ({rule.severity}): {described} See {uri}",
             "markdown": f"**{rule.code}** `{rule.name}` ({rule.severity}): {described}\n\n"
-            f"[{rule.code} in the README]({uri})",
+            f"[{rule.code} in the documentation]({uri})",
         },
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "helpUri": uri,
