@@ -19,7 +19,7 @@ class SourceSettings:
     """Which knowledge source, where it lives, and how to behave towards it."""
 
     # 'wikidata', 'worldbank' or 'snapshot:PATH', several joined by commas (--source repeated)
-    source: str = "wikidata,worldbank"
+    source: str = "wikidata,worldbank,worldbank-archives"
     api_url: str = "https://www.wikidata.org/w/api.php"
     sparql_url: str = "https://query.wikidata.org/sparql"
     contact: str | None = None

@@ -105,9 +105,17 @@ def test_offline_answers_from_the_cache_and_a_miss_says_so(tmp_path):
         offline.observations("SP.POP.TOTL", "FRA", YEARS)
 
 
-def test_the_default_sources_are_wikidata_and_the_world_bank_sharing_one_client(tmp_path):
+def test_the_default_sources_are_wikidata_and_the_world_bank_with_its_archives_on_one_client(
+    tmp_path,
+):
+    from claimcheck.sources.chain import StatisticsChain
+    from claimcheck.sources.worldbank_archives import WorldBankArchiveSource
+
     settings = SourceSettings(cache_dir=str(tmp_path), contact="tests@example.org")
     built = get_sources(settings, Environment())
     assert built.knowledge is not None and built.knowledge.name == "wikidata"
-    assert isinstance(built.statistics, WorldBankSource)
-    assert built.statistics.http is built.knowledge.http  # type: ignore[attr-defined]
+    # today's figures and every past release, judged together (the release in force decides)
+    assert isinstance(built.statistics, StatisticsChain)
+    today, archives = built.statistics.sources
+    assert isinstance(today, WorldBankSource) and isinstance(archives, WorldBankArchiveSource)
+    assert today.http is archives.http is built.knowledge.http  # type: ignore[attr-defined]

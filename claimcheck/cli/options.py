@@ -167,7 +167,7 @@ def source_settings(
             envvar="CLAIMCHECK_SOURCE",
             help="Knowledge source: wikidata, worldbank, worldbank-archives (past WDI releases), "
             "or snapshot:PATH (a file made by 'claimcheck snapshot build'); repeat for several. "
-            "Default: wikidata and worldbank.",
+            "Default: wikidata, worldbank and worldbank-archives.",
             show_default=False,
         ),
     ] = None,
