@@ -2,10 +2,12 @@
 indicator and economy group. Used only when no past release is known: then a difference inside
 the band is most likely a revision (a warning), never an error.
 
-The bands are twice the mean absolute revision measured on real vintages (first published
+The bands are 2.5 times the mean absolute revision measured on real vintages (first published
 figure, in the spring IMF World Economic Outlook of the following year, against the October 2025
 WEO; `../shared/statistics/world-bank-archives/PROVENANCE.md`) — three times the median where the
-mean is dominated by hyperinflation years: most revisions fall inside, gross errors do not. GDP
+mean is dominated by hyperinflation years. Under a normal spread about 95 % of revisions would fall
+inside; real revisions have heavier tails (medians well under the means), so somewhat fewer do.
+Singapore's 2004 growth, 8.1 % in the first estimates and 9.94 % today, lies inside. GDP
 levels also allow for rebasings, which move them by 25–89 % in emerging and low-income economies.
 An indicator without measured revisions keeps its own tolerance; no band is narrower than that.
 """
@@ -68,16 +70,16 @@ _GDP_LEVEL = Band(
 )
 BANDS: dict[str, Band] = {
     "gdp_growth": Band(
-        _D("1.5"), _D("3.8"), _D("4.0"), False, "real GDP growth: 0.77 / 1.88 / 2.01 points"
+        _D("1.9"), _D("4.7"), _D("5.0"), False, "real GDP growth: 0.77 / 1.88 / 2.01 points"
     ),
     "inflation": Band(
-        _D("0.2"), _D("1.2"), _D("1.0"), False, "CPI inflation: 0.09 / 0.58 / (median) 0.34 points"
+        _D("0.2"), _D("1.45"), _D("1.0"), False, "CPI inflation: 0.09 / 0.58 / (median) 0.34 points"
     ),
     "unemployment": Band(
-        _D("0.2"), _D("0.7"), _D("1.2"), False, "unemployment: 0.10 / 0.36 / 0.61 points"
+        _D("0.25"), _D("0.9"), _D("1.5"), False, "unemployment: 0.10 / 0.36 / 0.61 points"
     ),
     "population": Band(
-        _D("0.007"), _D("0.031"), _D("0.104"), True, "population: 0.35 / 1.55 / 5.22 %"
+        _D("0.009"), _D("0.039"), _D("0.13"), True, "population: 0.35 / 1.55 / 5.22 %"
     ),
     "gdp": _GDP_LEVEL,
     "gdp_per_capita": _GDP_LEVEL,
