@@ -141,7 +141,7 @@ def check(
     if not paths:
         raise UsageError("check needs files or folders (or --files-from)")
     baseline_mode = "prune" if prune_baseline else "update" if update_baseline else None
-    return cli_run.check(paths, settings, fmt, output, baseline_mode)
+    return cli_run.check(paths, settings, fmt, output, baseline_mode, cfg.path)
 
 
 @app.command()
@@ -171,7 +171,7 @@ def verify(
     settings = Settings(as_of=parse_as_of(as_of), sources=sources)
     settings, cfg = cli_run.configure(settings, ctx, ci)
     fmt = choose_format(format or cfg.values.get("format"), CHECK_FORMATS)
-    return cli_run.verify(paths, settings, fmt, output)
+    return cli_run.verify(paths, settings, fmt, output, cfg.path)
 
 
 @app.command("baseline")

@@ -21,7 +21,7 @@ from claimcheck.policy import baseline as baseline_file
 from claimcheck.policy import runconfig
 from claimcheck.policy.configfile import FileConfig
 from claimcheck.policy.outcome import exit_status
-from claimcheck.read.documents import Unreadable
+from claimcheck.read.documents import Unreadable, display_name
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
 from claimcheck.render.records import RENDERERS
@@ -104,8 +104,29 @@ class Reporter:
         _stderr(f"claimcheck: error: [CC902] {item.message}")
 
 
+def files_read(settings: Settings, config_path: str | None = None) -> list[tuple[str, str]]:
+    """Every file a run reads besides its inputs, named for a message: none may be --output."""
+    found = [
+        ("snapshot", part.strip()[len("snapshot:") :])
+        for part in settings.sources.source.split(",")
+        if part.strip().startswith("snapshot:")
+    ]
+    if settings.rules.baseline:
+        found.append(("baseline", settings.rules.baseline))
+    if config_path:
+        found.append(("configuration file", config_path))
+    return found
+
+
+def refuse_output(
+    output: str | None, paths: list[str], settings: Settings, config: str | None = None
+) -> None:
+    reads = files_read(settings, config)
+    out.refuse_input_as_output(output, paths, reads, settings.read.glob)
+
+
 def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
-    out.refuse_input_as_output(output, paths)
+    refuse_output(output, paths, settings)
     settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
@@ -115,10 +136,16 @@ def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) 
 
 
 def check(
-    paths: list[str], settings: Settings, fmt: str, output: str | None, baseline_mode: str | None
+    paths: list[str],
+    settings: Settings,
+    fmt: str,
+    output: str | None,
+    baseline_mode: str | None,
+    config: str | None = None,
 ) -> int:
-    """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report."""
-    out.refuse_input_as_output(output, paths)
+    """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report;
+    `config` is the configuration file read, if any."""
+    refuse_output(output, paths, settings, config)
     settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
@@ -134,7 +161,10 @@ def check(
     return status
 
 
-def verify(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
+def verify(
+    paths: list[str], settings: Settings, fmt: str, output: str | None, config: str | None = None
+) -> int:
+    refuse_output(output, paths, settings, config)
     run = Run(settings, fmt, os.environ)
     knowledge = source_for(settings)
     results = run.collect(pipeline.verify(_jsonl_inputs(paths), settings, knowledge))
@@ -173,6 +203,12 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
     if report.malformed:
         _stderr(f"claimcheck: warning: left out {report.malformed} malformed entity documents")
+    if report.implausible:
+        first = display_name(report.implausible[0])
+        _stderr(
+            f"claimcheck: warning: left out {len(report.implausible)} statistics values that "
+            f"cannot be right (first: {first})"
+        )
     series = f" and {report.series} statistics series" if report.series else ""
     _stderr(
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"

@@ -117,6 +117,17 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path | Unreadable]:
     yield from (_unlistable(err) for err in errors)
 
 
+def walk_would_pick(root: str, file: str, pattern: str | None) -> bool:
+    """Whether reading the folder `root` would read `file` (existing or not), by the walk's
+    rules: no hidden file or folder, the --glob pattern, else the article suffixes."""
+    rel = Path(os.path.relpath(file, root))
+    if any(part.startswith(".") for part in rel.parts):
+        return False
+    if pattern is not None:
+        return fnmatch.fnmatch(rel.name, pattern) or fnmatch.fnmatch(rel.as_posix(), pattern)
+    return _readable_by_default(rel)
+
+
 def _unlistable(err: OSError) -> Unreadable:
     name = display_name(str(err.filename))
     reason = "permission denied" if isinstance(err, PermissionError) else err.strerror or str(err)
