@@ -66,7 +66,7 @@ def _entry_key(entry: object, path: str, number: int) -> str:
     )
     if len(fields) != 3 or not all(isinstance(f, str) for f in fields):
         raise ConfigError(f"{path}: baseline entry {number} without path, rule and fingerprint")
-    return key(*fields)
+    return key(str(fields[0]), str(fields[1]), str(fields[2]))
 
 
 def _count(entry: dict[str, object], path: str, number: int) -> int:

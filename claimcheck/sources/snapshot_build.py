@@ -35,13 +35,13 @@ from claimcheck.errors import InputError, OutputError, UsageError
 from claimcheck.model import EntityRef
 from claimcheck.sources.snapshot import parse_json, well_formed
 from claimcheck.sources.snapshot_store import Store
-from claimcheck.sources.statvalues import plausible
 from claimcheck.sources.statsnapshot import (
     is_statistics,
     is_wdi_folder,
     statistics_order,
     wdi_documents,
 )
+from claimcheck.sources.statvalues import plausible
 from claimcheck.sources.wikidata_ids import INSTANCE_OF, KIND_ITEMS
 from claimcheck.sources.wikidata_json import snak_value
 

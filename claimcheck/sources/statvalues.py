@@ -45,8 +45,9 @@ def value_problem(code: str, raw: Any) -> str | None:
     if not value.is_finite():
         return f"{str(raw)!r:.40} is not a finite number"
     indicator = BY_CODE.get(code)
-    low, high = BOUNDS.get(code) or BOUNDS.get(indicator.unit if indicator else "", (None, None))
-    if low is not None and high is not None and not low <= value <= high:
+    bounds = BOUNDS.get(code) or BOUNDS.get(indicator.unit if indicator else "")
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        low, high = bounds
         return f"{str(raw)!r:.40} is outside what it can be ({low} to {high})"
     return None
 
