@@ -19,16 +19,8 @@ import pytest
 
 import claimcheck
 from claimcheck.sources.snapshot_build import build_snapshot, write_lines
-from tests.test_fault_matrix import (  # noqa: F401 - `cli` is a fixture
-    CLAIM,
-    GOOD,
-    HEADER,
-    SNAPSHOT,
-    STORY,
-    cli,
-    jsonl_records,
-    run,
-)
+from tests.test_fault_matrix import CLAIM, GOOD, HEADER, SNAPSHOT, STORY, jsonl_records, run
+from tests.test_fault_matrix import cli as cli_fixture  # noqa: F401 - the `cli` fixture
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 
