@@ -25,6 +25,12 @@ from tests.test_fault_matrix import cli as cli_fixture  # noqa: F401 - the `cli`
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 
 
+@pytest.fixture()
+def cli(cli_fixture):
+    """The fault matrix's: an empty scratch folder as the current one, the session's pipeline."""
+    return cli_fixture
+
+
 def _lines(*records: dict) -> str:
     return "".join(json.dumps(r) + "\n" for r in records)
 
