@@ -20,15 +20,24 @@ import pytest
 import claimcheck
 from claimcheck.sources.snapshot_build import build_snapshot, write_lines
 from tests.test_fault_matrix import CLAIM, GOOD, HEADER, SNAPSHOT, STORY, jsonl_records, run
-from tests.test_fault_matrix import cli as cli_fixture  # noqa: F401 - the `cli` fixture
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
 
 
 @pytest.fixture()
-def cli(cli_fixture):
-    """The fault matrix's: an empty scratch folder as the current one, the session's pipeline."""
-    return cli_fixture
+def cli(tmp_path, monkeypatch, nlp):
+    """As the fault matrix's: an empty scratch folder as the current one, the session's
+    pipeline, no configuration from the environment."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *a, **k: nlp)
+    for name in (
+        "CLAIMCHECK_CONFIG",
+        "CLAIMCHECK_CACHE_DIR",
+        "CLAIMCHECK_SOURCE",
+        "GITHUB_ACTIONS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
 
 
 def _lines(*records: dict) -> str:
