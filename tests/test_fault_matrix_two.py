@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import sqlite3
 import stat
 import subprocess
 import sys
+import threading
+import time
 import zlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -492,3 +497,172 @@ def test_any_locale_writes_the_whole_report(tmp_path, fmt):
             json.loads(line)
     if fmt in ("table", "jsonl", "json", "html"):  # the others show findings only: none here
         assert "São Paulo".encode() in done.stdout or b"S\\xe3o" in done.stdout, done.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# I7. A lost worker, and a scheduler that is none: one line, exit 2, bounded in time
+# ---------------------------------------------------------------------------------------------
+
+
+def _killed(chunk):
+    os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer does
+
+
+def test_a_jobs_worker_killed_mid_run_is_one_line_exit_2_and_keeps_the_old_report(
+    cli, capsys, monkeypatch
+):
+    monkeypatch.setattr("claimcheck.engine.pool._run", _killed)
+    for name in "abc":
+        (cli / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    (cli / "report.json").write_text("old", encoding="utf-8")
+    status, out, err = run(
+        capsys, "check", "a.txt", "b.txt", "c.txt", "--no-verify", "--jobs", "2",
+        "--format", "json", "--output", "report.json",
+    )  # fmt: skip
+    assert (status, out) == (2, "")
+    assert err.startswith("claimcheck: error: [CC900] a --jobs worker process died mid-run")
+    assert err.count("\n") == 1, err
+    assert (cli / "report.json").read_text(encoding="utf-8") == "old"
+    assert not list(cli.glob(".*.tmp"))
+
+
+def _server(answer: bytes | None) -> str:
+    """A TCP server that, to every connection, says `answer` (None: says nothing, ever)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held = []
+
+    def serve() -> None:
+        while True:
+            conn, _ = listener.accept()
+            held.append(conn)  # kept open: a silent server never closes either
+            if answer is not None:
+                conn.recv(4096)
+                conn.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+
+
+HTTP_400 = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [(None, "sent nothing within 1 s"), (HTTP_400, "sent nothing within 1 s")],
+    ids=["silent", "http-server"],
+)
+def test_a_scheduler_that_is_none_is_one_line_naming_it_within_a_bound(
+    cli, capsys, monkeypatch, answer, message
+):
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr("claimcheck.engine.cluster.CONNECT_SECONDS", 1)
+    (cli / "batch.jsonl").write_text('{"id": "a", "text": "NATO has 30 members."}\n', "utf-8")
+    address = _server(answer)
+    started = time.monotonic()
+    status, out, err = run(
+        capsys, "extract", "batch.jsonl", "--engine", "dask", "--scheduler", address
+    )
+    assert time.monotonic() - started < 30
+    assert (status, out) == (2, "")
+    assert err.startswith(f"claimcheck: error: [CC901] --scheduler {address}: ") and message in err
+    assert err.count("\n") == 1, err
+
+
+def test_a_scheduler_that_answers_gibberish_is_not_a_scheduler(cli, capsys):
+    pytest.importorskip("dask.distributed")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def serve() -> None:
+        while True:
+            conn, _ = listener.accept()
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    threading.Thread(target=serve, daemon=True).start()
+    address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    (cli / "batch.jsonl").write_text('{"id": "a", "text": "NATO has 30 members."}\n', "utf-8")
+    status, out, err = run(
+        capsys, "extract", "batch.jsonl", "--engine", "dask", "--scheduler", address
+    )
+    assert (status, out) == (2, "")
+    assert err == (
+        f"claimcheck: error: [CC901] --scheduler {address}: it is not a Dask scheduler "
+        "(it answered 'SSH-2.0-')\n"
+    )
+
+
+def test_tls_without_configuration_is_one_line(cli, capsys):
+    pytest.importorskip("dask.distributed")
+    (cli / "batch.jsonl").write_text('{"id": "a", "text": "NATO has 30 members."}\n', "utf-8")
+    status, out, err = run(
+        capsys, "extract", "batch.jsonl", "--engine", "dask", "--scheduler", "tls://127.0.0.1:9"
+    )
+    assert (status, out) == (2, "")
+    assert (
+        err.startswith(
+            "claimcheck: error: [CC901] --scheduler tls://127.0.0.1:9: TLS needs Dask's TLS "
+            "configuration"
+        )
+        and err.count("\n") == 1
+    ), err
+
+
+def test_a_scheduler_without_workers_is_said_not_waited_on_for_ever(cli, capsys, monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    monkeypatch.setattr("claimcheck.engine.cluster.WORKERS_SECONDS", 2)
+    (cli / "batch.jsonl").write_text('{"id": "a", "text": "NATO has 30 members."}\n', "utf-8")
+    with distributed.LocalCluster(
+        n_workers=0, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        status, out, err = run(
+            capsys, "extract", "batch.jsonl", "--engine", "dask", "--scheduler", address
+        )
+    assert (status, out) == (2, "")
+    assert err.startswith(
+        f"claimcheck: error: [CC901] --scheduler {address}: no worker joined within 2 s"
+    ), err
+
+
+def test_a_partition_that_kills_its_workers_is_a_lost_worker_not_findings():
+    """Dask's KilledWorker (every worker given the partition died) reaches the driver from
+    future.result(); it must be the run's one-line CC900, exit 2 (exit 1 would mean findings)."""
+    distributed = pytest.importorskip("distributed.scheduler")
+    from claimcheck.engine.cluster import _result
+    from claimcheck.errors import ExitStatus, WorkerLost
+
+    class Lost:
+        def result(self):
+            worker = SimpleNamespace(address="tcp://10.0.0.7:40211")
+            raise distributed.KilledWorker("run_partition-3f2a", worker, 3)
+
+    with pytest.raises(WorkerLost, match=r"died each time .* \(run_partition-3f2a\)") as caught:
+        _result(Lost())
+    assert caught.value.exit_status == ExitStatus.ERROR and caught.value.code == "CC900"
+
+
+def test_a_parquet_column_named_like_a_reader_key_is_data(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from claimcheck.config import Settings
+    from claimcheck.engine.archive import Partition, read_partition
+    from claimcheck.engine.records import process
+
+    rows = [{"id": "a", "text": GOOD, "_error": "boom", "_line": "x"}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "a.parquet")
+    part = Partition(str(tmp_path / "a.parquet"), 0, 1)
+    items = list(process(read_partition(part), Settings(verify=False), "extract"))
+    assert [type(i).__name__ for i in items] == ["DocumentResult"], items
+    assert items[0].claims
+
+
+def test_dask_part_files_are_written_with_the_umask(tmp_path):
+    from claimcheck.engine.cluster import write_part
+
+    write_part(tmp_path / "part-00000.jsonl", [{"record": "document", "id": "a"}], "jsonl")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "part-00000.jsonl").stat().st_mode) == 0o666 & ~umask
