@@ -666,3 +666,47 @@ def test_dask_part_files_are_written_with_the_umask(tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE((tmp_path / "part-00000.jsonl").stat().st_mode) == 0o666 & ~umask
+
+
+# ---------------------------------------------------------------------------------------------
+# I8. Wrong results
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "implied"),
+    [
+        ("Revenue grew 1000% from $1bn to $2bn last year.", "is 100%, not the “1000%” stated"),
+        ("Costs rose 300% from $10m to $20m in 2023.", "is 100%, not the “300%” stated"),
+        ("The budget grew 900% from $1bn to $2bn.", "is 100%, not the “900%” stated"),
+        ("Profits jumped 500% from $2bn to $3bn last year.", "is 50.0%, not the “500%” stated"),
+    ],
+)
+def test_cc512_says_the_change_the_figures_state_not_the_midpoint_of_their_rounding(
+    cli, capsys, text, implied
+):
+    (cli / "story.txt").write_text(text + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "check", "story.txt", "--no-verify", "--format", "concise")
+    assert status == 0 and err == ""
+    (line,) = out.splitlines()
+    assert "warning CC512" in line and line.endswith(implied), line
+
+
+def test_a_cached_answer_of_the_wrong_shape_is_fetched_afresh_not_blamed_on_the_source(
+    tmp_path,
+):
+    from claimcheck.cache import FILENAME
+    from tests.conftest import replayer
+    from tests.test_cache import wikidata
+
+    with replayer().use_cassette(
+        "wbgetentities-putin-Q7747.yaml", allow_playback_repeats=True
+    ) as cassette:
+        assert not wikidata(tmp_path).entities(["Q7747"])["Q7747"].missing
+        played = cassette.play_count
+        cache_file = tmp_path / FILENAME
+        with sqlite3.connect(cache_file) as db:  # an older version's answer, of another shape
+            db.execute("UPDATE responses SET body = ?", (b'{"entities": ["Q7747"]}',))
+        warm = wikidata(tmp_path).entities(["Q7747"])["Q7747"]
+        assert cassette.play_count == played + 1  # asked again, once
+    assert not warm.missing and not warm.provenance.from_cache and warm.statements
