@@ -85,6 +85,8 @@ def _usage_line(err: Exception) -> str:
 
 
 def _error(message: str) -> None:
+    # One line, whatever a library put in the text (PyYAML's errors quote the document).
+    message = " ".join(part.strip() for part in message.splitlines() if part.strip())
     try:
         print(f"claimcheck: error: {message}", file=sys.stderr)
     except (BrokenPipeError, ValueError):

@@ -314,7 +314,10 @@ def cassette_bodies(text: str, path: Path) -> Iterator[str]:
     try:
         data = yaml.load(text, Loader=_CassetteLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
-        raise InputError(f"{path} is not a YAML cassette: {err}") from None
+        where = getattr(err, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        why = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise InputError(f"{path} is not a YAML cassette: {why}{line}") from None
     if not isinstance(data, dict):
         return
     for interaction in data.get("interactions") or data.get("http_interactions") or ():

@@ -73,7 +73,9 @@ def _parse(line: str, name: str, number: int) -> dict[str, Any]:
         raise InputError(f"{name}:{number}: not a JSON line (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{name}:{number}: expected a JSON object")
-    if "\\u" in line.lower() and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+    if "\\u" in line.lower() and _SURROGATE.search(
+        json.dumps(record, ensure_ascii=False, default=str)
+    ):
         raise InputError(f"{name}:{number}: holds a lone surrogate (\\ud800-\\udfff), not text")
     return record
 
