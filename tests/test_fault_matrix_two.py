@@ -476,7 +476,8 @@ def test_an_error_while_the_report_is_produced_is_not_called_a_write_error(tmp_p
 @pytest.mark.parametrize("fmt", ["table", "concise", "jsonl", "json", "sarif", "html", "github"])
 def test_any_locale_writes_the_whole_report(tmp_path, fmt):
     (tmp_path / "story.md").write_text(
-        "São Paulo has 12 million people — “officially”, said Ségolène.\n", encoding="utf-8"
+        "São Paulo’s budget grew 1000% from $1bn to $2bn — “officially”, said Ségolène.\n",
+        encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONIOENCODING="", NO_COLOR="1")
@@ -495,8 +496,7 @@ def test_any_locale_writes_the_whole_report(tmp_path, fmt):
         text = done.stdout.decode("utf-8")
         for line in text.splitlines() if fmt == "jsonl" else [text]:
             json.loads(line)
-    if fmt in ("table", "jsonl", "json", "html"):  # the others show findings only: none here
-        assert "São Paulo".encode() in done.stdout or b"S\\xe3o" in done.stdout, done.stdout
+    assert "“$1bn”".encode() in done.stdout or fmt in ("sarif", "json", "jsonl"), done.stdout
 
 
 # ---------------------------------------------------------------------------------------------
@@ -710,3 +710,17 @@ def test_a_cached_answer_of_the_wrong_shape_is_fetched_afresh_not_blamed_on_the_
         warm = wikidata(tmp_path).entities(["Q7747"])["Q7747"]
         assert cassette.play_count == played + 1  # asked again, once
     assert not warm.missing and not warm.provenance.from_cache and warm.statements
+
+
+@pytest.mark.parametrize(
+    "csv_text",
+    ["Chile,CHL,2004,16187322\n", 'Country Name,Country Code,Year,Value\n"Chile,CHL,2004,1\n'],
+    ids=["no-header", "unclosed-quote"],
+)
+def test_a_wdi_file_that_yields_nothing_is_an_error_not_wrote_0(cli, capsys, csv_text):
+    folder = _wdi(cli, "")
+    (folder / "SP.POP.TOTL" / "data.csv").write_text(csv_text, encoding="utf-8")
+    status, _, err = run(capsys, "snapshot", "build", "wdi.jsonl", "wdi")
+    assert status == 2 and "wrote 0" not in err
+    assert "hold no entity documents or statistics series; nothing written" in err
+    assert not (cli / "wdi.jsonl").exists()
