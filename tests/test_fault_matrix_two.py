@@ -724,3 +724,18 @@ def test_a_wdi_file_that_yields_nothing_is_an_error_not_wrote_0(cli, capsys, csv
     assert status == 2 and "wrote 0" not in err
     assert "hold no entity documents or statistics series; nothing written" in err
     assert not (cli / "wdi.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"), [('[tool]\nclaimcheck = "x"\n', 2), ("[tool.other]\na = 1\n", 0)]
+)
+def test_a_pyproject_named_by_config_says_what_its_table_is(cli, capsys, text, status):
+    (cli / "pyproject.toml").write_text(text, encoding="utf-8")
+    (cli / "good.txt").write_text(GOOD, encoding="utf-8")
+    got, out, err = run(capsys, "check", "good.txt", "--no-verify", "--config", "pyproject.toml")
+    assert got == status, err
+    if status == 2:
+        assert err == (
+            "claimcheck: error: [CC903] pyproject.toml: [tool.claimcheck] must be a table, "
+            "not 'x'\n"
+        )

@@ -117,6 +117,7 @@ def load(explicit: str | None, env: Mapping[str, str], start: Path) -> FileConfi
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = _tool_table(data)
+        data = {} if data is None else data  # named by --config, and no [tool.claimcheck]
         if not isinstance(data, dict):  # named by --config: say what it holds
             raise ConfigError(f"{path}: [tool.claimcheck] must be a table, not {data!r:.60}")
     elif set(data) == {"claimcheck"} and isinstance(data["claimcheck"], dict):

@@ -131,8 +131,13 @@ def _atomic(target: Path, shown: str) -> Iterator[TextIO]:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{shown}: cannot write here ({err.strerror or err})") from None
+    try:
         os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file had
     except OSError as err:
+        os.close(fd)
+        _unlink(tmp)
         raise OutputError(f"{shown}: cannot write here ({err.strerror or err})") from None
     # backslashreplace: a lone surrogate from an input must not end the run mid-report
     handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace")
