@@ -134,10 +134,18 @@ def test_snapshot_build_that_finds_nothing_is_an_error_and_keeps_the_old_snapsho
     assert status == 2
     assert err.splitlines()[-1] == (
         "claimcheck: error: [CC902] empty.json, notes.txt hold no entity documents or statistics "
-        f"series; nothing written, {cli / 'facts.jsonl'} left as it was"
+        "series; nothing written, facts.jsonl left as it was"
     )
     assert (cli / "facts.jsonl").read_bytes() == SNAPSHOT.read_bytes()
     assert not list(cli.glob(".*.tmp"))
+    (cli / "ids.txt").write_text("Q999999999\n", encoding="utf-8")
+    status, _, err = run(
+        capsys, "snapshot", "build", "facts.jsonl", str(SNAPSHOT), "--ids", "ids.txt"
+    )
+    assert status == 2 and err.splitlines()[-1].startswith(
+        "claimcheck: error: [CC902] --kind and --ids kept none of the 51 entity documents in "
+    ), err
+    assert (cli / "facts.jsonl").read_bytes() == SNAPSHOT.read_bytes()
 
 
 def test_snapshot_build_onto_a_symlink_writes_its_target_and_keeps_the_link(cli, capsys):

@@ -102,7 +102,7 @@ def build_from(
 ) -> BuildReport:
     """The documents the selection keeps, written to `out` (benchmarks feed a generator).
     Nothing to keep is an error naming the inputs (`named`), and `out` is left as it was."""
-    out = _target(Path(out))
+    given, out = Path(out), _target(Path(out))
     implausible: list[str] = []
     with _staging(out) as (store, staged):
         left_out = malformed = 0
@@ -119,7 +119,7 @@ def build_from(
         entities, redirects = store.counts()
         series = sum("series" in json.loads(line) for line in store.series())
         if not (entities or redirects or series):
-            raise InputError(_nothing_in(named, out, left_out))
+            raise InputError(_nothing_in(named, given, left_out))
         if store.indexed:
             store.finish()
             store.close()
@@ -131,9 +131,11 @@ def build_from(
 
 def _nothing_in(named: Sequence[str], out: Path, left_out: int) -> str:
     shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
-    why = f" the filters kept none of {left_out} documents" if left_out else ""
-    where = f"{shown or 'the inputs'} hold no entity documents or statistics series"
-    return f"{where}{';' if why else ''}{why}; nothing written, {out} left as it was"
+    if left_out:
+        where = f"--kind and --ids kept none of the {left_out} entity documents in {shown}"
+    else:
+        where = f"{shown or 'the inputs'} hold no entity documents or statistics series"
+    return f"{where}; nothing written, {out} left as it was"
 
 
 def _target(out: Path) -> Path:
