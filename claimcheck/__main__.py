@@ -15,6 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from claimcheck.render.output import ReaderGone
 
     cx = click_exceptions()
+    _any_locale()
 
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -53,6 +54,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(status)
 
 
+def _any_locale() -> None:
+    """Under LC_ALL=C with UTF-8 mode off, Python writes ASCII and dies on the first "é" of a
+    report. The C locale names no encoding at all, so stdout becomes UTF-8 (what PEP 538 would
+    have chosen, and what every JSON format must be anyway); another legacy encoding is kept,
+    with what it cannot hold escaped rather than fatal. stderr already escapes."""
+    import codecs
+
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None)
+    if stream is None or not encoding or not hasattr(stream, "reconfigure"):
+        return
+    name = codecs.lookup(encoding).name
+    if name.startswith("utf"):
+        return
+    try:
+        if name == "ascii":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        else:
+            stream.reconfigure(errors="backslashreplace")
+    except (OSError, ValueError):
+        pass  # already written to, or closed: the write itself will say so
+
+
 def _usage_line(err: Exception) -> str:
     message = err.format_message()  # type: ignore[attr-defined]
     ctx = getattr(err, "ctx", None)
@@ -61,6 +85,8 @@ def _usage_line(err: Exception) -> str:
 
 
 def _error(message: str) -> None:
+    # One line, whatever a library put in the text (PyYAML's errors quote the document).
+    message = " ".join(part.strip() for part in message.splitlines() if part.strip())
     try:
         print(f"claimcheck: error: {message}", file=sys.stderr)
     except (BrokenPipeError, ValueError):

@@ -96,3 +96,10 @@ class OutputError(ClaimcheckError):
     """The output cannot be written."""
 
     code = "CC907"
+
+
+class WorkerLost(ClaimcheckError):
+    """A worker process died under the run (the OOM killer's SIGKILL, a crash in a native
+    library): what it held is lost, so the run stops; no partial report is passed off as whole."""
+
+    code = "CC900"

@@ -148,8 +148,8 @@ class HttpClient:
         """The decoded JSON body of GET url?params, from the cache when fresh (or when offline)."""
         key = f"{url}?{urlencode(sorted(params.items()))}"
         cached = self._from_cache(key, expiry)
-        if cached is not None:
-            return cached
+        if cached is not None and cacheable(cached.data):
+            return cached  # one of the wrong shape (an older version's) is fetched afresh
         if self.offline:
             raise OfflineCacheMiss(f"offline and not in the cache: {_host(url)}")
         try:
@@ -158,7 +158,7 @@ class HttpClient:
         except SourceUnavailable:
             # An outage falls back to an expired answer; its retrieved_at shows how old it is.
             stale = self._from_cache(key, None)
-            if stale is None:
+            if stale is None or not cacheable(stale.data):
                 raise
             self.warn(f"{_host(url)} unavailable; using a cached answer from {stale.retrieved_at}")
             return stale

@@ -20,11 +20,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "claimcheck"
 # claimcheck; a module belongs to the longest unit its name starts with, so `sources.base` (the
 # interface every layer above may use) and `verify.stage` (the one impure part of verify) are
 # units of their own. Bottom first.
-BOTTOM = {"claimcheck", "model", "errors"}
+BOTTOM = {"claimcheck", "model", "errors", "limits"}
 LAYERS: dict[str, set[str]] = {
     "claimcheck": set(),  # the package itself: __version__
     "model": set(),
     "errors": set(),
+    "limits": set(),  # bounded reads of whole files (snapshots, baselines)
     "normalize": {"model", "errors"},
     "nlp": {"errors"},
     "cache": set(BOTTOM),

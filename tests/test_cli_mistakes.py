@@ -124,7 +124,7 @@ def test_snapshot_build_of_articles_writes_nothing_and_says_why(here, capsys):
     (here / "out.jsonl").write_text("kept\n")
     err = _error(capsys, "snapshot", "build", "out.jsonl", "articles/")
     assert "not articles" in err and "snapshot build OUT INPUTS" in err
-    assert "out.jsonl was not written" in err
+    assert "nothing written, out.jsonl left as it was" in err
     assert (here / "out.jsonl").read_text() == "kept\n"  # never replaced by an empty snapshot
     assert sorted(p.name for p in here.iterdir()) == ["articles", "out.jsonl", "story.md"]
 

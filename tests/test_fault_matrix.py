@@ -7,6 +7,9 @@ the documented exit status, and stdout that still parses (every JSON line valid 
 schema) when a machine format was asked for. Most runs are in-process with the session's spaCy
 pipeline; a real process is started only where only a process can show it (a signal, a closed
 standard input, a user without read permission). No network: verifying runs are --offline.
+
+Section I (issue 23: snapshots, statistics, the config file, `verify -`, the --jobs pool, Dask)
+lives in tests/test_fault_matrix_two.py; docs/hostile-input.md lists its cases and exit codes.
 """
 
 from __future__ import annotations

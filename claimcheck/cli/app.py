@@ -173,7 +173,7 @@ def _check(
     if not paths:
         raise hints.no_paths("baseline" if baseline_mode else "check")
     hints.html_to_terminal(fmt, output)
-    return cli_run.check(paths, settings, fmt, output, baseline_mode)
+    return cli_run.check(paths, settings, fmt, output, baseline_mode, cfg.path)
 
 
 @app.command()
@@ -208,7 +208,7 @@ def verify(
         if mistake:
             raise mistake
     hints.html_to_terminal(fmt, output)
-    return cli_run.verify(paths, settings, fmt, output)
+    return cli_run.verify(paths, settings, fmt, output, cfg.path)
 
 
 @app.command("baseline")

@@ -136,7 +136,9 @@ def read_settings(
     ] = None,
     max_file_bytes: Annotated[
         int,
-        typer.Option("--max-file-bytes", min=1, help="Skip (and report) inputs larger than this."),
+        typer.Option(
+            "--max-file-bytes", min=1, max=2**40, help="Skip (and report) inputs larger than this."
+        ),
     ] = 100 * 1024 * 1024,
 ) -> Settings:
     """The options of reading and extracting → Settings."""

@@ -22,7 +22,7 @@ from claimcheck.policy import runconfig
 from claimcheck.policy.configfile import FileConfig
 from claimcheck.policy.outcome import exit_status, unverified
 from claimcheck.policy.rules import SOURCE_UNAVAILABLE
-from claimcheck.read.documents import Unreadable
+from claimcheck.read.documents import Unreadable, display_name
 from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
 from claimcheck.render.records import RENDERERS
@@ -132,8 +132,29 @@ class Reporter:
         _stderr(f"claimcheck: error: [CC902] {item.message}")
 
 
+def files_read(settings: Settings, config_path: str | None = None) -> list[tuple[str, str]]:
+    """Every file a run reads besides its inputs, named for a message: none may be --output."""
+    found = [
+        ("snapshot", part.strip()[len("snapshot:") :])
+        for part in settings.sources.source.split(",")
+        if part.strip().startswith("snapshot:")
+    ]
+    if settings.rules.baseline:
+        found.append(("baseline", settings.rules.baseline))
+    if config_path:
+        found.append(("configuration file", config_path))
+    return found
+
+
+def refuse_output(
+    output: str | None, paths: list[str], settings: Settings, config: str | None = None
+) -> None:
+    reads = files_read(settings, config)
+    out.refuse_input_as_output(output, paths, reads, settings.read.glob)
+
+
 def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
-    out.refuse_input_as_output(output, paths)
+    refuse_output(output, paths, settings)
     settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
@@ -143,10 +164,16 @@ def extract(paths: list[str], settings: Settings, fmt: str, output: str | None) 
 
 
 def check(
-    paths: list[str], settings: Settings, fmt: str, output: str | None, baseline_mode: str | None
+    paths: list[str],
+    settings: Settings,
+    fmt: str,
+    output: str | None,
+    baseline_mode: str | None,
+    config: str | None = None,
 ) -> int:
-    """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report."""
-    out.refuse_input_as_output(output, paths)
+    """`baseline_mode` 'update' or 'prune' writes the baseline file instead of the report;
+    `config` is the configuration file read, if any."""
+    refuse_output(output, paths, settings, config)
     settings = capped_jobs(settings)
     nlp = language(settings.pipeline)
     reporter = Reporter()
@@ -162,7 +189,10 @@ def check(
     return status
 
 
-def verify(paths: list[str], settings: Settings, fmt: str, output: str | None) -> int:
+def verify(
+    paths: list[str], settings: Settings, fmt: str, output: str | None, config: str | None = None
+) -> int:
+    refuse_output(output, paths, settings, config)
     run = Run(settings, fmt, os.environ)
     knowledge = source_for(settings)
     results = run.collect(pipeline.verify(_jsonl_inputs(paths), settings, knowledge))
@@ -236,40 +266,25 @@ def snapshot_build(out_path: str, inputs: list[str], kinds: list[str], ids: str 
     from claimcheck.sources.snapshot_build import build_snapshot, ids_in_file
 
     wanted = ids_in_file(ids) if ids else ()
-    # Built beside the output and renamed over it only when it holds something: an empty
-    # snapshot (articles given as inputs, say) must not replace a good one.
-    target = Path(out_path)
-    partial = target.with_name(f".{target.stem}.building{target.suffix}")
-    try:
-        report = build_snapshot(inputs, partial, kinds=kinds, ids=wanted)
-        if not (report.entities or report.redirects or report.series):
-            raise InputError(_empty_snapshot(out_path, inputs, report.left_out))
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    # The build is atomic and refuses an empty result, so a good snapshot is never replaced by
+    # an empty one (articles given as inputs, say).
+    report = build_snapshot(inputs, out_path, kinds=kinds, ids=wanted)
     for skipped in report.skipped_inputs:
         _stderr(f"claimcheck: note: no entity documents in {skipped}")
     left = f" ({report.left_out} documents left out by the filters)" if report.left_out else ""
     if report.malformed:
         _stderr(f"claimcheck: warning: left out {report.malformed} malformed entity documents")
+    if report.implausible:
+        first = display_name(report.implausible[0])
+        _stderr(
+            f"claimcheck: warning: left out {len(report.implausible)} statistics values that "
+            f"cannot be right (first: {first})"
+        )
     series = f" and {report.series} statistics series" if report.series else ""
     _stderr(
         f"claimcheck: wrote {report.entities} entities and {report.redirects} redirects"
         f"{series} to {out_path}{left}"
     )
-
-
-def _empty_snapshot(out_path: str, inputs: list[str], left_out: int) -> str:
-    named = ", ".join(inputs[:3]) + (" ..." if len(inputs) > 3 else "")
-    if left_out:
-        why = f"the filters (--kind, --ids) left out all {left_out} documents of {named}"
-    else:
-        why = (
-            f"no entity documents or statistics series in {named}: snapshot build reads "
-            "Wikidata JSON (a dump, wbgetentities answers, cassettes) or a World Bank WDI "
-            "folder, not articles (the order is: snapshot build OUT INPUTS...)"
-        )
-    return f"{why}; {out_path} was not written"
 
 
 def _coverage_note(results: list[DocumentResult], settings: Settings) -> None:

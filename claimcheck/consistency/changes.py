@@ -76,8 +76,20 @@ def _problem(change: Mapping[str, Any], start: Claim, end: Claim, by: Claim | No
     readings = _readings(start, by, a, b)
     if not readings or any(_overlap(r, stated) for r, _ in readings):
         return None
-    shown = " or ".join(_show(r, u) for r, u in readings)
+    shown = " or ".join(_show(_as_written(start, end, u) or r, u) for r, u in readings)
     return f"a change {said} is {shown}, not the “{by.text}” stated"
+
+
+def _as_written(start: Claim, end: Claim, unit: str) -> _Range | None:
+    """The change the figures state as written ("$1bn to $2bn": 100 %), which is what a reader
+    sees; the rounding range only decides whether to warn (its midpoint, 200 % there, is a
+    figure nobody wrote)."""
+    a, b = amounts.amount(start), amounts.amount(end)
+    if a is None or b is None:
+        return None
+    if unit == "%":
+        return None if a <= 0 else _magnitude(b / a * 100 - 100, b / a * 100 - 100)
+    return _magnitude(b - a, b - a)
 
 
 def _unit_written(claim: Claim) -> bool:

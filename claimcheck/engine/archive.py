@@ -140,7 +140,8 @@ def _parquet_rows(part: Partition) -> Iterator[dict[str, Any]]:
 
     table = pq.read_table(part.path).slice(part.start, part.stop - part.start)
     for number, row in enumerate(table.to_pylist(), part.start + 1):
-        yield {**row, "_origin": part.path, "_number": number}
+        # Nested, not merged: a column named like a reader key (`_error`, `_line`) is data.
+        yield {"_row": row, "_origin": part.path, "_number": number}
 
 
 def check_format(fmt: str, output: str | None) -> str:

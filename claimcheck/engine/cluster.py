@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.engine.archive import Partition, archive_files, partitions, read_partition
 from claimcheck.engine.records import process
-from claimcheck.errors import ExitStatus, OutputError, UsageError
+from claimcheck.errors import ExitStatus, OutputError, UsageError, WorkerLost
 from claimcheck.render.records import dumps, result_records
 
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ def run_partition(
 def write_part(path: Path, records: list[dict[str, Any]], fmt: str) -> None:
     """Atomically, so a part file is whole or absent."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the parts from the team
     os.close(fd)
     try:
         if fmt == "parquet":
@@ -125,7 +128,7 @@ class ClusterRun:
                 fmt=self.fmt,
             )
             for future in futures:
-                outcome: PartitionResult = future.result()
+                outcome: PartitionResult = _result(future)
                 self._take(outcome)
                 for record in outcome.records:
                     yield dumps(record) + "\n"
@@ -145,11 +148,7 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Any]:
     except ImportError:
         raise UsageError(INSTALL_HINT) from None
     if scheduler:
-        try:
-            client = Client(scheduler, timeout=30)
-        except (OSError, TimeoutError) as err:
-            raise UsageError(f"--scheduler {scheduler}: cannot reach it ({err})") from None
-        with client:
+        with _connected(Client, scheduler) as client:
             yield client
         return
     import dask
@@ -170,6 +169,83 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Any]:
         Client(cluster) as client,
     ):
         yield client
+
+
+CONNECT_SECONDS = 10  # to connect, and then for the scheduler's first bytes
+WORKERS_SECONDS = 60  # for a first worker to join a cluster that has none
+
+
+@contextlib.contextmanager
+def _connected(client_class: Any, scheduler: str) -> Iterator[Any]:
+    """A client of a scheduler that answers, has a worker, within bounded time: a server that
+    accepts and never speaks, an HTTP server, or a cluster without workers is said, naming
+    --scheduler, instead of a wait for ever or a traceback."""
+    _probe(scheduler)
+    try:
+        client = client_class(scheduler, timeout=CONNECT_SECONDS * 3)
+    except TypeError as err:  # tls:// without Dask's TLS settings: "expects a ssl_context"
+        raise UsageError(
+            f"--scheduler {scheduler}: TLS needs Dask's TLS configuration "
+            f"(distributed.comm.tls.* with a certificate and key: {err})"
+        ) from None
+    except (OSError, TimeoutError, ValueError, MemoryError) as err:
+        raise UsageError(f"--scheduler {scheduler}: cannot reach it ({err})") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+        except (TimeoutError, OSError) as err:
+            raise UsageError(
+                f"--scheduler {scheduler}: no worker joined within {WORKERS_SECONDS} s ({err}); "
+                "start workers with 'dask worker ADDRESS'"
+            ) from None
+        yield client
+
+
+def _probe(scheduler: str) -> None:
+    """A Dask scheduler speaks first: its handshake comes as soon as a client connects. A
+    tcp:// server that sends nothing within the bound is no scheduler (Dask's own handshake
+    waits for as long as the server keeps the connection open)."""
+    import socket
+
+    if not scheduler.startswith("tcp://"):
+        return
+    host, _, port = scheduler[len("tcp://") :].rstrip("/").rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), CONNECT_SECONDS) as conn:
+            conn.settimeout(CONNECT_SECONDS)
+            first = conn.recv(8)
+    except ValueError:
+        raise UsageError(f"--scheduler {scheduler}: expected tcp://HOST:PORT") from None
+    except TimeoutError:
+        raise UsageError(
+            f"--scheduler {scheduler}: it accepts connections but sent nothing within "
+            f"{CONNECT_SECONDS} s; is it a Dask scheduler (tcp://host:8786)?"
+        ) from None
+    except OSError as err:
+        raise UsageError(
+            f"--scheduler {scheduler}: cannot reach it ({err.strerror or err})"
+        ) from None
+    if len(first) < 8 or int.from_bytes(first, "little") > 2**16:
+        shown = first[:8].decode("ascii", "backslashreplace")
+        raise UsageError(
+            f"--scheduler {scheduler}: it is not a Dask scheduler (it answered {shown!r})"
+        )
+
+
+def _result(future: Any) -> PartitionResult:
+    """A partition's outcome; a partition that kills every worker it is given (Dask gives up
+    after distributed.scheduler.allowed-failures) is a lost worker, exit 2, not a traceback."""
+    from distributed.scheduler import KilledWorker
+
+    try:
+        outcome: PartitionResult = future.result()
+    except KilledWorker as err:
+        task = err.args[0] if err.args else "a partition"
+        raise WorkerLost(
+            f"a Dask worker died each time it took a partition ({task}); nothing more can be "
+            "checked in this run"
+        ) from None
+    return outcome
 
 
 def prepare_output(output: str | None) -> str | None:

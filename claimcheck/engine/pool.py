@@ -22,7 +22,9 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from claimcheck.errors import WorkerLost
 from claimcheck.model import Document, DocumentResult
 
 Done = tuple[list[DocumentResult], str]
@@ -123,7 +125,13 @@ def _run(chunk: list[Document]) -> Done:
 
 
 def _relayed(future: Future[Done]) -> list[DocumentResult]:
-    results, said = future.result()
+    try:
+        results, said = future.result()
+    except BrokenProcessPool:
+        raise WorkerLost(
+            "a --jobs worker process died mid-run (killed: out of memory?); nothing more can be "
+            "checked in this run: run again with fewer --jobs or smaller inputs"
+        ) from None
     if said:
         sys.stderr.write(said)
     return results

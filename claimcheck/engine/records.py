@@ -92,10 +92,15 @@ def _process_chunk(
 
 
 def to_document(record: Mapping[str, Any], origin: str, line: int, settings: Settings) -> Document:
-    if "_error" in record:
+    # The archive reader's records (engine/archive.py) carry `_origin` and one of `_error`,
+    # `_line` or `_row`; any other caller's record is the row itself.
+    ours = "_origin" in record
+    if ours and "_error" in record:
         raise InputError(str(record["_error"]))
-    if "_line" in record:
+    if ours and "_line" in record:
         document = jsonl_document(origin, line, str(record["_line"]))
+    elif ours and isinstance(record.get("_row"), Mapping):
+        document = record_document(dict(record["_row"]), origin, line)
     else:
         fields = {k: v for k, v in record.items() if k not in ("_origin", "_number")}
         document = record_document(fields, origin, line)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from claimcheck.errors import ConfigError
+from claimcheck.limits import BASELINE_BYTES, read_file
 from claimcheck.model import DocumentResult, Finding
 from claimcheck.policy.findings import fingerprint
 from claimcheck.policy.rules import UNVERIFIED_CODES
@@ -44,25 +45,44 @@ def relative(doc_path: str | None, doc_id: str, root: str) -> str:
 def load(path: str) -> dict[str, int]:
     """The entries of a baseline file; a missing file is an empty baseline."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_file(path, BASELINE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as err:
+    except OSError as err:
+        raise ConfigError(f"{path}: not a claimcheck baseline ({err.strerror or err})") from None
+    except ValueError as err:
         raise ConfigError(f"{path}: not a claimcheck baseline ({err})") from None
     except RecursionError:
         raise ConfigError(f"{path}: not a claimcheck baseline (JSON nested too deep)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ConfigError(f"{path}: not a claimcheck baseline (no 'entries' list)")
     counts: dict[str, int] = {}
-    for entry in data["entries"]:
-        try:
-            k = key(entry["path"], entry["rule"], entry["fingerprint"])
-            counts[k] = counts.get(k, 0) + int(entry.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise ConfigError(
-                f"{path}: baseline entry without path, rule and fingerprint"
-            ) from None
+    for number, entry in enumerate(data["entries"], 1):
+        k = _entry_key(entry, path, number)
+        counts[k] = counts.get(k, 0) + _count(entry, path, number)
     return counts
+
+
+def _entry_key(entry: object, path: str, number: int) -> str:
+    if isinstance(entry, dict) and entry.get("fingerprint", "") is None:
+        entry = {**entry, "fingerprint": ""}  # what `key` writes for a finding without one
+    fields = (
+        [entry.get(f) for f in ("path", "rule", "fingerprint")] if isinstance(entry, dict) else []
+    )
+    if len(fields) != 3 or not all(isinstance(f, str) for f in fields):
+        raise ConfigError(f"{path}: baseline entry {number} without path, rule and fingerprint")
+    return key(str(fields[0]), str(fields[1]), str(fields[2]))
+
+
+def _count(entry: dict[str, object], path: str, number: int) -> int:
+    count = entry.get("count", 1)
+    # A float, even a whole one, is refused: Infinity or 1e308 would accept every finding.
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 10**9:
+        raise ConfigError(
+            f"{path}: baseline entry {number}: 'count' must be a whole number from 1 to "
+            f"1000000000, not {count!r:.40}"
+        )
+    return count
 
 
 def apply(findings: Iterable[Finding], rel_path: str, remaining: dict[str, int]) -> list[Finding]:

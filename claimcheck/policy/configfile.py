@@ -25,6 +25,9 @@ from claimcheck.policy.rules import SEVERITIES, check_selectors
 FILE_NAME = ".claimcheck.toml"
 ENV_VAR = "CLAIMCHECK_CONFIG"
 COLORS = ("auto", "always", "never")
+# The largest input claimcheck reads whole: above it a read of 99999999999999999999 bytes
+# overflows rather than being refused (1 TiB, far over any article).
+MAX_FILE_BYTES = 2**40
 AUTO = "auto"  # `jobs`: every core when there is more than one document, else 1 (jobs 0 inside)
 
 
@@ -52,12 +55,15 @@ TOP_KEYS: Keys = {
     "quiet": (_is(bool), "true or false"),
     "pipeline": (_is(str), "a spaCy pipeline name or path"),
     "jobs": (
-        lambda v: v == AUTO or (_is(int)(v) and v >= 1),
+        lambda v: v == AUTO or (_is(int)(v) and 1 <= v <= 1_000_000),
         "'auto' or a whole number of at least 1",
     ),
     "glob": (_is(str), "a file-name pattern"),
     "input_format": (_is(str), "auto, text, markdown, html or jsonl"),
-    "max_file_bytes": (lambda v: _is(int)(v) and v >= 1, "a positive whole number"),
+    "max_file_bytes": (
+        lambda v: _is(int)(v) and 1 <= v <= MAX_FILE_BYTES,
+        f"a whole number from 1 to {MAX_FILE_BYTES}",
+    ),
     "verify": (_is(bool), "true or false"),
 }
 SOURCE_KEYS: Keys = {
@@ -99,7 +105,7 @@ def locate(explicit: str | None, env: Mapping[str, str], start: Path) -> Path | 
         if (folder / FILE_NAME).is_file():
             return folder / FILE_NAME
         project = folder / "pyproject.toml"
-        if project.is_file() and "claimcheck" in _read_toml(project).get("tool", {}):
+        if project.is_file() and isinstance(_tool_table(_read_toml(project)), dict):
             return project
     return None
 
@@ -110,13 +116,23 @@ def load(explicit: str | None, env: Mapping[str, str], start: Path) -> FileConfi
         return FileConfig(path=None, root=str(start))
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("claimcheck", {})
+        data = _tool_table(data)
+        data = {} if data is None else data  # named by --config, and no [tool.claimcheck]
+        if not isinstance(data, dict):  # named by --config: say what it holds
+            raise ConfigError(f"{path}: [tool.claimcheck] must be a table, not {data!r:.60}")
     elif set(data) == {"claimcheck"} and isinstance(data["claimcheck"], dict):
         data = data["claimcheck"]
     try:
         return parse(data, str(path), str(path.resolve().parent))
     except ConfigError as err:
         raise ConfigError(_with_line(str(err), path)) from None
+
+
+def _tool_table(data: Mapping[str, Any]) -> Any:
+    """pyproject.toml's [tool.claimcheck], or None: another project's file up the tree may hold
+    `tool = 5` or `[tool] claimcheck = "x"`, and must not break every run below it."""
+    tool = data.get("tool")
+    return tool.get("claimcheck") if isinstance(tool, dict) else None
 
 
 def _with_line(message: str, path: Path) -> str:
@@ -145,6 +161,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         line = _error_line(str(err), path)
         raise ConfigError(f"{path}:{line}: invalid TOML ({str(err).split(' (at ')[0]})") from None
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 text (TOML files are UTF-8)") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deep)") from None
     except OSError as err:
         raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
 
@@ -167,6 +188,9 @@ def parse(data: Mapping[str, Any], name: str, root: str) -> FileConfig:
         key = raw.replace("-", "_")
         if key in ("source", "sources") and isinstance(value, dict):
             values["source"] = _table(value, SOURCE_KEYS, f"{name}: [{raw}]", warnings)
+        elif key == "source":  # `source = "snapshot:facts.sqlite"` at the top: [source] source
+            table = _table({"source": value}, SOURCE_KEYS, name, warnings)
+            values["source"] = {**values.get("source", {}), **table}
         elif key == "overrides":
             continue
         elif key == "predicates":
@@ -308,9 +332,22 @@ def merge(settings: Settings, cfg: FileConfig, given: set[str]) -> Settings:
         if key not in given:
             value = os.path.join(cfg.root, value) if key == "cache_dir" else value
             value = ",".join(value) if key == "source" and isinstance(value, list) else value
+            value = _snapshots_from(cfg.root, value) if key == "source" else value
             sources = dataclasses.replace(sources, **{key: value})  # type: ignore[arg-type]
     rules = dataclasses.replace(settings.rules, overrides=cfg.overrides, root=cfg.root)
     return dataclasses.replace(settings, sources=sources, rules=rules)
+
+
+def _snapshots_from(root: str, source: str) -> str:
+    """'snapshot:PATH' in a file is relative to the file's folder, as baseline and cache_dir are:
+    run from a sub-folder, it names the same snapshot."""
+    parts = []
+    for part in source.split(","):
+        name, _, path = part.strip().partition(":")
+        if name == "snapshot" and path and not os.path.isabs(os.path.expanduser(path)):
+            part = f"snapshot:{os.path.join(root, path)}"
+        parts.append(part)
+    return ",".join(parts)
 
 
 def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str, Any]:

@@ -117,6 +117,17 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path | Unreadable]:
     yield from (_unlistable(err) for err in errors)
 
 
+def walk_would_pick(root: str, file: str, pattern: str | None) -> bool:
+    """Whether reading the folder `root` would read `file` (existing or not), by the walk's
+    rules: no hidden file or folder, the --glob pattern, else the article suffixes."""
+    rel = Path(os.path.relpath(file, root))
+    if any(part.startswith(".") for part in rel.parts):
+        return False
+    if pattern is not None:
+        return fnmatch.fnmatch(rel.name, pattern) or fnmatch.fnmatch(rel.as_posix(), pattern)
+    return _readable_by_default(rel)
+
+
 def _unlistable(err: OSError) -> Unreadable:
     name = display_name(str(err.filename))
     reason = "permission denied" if isinstance(err, PermissionError) else err.strerror or str(err)
@@ -339,6 +350,19 @@ def jsonl_document(name: str, number: int, line: str) -> Document:
     return record_document(record, name, number)
 
 
+def _lone_surrogate(record: dict[str, Any]) -> str | None:
+    """The field of a record holding a lone surrogate ("\\ud800" is legal JSON, but no
+    character: every UTF-8 writer downstream, and the worker pool's pipe, would die on it)."""
+    for key, value in record.items():
+        text = json.dumps([key, value], ensure_ascii=False, default=str)
+        if _SURROGATE.search(text):
+            return ascii(key)[1:-1] if _SURROGATE.search(key) else key
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def record_document(record: dict[str, Any], name: str, number: int) -> Document:
     """One `{"id", "text", "date"?, "title"?}` record, line (or row) `number` of `name`: the same
     Document whether it came from a JSON line, a Parquet row or a cluster partition."""
@@ -346,6 +370,9 @@ def record_document(record: dict[str, Any], name: str, number: int) -> Document:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{where}: needs a non-empty string field 'text'")
+    odd = _lone_surrogate(record)
+    if odd is not None:
+        raise InputError(f"{where}: '{odd}' holds a lone surrogate (\\ud800-\\udfff), not text")
     doc_id = record.get("id", where)
     if not isinstance(doc_id, str | int):
         raise InputError(f"{where}: 'id' must be a string")

@@ -8,11 +8,12 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from claimcheck.errors import OutputError, UsageError
+from claimcheck.read.documents import walk_would_pick
 
 
 class ReaderGone(Exception):
@@ -23,22 +24,44 @@ class ReaderGone(Exception):
     """
 
 
-def refuse_input_as_output(path: str | None, inputs: Iterable[str]) -> None:
-    """--output naming an article being read, or a file inside a folder being read, would replace
-    the article with its report."""
-    if path is None or path == "-" or not os.path.isfile(path):
+def refuse_input_as_output(
+    path: str | None,
+    inputs: Iterable[str],
+    reads: Iterable[tuple[str, str]] = (),
+    glob: str | None = None,
+) -> None:
+    """--output naming an article being read, a file the walk of an input folder reads (existing
+    or not: a report written there on one run would be an input of the next; a name the walk
+    passes over is fine), or any other file the run reads (`reads`: what it is, its path: a
+    snapshot, the baseline, the config file) would replace it with the report."""
+    if path is None or path == "-" or os.path.isdir(path):
         return
     target = os.path.realpath(path)
+    for what, given in reads:
+        if _same(path, given):
+            raise UsageError(f"--output {path} is the {what}; the report would replace it")
     for given in inputs:
         if given == "-":
             continue
-        if os.path.isfile(given) and os.path.samefile(given, path):
+        if os.path.isfile(given) and _same(path, given):
             raise UsageError(f"--output {path} is one of the inputs; the report would replace it")
-        if os.path.isdir(given) and _inside(target, os.path.realpath(given)):
+        folder = os.path.realpath(given)
+        if (
+            os.path.isdir(given)
+            and _inside(target, folder)
+            and walk_would_pick(folder, target, glob)
+        ):
             raise UsageError(
                 f"--output {path} is a file inside the input folder {given}; the report would "
                 "replace it"
             )
+
+
+def _same(path: str, other: str) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -55,23 +78,37 @@ def write(chunks: Iterable[str], path: str | None, stream: TextIO | None = None)
         _write_through(chunks, Path(path), target)
         return
     with _atomic(target, shown=path) as handle:
-        for chunk in chunks:
-            handle.write(chunk)
+        for chunk in chunks:  # produced outside the guard: only the write is a CC907
+            _put(handle.write, chunk, path)
 
 
 def _to_stream(chunks: Iterable[str], out: TextIO | None) -> None:
     # sys.stdout is None when the process started with descriptor 1 closed (`>&-`).
     if out is None:
         raise OutputError("standard output: cannot write (it is closed)")
+    # Only the write is guarded: an OSError or ValueError raised while a chunk is produced (a
+    # scheduler unreachable, a corrupt Parquet page) keeps its own message.
+    for chunk in chunks:
+        _put(out.write, chunk, "standard output")
+    _put(lambda _: out.flush(), "", "standard output")
+
+
+def _put(write: Callable[[str], object], chunk: str, shown: str) -> None:
     try:
-        for chunk in chunks:
-            out.write(chunk)
-        out.flush()
+        write(chunk)
     except BrokenPipeError:
+        if shown != "standard output":
+            raise OutputError(f"{shown}: cannot write (the reader closed it)") from None
         raise ReaderGone() from None
     except (OSError, ValueError) as err:
-        reason = getattr(err, "strerror", None) or "it is closed"
-        raise OutputError(f"standard output: cannot write ({reason})") from None
+        reason = getattr(err, "strerror", None) or _reason(err)
+        raise OutputError(f"{shown}: cannot write ({reason})") from None
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, UnicodeEncodeError):
+        return f"the {err.encoding} encoding cannot hold {err.object[err.start : err.end]!a}"
+    return "it is closed"
 
 
 def _write_through(chunks: Iterable[str], shown: Path, target: Path) -> None:
@@ -80,11 +117,13 @@ def _write_through(chunks: Iterable[str], shown: Path, target: Path) -> None:
     if target.is_dir():
         raise OutputError(f"{shown}: cannot write (Is a directory)")
     try:
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
+        handle = open(target, "w", encoding="utf-8", newline="\n", errors="backslashreplace")
     except OSError as err:
         raise OutputError(f"{shown}: cannot write ({err.strerror or err})") from None
+    with handle:
+        for chunk in chunks:
+            _put(handle.write, chunk, str(shown))
+        _put(lambda _: handle.close(), "", str(shown))
 
 
 @contextlib.contextmanager
@@ -95,16 +134,22 @@ def _atomic(target: Path, shown: str) -> Iterator[TextIO]:
     except OSError as err:
         raise OutputError(f"{shown}: cannot write here ({err.strerror or err})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file had
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep what the file had
     except OSError as err:
+        os.close(fd)
         _unlink(tmp)
-        raise OutputError(f"{shown}: cannot write ({err.strerror or err})") from None
+        raise OutputError(f"{shown}: cannot write here ({err.strerror or err})") from None
+    # backslashreplace: a lone surrogate from an input must not end the run mid-report
+    handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace")
+    try:
+        yield handle  # what the body raises (not a write) passes through with its own message
+        _put(lambda _: handle.flush(), "", shown)
+        _put(lambda _: os.fsync(handle.fileno()), "", shown)
+        _put(lambda _: handle.close(), "", shown)
+        _put(lambda _: os.replace(tmp, target), "", shown)
     except BaseException:
+        with contextlib.suppress(OSError, ValueError):
+            handle.close()
         _unlink(tmp)
         raise
 

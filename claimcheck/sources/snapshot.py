@@ -18,6 +18,7 @@ import orjson
 from rapidfuzz import fuzz, process
 
 from claimcheck.errors import SourceError
+from claimcheck.limits import SNAPSHOT_BYTES, read_file
 from claimcheck.model import Candidate, Entity, EntityRef, Provenance
 from claimcheck.sources.base import Sources
 from claimcheck.sources.wikidata_ids import PROPERTY_IDS
@@ -195,8 +196,10 @@ def _mended(data: Any) -> Any:
 
 def read_lines(path: Path) -> Iterable[Mapping[str, Any]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
+        lines = read_file(path, SNAPSHOT_BYTES).decode("utf-8").splitlines()
+    except OSError as err:
+        raise SourceError(f"cannot read snapshot {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
         raise SourceError(f"cannot read snapshot {path}: {err}") from None
     docs = []
     for number, line in enumerate(lines, 1):

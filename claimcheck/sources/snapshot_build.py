@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -41,6 +42,7 @@ from claimcheck.sources.statsnapshot import (
     statistics_order,
     wdi_documents,
 )
+from claimcheck.sources.statvalues import plausible
 from claimcheck.sources.wikidata_ids import INSTANCE_OF, KIND_ITEMS
 from claimcheck.sources.wikidata_json import snak_value
 
@@ -55,6 +57,7 @@ class BuildReport:
     left_out: int = 0  # documents the --kind / --ids filters did not keep
     malformed: int = 0  # documents that do not parse as Wikidata's entity JSON, left out
     series: int = 0  # statistics series (one indicator for one country) from WDI folders
+    implausible: tuple[str, ...] = ()  # statistics values left out (statvalues.py), each why
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -80,7 +83,7 @@ def build_snapshot(
             if not found:
                 skipped.append(str(path))
 
-    report = build_from(documents(), out, Selection.of(kinds, ids))
+    report = build_from(documents(), out, Selection.of(kinds, ids), [str(p) for p in inputs])
     return dataclasses.replace(report, skipped_inputs=tuple(skipped))
 
 
@@ -97,13 +100,18 @@ def _inputs(path: Path) -> Iterator[Doc]:
         yield from documents_in(path)
 
 
-def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> BuildReport:
-    """The documents the selection keeps, written to `out` (benchmarks feed a generator)."""
-    out = Path(out)
+def build_from(
+    documents: Iterable[Doc], out: str | Path, wanted: Selection, named: Sequence[str] = ()
+) -> BuildReport:
+    """The documents the selection keeps, written to `out` (benchmarks feed a generator).
+    Nothing to keep is an error naming the inputs (`named`), and `out` is left as it was."""
+    given, out = Path(out), _target(Path(out))
+    implausible: list[str] = []
     with _staging(out) as (store, staged):
         left_out = malformed = 0
         for doc in documents:
             if is_statistics(doc):  # series are never filtered: --kind and --ids name entities
+                doc = plausible(doc, implausible.append)
                 store.add_series("\x1f".join(statistics_order(doc)), doc)
             elif not well_formed(dict(doc)):
                 malformed += 1  # one odd entity in a 100-million-entity dump must not stop it
@@ -113,13 +121,38 @@ def build_from(documents: Iterable[Doc], out: str | Path, wanted: Selection) -> 
                 left_out += 1
         entities, redirects = store.counts()
         series = sum("series" in json.loads(line) for line in store.series())
+        if not (entities or redirects or series):
+            raise InputError(_nothing_in(named, given, left_out))
         if store.indexed:
             store.finish()
             store.close()
             _replace(staged, out)
         else:
             write_lines(out, itertools.chain(store.in_order(), store.series()))
-    return BuildReport(entities, redirects, (), left_out, malformed, series)
+    return BuildReport(entities, redirects, (), left_out, malformed, series, tuple(implausible))
+
+
+def _nothing_in(named: Sequence[str], out: Path, left_out: int) -> str:
+    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    if left_out:
+        where = f"--kind and --ids kept none of the {left_out} entity documents in {shown}"
+    else:
+        where = (
+            f"{shown or 'the inputs'} hold no entity documents or statistics series (snapshot "
+            "build reads Wikidata JSON — a dump, wbgetentities answers, cassettes — World Bank "
+            "WDI folders, WDI Database Archives answers and vintage CSVs, not articles; the "
+            "order is: snapshot build OUT INPUTS...)"
+        )
+    return f"{where}; nothing written, {out} left as it was"
+
+
+def _target(out: Path) -> Path:
+    """Where the snapshot goes: a symlink's target (the link stays). A device, a FIFO or a
+    folder is refused: the rename that installs the snapshot would replace the node."""
+    target = Path(os.path.realpath(out))
+    if target.exists() and not target.is_file():
+        raise OutputError(f"cannot write snapshot {out}: not a regular file; name a file")
+    return target
 
 
 @contextlib.contextmanager
@@ -144,7 +177,7 @@ def _staging(out: Path) -> Iterator[tuple[Store, Path]]:
 
 def _replace(staged: Path, out: Path) -> None:
     try:
-        os.chmod(staged, _new_file_mode())  # readable by the team, as a JSON-lines snapshot is
+        os.chmod(staged, _new_file_mode(out))  # readable by the team, as a JSON-lines one is
         os.replace(staged, out)
     except OSError as err:
         raise OutputError(f"cannot write snapshot {out}: {err}") from None
@@ -291,7 +324,10 @@ def cassette_bodies(text: str, path: Path) -> Iterator[str]:
     try:
         data = yaml.load(text, Loader=_CassetteLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
-        raise InputError(f"{path} is not a YAML cassette: {err}") from None
+        where = getattr(err, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        why = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise InputError(f"{path} is not a YAML cassette: {why}{line}") from None
     if not isinstance(data, dict):
         return
     for interaction in data.get("interactions") or data.get("http_interactions") or ():
@@ -310,22 +346,34 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
-def _new_file_mode() -> int:
+def _new_file_mode(out: Path) -> int:
+    """The mode of the snapshot replaced, else what a new file gets under the umask (mkstemp's
+    0600 would hide the snapshot from the team)."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(out.stat().st_mode)
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
 
 
 def write_lines(out: Path, lines: Iterable[str]) -> None:
-    """Write atomically: a reader never sees half a snapshot."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Write atomically: a reader never sees half a snapshot, and a failed or interrupted write
+    leaves no temporary file behind."""
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-        os.fchmod(fd, _new_file_mode())  # mkstemp's 0600 would hide the snapshot from the team
+    except OSError as err:
+        raise OutputError(f"cannot write snapshot {out}: {err}") from None
+    try:
+        os.fchmod(fd, _new_file_mode(out))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for line in lines:
                 handle.write(line)
                 handle.write("\n")
         os.replace(tmp, out)
-    except OSError as err:
-        raise OutputError(f"cannot write snapshot {out}: {err}") from None
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write snapshot {out}: {err}") from None
+        raise

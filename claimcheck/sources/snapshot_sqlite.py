@@ -15,7 +15,9 @@ Tables (written by snapshot_store.py):
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ from claimcheck.sources.snapshot import (
     normalize_name,
     parse_json,
     rank_names,
+    well_formed,
 )
 
 FORMAT = "claimcheck-snapshot-sqlite/1"
@@ -46,7 +49,8 @@ def load_sqlite(path: str | Path) -> Sources:
     from claimcheck.sources.statsnapshot import StatisticsSnapshot
 
     knowledge = SqliteSnapshotSource(path)
-    series = [decode(row[0]) for row in knowledge.db.execute("SELECT doc FROM series ORDER BY key")]
+    rows = knowledge.rows("SELECT doc FROM series ORDER BY key")
+    series = [knowledge.decoded(row[0]) for row in rows]
     statistics = StatisticsSnapshot(series, origin=str(path)) if series else None
     empty = not knowledge.describe()["entities"]
     return Sources(None if empty and series else knowledge, statistics)
@@ -54,6 +58,8 @@ def load_sqlite(path: str | Path) -> Sources:
 
 def is_sqlite(path: str | Path) -> bool:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # opening a FIFO to look would block; the reader refuses it
         with open(path, "rb") as handle:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:
@@ -76,8 +82,17 @@ def canonical(doc: Mapping[str, Any]) -> str:
 
 
 def decode(blob: bytes) -> dict[str, Any]:
-    data: dict[str, Any] = parse_json(zlib.decompress(blob))
+    """A stored document; ValueError if the blob is not one (not zlib, not JSON, not an object)."""
+    try:
+        data = parse_json(zlib.decompress(blob))
+    except (zlib.error, TypeError, RecursionError) as err:
+        raise ValueError(f"not a stored document ({err})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"a stored document is a {type(data).__name__}, not an object")
     return data
+
+
+TABLES = ("meta", "entities", "redirects", "names", "words", "members", "series")
 
 
 def words_of(name: str) -> list[str]:
@@ -99,13 +114,37 @@ class SqliteSnapshotSource(SnapshotSource):
                 raise SourceError(f"cannot read snapshot {path}: {err}") from None
         if not found or found[0] != FORMAT:
             raise SourceError(f"snapshot {path} is not a claimcheck SQLite snapshot ({FORMAT})")
+        present = {row[0] for row in self.rows("SELECT name FROM sqlite_master")}
+        missing = [table for table in TABLES if table not in present]
+        if missing:
+            raise SourceError(f"snapshot {path} is damaged: no table {', '.join(missing)}")
+
+    def rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        """Every row of a query; a store broken inside (overwritten pages, a table gone) is
+        this file's CC905, said with its name, whenever a lookup meets it."""
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as err:
+            raise SourceError(f"snapshot {self.origin} is damaged: {err}") from None
+
+    def decoded(self, blob: Any) -> dict[str, Any]:
+        try:
+            doc = decode(blob)
+        except ValueError as err:
+            raise SourceError(f"snapshot {self.origin} is damaged: {err}") from None
+        if "series" not in doc and "indicator" not in doc and not well_formed(doc):
+            raise SourceError(f"snapshot {self.origin} is damaged: a document of the wrong shape")
+        return doc
 
     @classmethod
     def load(cls, path: str | Path) -> SqliteSnapshotSource:
         return cls(path)
 
     def describe(self) -> Mapping[str, Any]:
-        (count,) = self.db.execute("SELECT value FROM meta WHERE key = 'entities'").fetchone()
+        found = self.rows("SELECT value FROM meta WHERE key = 'entities'")
+        count = str(found[0][0]) if found else ""
+        if not count.isdigit():
+            raise SourceError(f"snapshot {self.origin} is damaged: no entity count in its meta")
         return {"name": self.name, "path": self.origin, "entities": int(count)}
 
     def search(self, mention: str, *, language: str = "en", limit: int = 10) -> Sequence[Candidate]:
@@ -119,32 +158,32 @@ class SqliteSnapshotSource(SnapshotSource):
         (same first three letters) are added for one-word queries."""
         found = {query}
         for word in words_of(query):
-            rows = self.db.execute(
+            rows = self.rows(
                 "SELECT name FROM words WHERE word = ? LIMIT ?", (word, MAX_NAMES_PER_WORD + 1)
-            ).fetchall()
+            )
             if len(rows) <= MAX_NAMES_PER_WORD:
                 found.update(row[0] for row in rows)
         if " " not in query and len(query) >= 3:
             low, high = query[:3], query[:3] + "\U0010ffff"
-            rows = self.db.execute(
+            rows = self.rows(
                 "SELECT name FROM words WHERE word >= ? AND word < ? LIMIT ?",
                 (low, high, MAX_NAMES_PER_WORD),
-            ).fetchall()
+            )
             found.update(row[0] for row in rows)
         return sorted(found)
 
     def _holders(self, name: str) -> list[tuple[str, bool]]:
-        rows = self.db.execute("SELECT id, label FROM names WHERE name = ?", (name,)).fetchall()
+        rows = self.rows("SELECT id, label FROM names WHERE name = ?", (name,))
         return [(str(entity_id), bool(label)) for entity_id, label in rows]
 
     def members(self, organization_id: str) -> Sequence[Entity]:
-        rows = self.db.execute("SELECT id FROM members WHERE org = ?", (organization_id,))
+        rows = self.rows("SELECT id FROM members WHERE org = ?", (organization_id,))
         return tuple(self._entity(i) for i in sorted((r[0] for r in rows), key=id_order))
 
     def _document(self, entity_id: str) -> Mapping[str, Any] | None:
-        row = self.db.execute("SELECT doc FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return decode(row[0]) if row else None
+        rows = self.rows("SELECT doc FROM entities WHERE id = ?", (entity_id,))
+        return self.decoded(rows[0][0]) if rows else None
 
     def _redirect(self, entity_id: str) -> str | None:
-        row = self.db.execute("SELECT target FROM redirects WHERE id = ?", (entity_id,)).fetchone()
-        return str(row[0]) if row else None
+        rows = self.rows("SELECT target FROM redirects WHERE id = ?", (entity_id,))
+        return str(rows[0][0]) if rows else None

@@ -24,8 +24,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, SourceError
 from claimcheck.model import Observation
+from claimcheck.sources.statvalues import series_problem, value_problem
 from claimcheck.sources.worldbank_indicators import BY_CODE, CREDIT, WdiLookups
 
 Doc = Mapping[str, Any]
@@ -49,6 +50,7 @@ class StatisticsSnapshot(WdiLookups):
         self._vintages: dict[tuple[str, str], set[str | None]] = {}  # what series there are
         for doc in docs:
             if "series" in doc:
+                _refuse_broken(doc, origin)
                 pair, vintage = (str(doc["series"]), str(doc["country"])), doc.get("vintage")
                 self.series[(*pair, vintage)] = doc
                 self._vintages.setdefault(pair, set()).add(vintage)
@@ -113,6 +115,17 @@ def _not_yet(values: Mapping[str, Any], year: int, vintage: str) -> bool:
     return bool(held) and max(held) < year < int(vintage[:4])
 
 
+def _refuse_broken(doc: Doc, origin: str) -> None:
+    """A series the build would not have written (an older build's, or edited by hand) is this
+    snapshot's CC905 at load, not a crash or a false correction mid-run."""
+    problem = series_problem(doc)
+    for year, raw in (doc.get("values") or {}).items() if problem is None else ():
+        why = value_problem(str(doc["series"]), raw)
+        problem = problem or (why and f"series {doc['series']} {doc['country']} {year}: {why}")
+    if problem:
+        raise SourceError(f"snapshot {origin} is damaged: {problem}")
+
+
 def is_wdi_folder(path: Path) -> bool:
     return path.is_dir() and any(path.glob("*/datapackage.json"))
 
@@ -136,15 +149,23 @@ def _read_json(path: Path) -> Doc:
 
 
 def _header(code: str, package: Doc) -> Doc:
-    licences = [str(item.get("name")) for item in package.get("licenses") or () if item]
+    given = package.get("licenses") or ()
+    items = given if isinstance(given, list) else [given]  # a list of tables, says the spec
+    names = (item.get("name") if isinstance(item, dict) else item for item in items)
+    licences = [str(name) for name in names if isinstance(name, str | int) and str(name)]
+    updated = package.get("lastupdated") or package.get("last_updated")
     return {
         "indicator": code,
-        "title": str(package.get("title") or BY_CODE[code].title),
+        "title": str(_text(package.get("title")) or BY_CODE[code].title),
         "credit": CREDIT,
         "licence": ", ".join(licences) or None,
-        "lastupdated": package.get("lastupdated") or package.get("last_updated"),
+        "lastupdated": updated if isinstance(updated, str) else None,
         "url": f"https://data.worldbank.org/indicator/{code}",
     }
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _series(code: str, data: Path) -> Iterator[Doc]:
@@ -171,10 +192,10 @@ def _value(raw: str | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     try:
-        Decimal(raw.strip())
+        finite = Decimal(raw.strip()).is_finite()
     except InvalidOperation:
         return None
-    return raw.strip()
+    return raw.strip() if finite else None
 
 
 def statistics_order(doc: Doc) -> tuple[str, str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -72,20 +73,55 @@ def _parse(line: str, name: str, number: int) -> dict[str, Any]:
         raise InputError(f"{name}:{number}: not a JSON line (nested too deep)") from None
     if not isinstance(record, dict):
         raise InputError(f"{name}:{number}: expected a JSON object")
+    if "\\u" in line.lower() and _SURROGATE.search(
+        json.dumps(record, ensure_ascii=False, default=str)
+    ):
+        raise InputError(f"{name}:{number}: holds a lone surrogate (\\ud800-\\udfff), not text")
     return record
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _want(
+    record: dict[str, Any], key: str, kind: type | tuple[type, ...], *, absent: bool = False
+) -> Any:
+    """record[key] if it is of `kind` (None allowed when `absent`): a record that passes the
+    reader reaches every renderer, which trusts these types."""
+    value = record.get(key) if absent else record[key]
+    if (value is None and absent) or (isinstance(value, kind) and not isinstance(value, bool)):
+        return value
+    wanted = " or ".join(_KINDS.get(k, k.__name__) for k in _tuple(kind))
+    raise TypeError(f"'{key}' must be {wanted}, not {value!r:.40}")
+
+
+_KINDS = {str: "a string", int: "a whole number", dict: "an object", list: "a list"}
+
+
+def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _span(value: Any) -> Span:
+    if not isinstance(value, dict):
+        raise TypeError(f"'span' must be an object, not {value!r:.40}")
+    start, end = _want(value, "start", int), _want(value, "end", int)
+    if not 0 <= start <= end:
+        raise ValueError(f"'span' must have 0 <= start <= end, not {start}..{end}")
+    return Span(start, end)
+
+
 def _document(record: dict[str, Any]) -> Document:
-    date = record.get("date")
+    date = _want(record, "date", str, absent=True)
     return Document(
-        id=record["id"],
+        id=_want(record, "id", str),
         text="",
-        path=record.get("path"),
-        title=record.get("title"),
-        format=record.get("format") or "text",
+        path=_want(record, "path", str, absent=True),
+        title=_want(record, "title", str, absent=True),
+        format=_want(record, "format", str, absent=True) or "text",
         date=dt.date.fromisoformat(date) if date else None,
-        date_source=record.get("date_source") or "none",
-        date_note=record.get("date_note"),
+        date_source=_want(record, "date_source", str, absent=True) or "none",
+        date_note=_want(record, "date_note", str, absent=True),
     )
 
 
@@ -98,37 +134,40 @@ def _add(result: DocumentResult, record: dict[str, Any]) -> DocumentResult:
 
 
 def _claim(record: dict[str, Any]) -> Claim:
-    span = record["span"]
     fields = {k: v for k, v in record.items() if k not in CLAIM_KEYS and k != "verification"}
     return Claim(
-        id=record["id"],
-        doc=record["doc"],
-        kind=record["kind"],
-        text=record["text"],
-        span=Span(span["start"], span["end"]),
-        line=record["line"],
-        column=record["column"],
-        sentence=record.get("sentence", ""),
-        value=record.get("value") or {},
+        id=_want(record, "id", str),
+        doc=_want(record, "doc", str),
+        kind=_want(record, "kind", str),
+        text=_want(record, "text", str),
+        span=_span(record["span"]),
+        line=_want(record, "line", int),
+        column=_want(record, "column", int),
+        sentence=_want(record, "sentence", str, absent=True) or "",
+        value=_want(record, "value", dict, absent=True) or {},
         fields=fields,
     )
 
 
 def _finding(record: dict[str, Any]) -> Finding:
-    span = record["span"]
+    claims = _want(record, "claims", list, absent=True) or ()
+    spans = _want(record, "spans", list, absent=True) or ()
+    confidence = _want(record, "confidence", (int, Decimal, float), absent=True)
+    if not all(isinstance(c, str) for c in claims):
+        raise TypeError("'claims' must be a list of claim ids")
     return Finding(
-        rule=record["rule"],
-        severity=record["severity"],
-        message=record["message"],
-        doc=record["doc"],
-        span=Span(span["start"], span["end"]),
-        line=record["line"],
-        column=record["column"],
-        claims=tuple(record.get("claims") or ()),
-        spans=tuple(Span(s["start"], s["end"]) for s in record.get("spans") or ()),
+        rule=_want(record, "rule", str),
+        severity=_want(record, "severity", str),
+        message=_want(record, "message", str),
+        doc=_want(record, "doc", str),
+        span=_span(record["span"]),
+        line=_want(record, "line", int),
+        column=_want(record, "column", int),
+        claims=tuple(claims),
+        spans=tuple(_span(s) for s in spans),
         # read as Decimal with every other number; Finding.confidence is a float
-        confidence=None if record.get("confidence") is None else float(record["confidence"]),
-        suppressed=record.get("suppressed"),
-        fingerprint=record.get("fingerprint"),
+        confidence=None if confidence is None else float(confidence),
+        suppressed=_want(record, "suppressed", str, absent=True),
+        fingerprint=_want(record, "fingerprint", str, absent=True),
         extra={k: v for k, v in record.items() if k not in FINDING_KEYS},
     )
