@@ -303,7 +303,8 @@ def test_config_show_says_where_each_value_came_from(tmp_path, monkeypatch, caps
     out = capsys.readouterr().out
     for line in (
         'fail-on = ["error"]  # file .claimcheck.toml',
-        'source = "snapshot:facts.jsonl"  # environment CLAIMCHECK_SOURCE',
+        # a snapshot path as resolved, so the output names the same file wherever it is pasted
+        f'source = "snapshot:{tmp_path / "facts.jsonl"}"  # environment CLAIMCHECK_SOURCE',
         'contact = "a@b.org"  # file .claimcheck.toml',
         "offline = true  # flag --offline",
         'cache-dir = "cache"  # flag --cache-dir',

@@ -372,6 +372,9 @@ def effective(settings: Settings, cfg: FileConfig, fmt: str | None) -> dict[str,
         "verify": settings.verify,
     }
     source = {k.replace("_", "-"): v for k, v in dataclasses.asdict(settings.sources).items()}
+    if isinstance(source.get("source"), str):
+        # as resolved: the output pasted into a config file anywhere names the same snapshots
+        source["source"] = _snapshots_from(os.getcwd(), source["source"])
     if isinstance(source.get("source"), str) and "," in source["source"]:
         source["source"] = source["source"].split(",")  # as a file lists several
     overrides = [
