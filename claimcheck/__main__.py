@@ -12,8 +12,9 @@ from claimcheck.errors import ClaimcheckError, ExitStatus, Terminated
 
 def main(argv: Sequence[str] | None = None) -> int:
     from claimcheck.cli.app import app_command, click_exceptions
-    from claimcheck.render.output import ReaderGone
+    from claimcheck.render.output import WRITTEN, ReaderGone
 
+    WRITTEN.clear()  # one run's outputs (tests call main() many times in one process)
     cx = click_exceptions()
     _any_locale()
 
@@ -21,13 +22,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = app_command().main(args, prog_name="claimcheck", standalone_mode=False)
         status = int(result) if isinstance(result, int) else ExitStatus.OK
+        if status == ExitStatus.INTERRUPTED and _after_output():  # Ctrl-C, as typer returns it
+            _error(f"interrupted{_after_output()}")
     except ClaimcheckError as err:
         _stop_workers()  # before the traceback goes: spaCy's clean-up joins workers nobody reads
         _error(f"[{err.code}] {err}")
         status = err.exit_status
     except cx.Exit as exit_:
         status = exit_.exit_code
-    except cx.Abort:
+    except cx.Abort:  # click's form of Ctrl-C
+        if _after_output():
+            _error(f"interrupted{_after_output()}")
         status = ExitStatus.INTERRUPTED
     except cx.ClickException as err:
         if cx.NoArgsIsHelpError is not None and isinstance(err, cx.NoArgsIsHelpError):
@@ -36,10 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(_usage_line(err))
         status = ExitStatus.ERROR
     except KeyboardInterrupt:
-        _error("interrupted")
+        _error(f"interrupted{_after_output()}")
         status = ExitStatus.INTERRUPTED
     except Terminated:
-        _error("terminated")
+        _error(f"terminated{_after_output()}")
         status = ExitStatus.TERMINATED
     except (BrokenPipeError, ReaderGone):
         _stop_workers()
@@ -75,6 +80,15 @@ def _any_locale() -> None:
             stream.reconfigure(errors="backslashreplace")
     except (OSError, ValueError):
         pass  # already written to, or closed: the write itself will say so
+
+
+def _after_output() -> str:
+    """A signal after the report was put in place: the file is the new, complete report."""
+    from claimcheck.render.output import WRITTEN
+
+    if not WRITTEN:
+        return ""
+    return f" after the report was written whole to {', '.join(WRITTEN)}"
 
 
 def _usage_line(err: Exception) -> str:

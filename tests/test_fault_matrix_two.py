@@ -749,3 +749,47 @@ def test_a_pyproject_named_by_config_says_what_its_table_is(cli, capsys, text, s
             "claimcheck: error: [CC903] pyproject.toml: [tool.claimcheck] must be a table, "
             "not 'x'\n"
         )
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "word"),
+    [("Terminated", 143, "terminated"), ("KeyboardInterrupt", 130, "interrupted")],
+)
+def test_a_signal_after_the_report_is_in_place_says_the_report_is_whole(
+    cli, capsys, monkeypatch, error, status, word
+):
+    """The README's promise for 130 and 143 is "--output as it was"; a signal that lands after
+    the new report replaced it cannot keep that, so the message says the report is complete."""
+    from claimcheck import errors
+
+    (cli / "story.txt").write_text("Officials said 30 member states met.\n", encoding="utf-8")
+    (cli / "report.json").write_text("old\n", encoding="utf-8")
+
+    def late_signal(*args, **kwargs):
+        raise getattr(errors, error) if error != "KeyboardInterrupt" else KeyboardInterrupt
+
+    monkeypatch.setattr("claimcheck.cli.run._coverage_note", late_signal)
+    code, _, err = run(
+        capsys, "check", "story.txt", "--no-verify", "-f", "json", "-o", "report.json"
+    )
+    assert code == status
+    assert err == f"claimcheck: error: {word} after the report was written whole to report.json\n"
+    assert json.loads((cli / "report.json").read_text(encoding="utf-8"))[0]["record"] == "document"
+
+
+def test_a_signal_before_the_report_is_in_place_leaves_the_old_file(cli, capsys, monkeypatch):
+    from claimcheck.errors import Terminated
+
+    (cli / "story.txt").write_text("Officials said 30 member states met.\n", encoding="utf-8")
+    (cli / "report.json").write_text("old\n", encoding="utf-8")
+
+    def early_signal(*args, **kwargs):
+        raise Terminated
+
+    monkeypatch.setattr("claimcheck.render.output.os.replace", early_signal)
+    code, _, err = run(
+        capsys, "check", "story.txt", "--no-verify", "-f", "json", "-o", "report.json"
+    )
+    assert (code, err) == (143, "claimcheck: error: terminated\n")
+    assert (cli / "report.json").read_text(encoding="utf-8") == "old\n"
+    assert not list(cli.glob(".report.json.*.tmp"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -14,6 +15,27 @@ from typing import TextIO
 
 from claimcheck.errors import OutputError, UsageError
 from claimcheck.read.documents import walk_would_pick
+
+
+# The --output files this process has put in place, whole. A signal that arrives after that
+# cannot leave the file "as it was": the exit message says the report is complete instead.
+WRITTEN: list[str] = []
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while the report is put in place and recorded as written, so a
+    signal lands either before (the old file stays) or after (the new one is complete)."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    except (AttributeError, ValueError, OSError):  # not the main thread, or no such call here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class ReaderGone(Exception):
@@ -146,7 +168,9 @@ def _atomic(target: Path, shown: str) -> Iterator[TextIO]:
         _put(lambda _: handle.flush(), "", shown)
         _put(lambda _: os.fsync(handle.fileno()), "", shown)
         _put(lambda _: handle.close(), "", shown)
-        _put(lambda _: os.replace(tmp, target), "", shown)
+        with _signals_held():
+            _put(lambda _: os.replace(tmp, target), "", shown)
+            WRITTEN.append(shown)
     except BaseException:
         with contextlib.suppress(OSError, ValueError):
             handle.close()
