@@ -16,7 +16,6 @@ from typing import TextIO
 from claimcheck.errors import OutputError, UsageError
 from claimcheck.read.documents import walk_would_pick
 
-
 # The --output files this process has put in place, whole. A signal that arrives after that
 # cannot leave the file "as it was": the exit message says the report is complete instead.
 WRITTEN: list[str] = []
