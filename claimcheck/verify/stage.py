@@ -40,7 +40,7 @@ def verify_claims(
     predicates: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     try:
-        facts = gather(claims, source, linker, predicates or {})
+        facts = gather(claims, source, linker, predicates or {}, as_of)
     except SourceUnavailable as err:
         return [_unavailable(c, err, as_of) for c in claims]
     ends = changes.ends_by_span(claims)
@@ -84,17 +84,19 @@ def gather(
     source: KnowledgeSource,
     linker: Linker = link_mentions,
     predicates: Mapping[str, str] | None = None,
+    as_of: dt.date | None = None,
 ) -> Facts:
-    """Link all mentions of all claims at once, then fetch what the checks will read."""
+    """Link all mentions of all claims at once, then fetch what the checks will read. People are
+    linked as of `as_of`: a namesake dead or unborn then is not the one meant."""
     wanted: dict[tuple[str, str], Mention] = {}
     for claim in claims:
         for name, text, ner in mentions_of(claim):
             surface = field_surface(claim, name) or text
             canonical = text if text != surface else None
-            wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence)
+            wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence, as_of)
     implied = implied_subjects(claims)
     for claim_id, name in implied.items():
-        wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "")
+        wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "", as_of)
     links = linker(list(dict.fromkeys(wanted.values())), source) if wanted else {}
     resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
