@@ -71,7 +71,8 @@ def test_a_credit_line_names_no_one(nlp, text):
 
 
 def test_a_photo_credit_is_not_a_claim_but_the_caption_is(nlp):
-    found = names(nlp, "Vladimir Putin at the Kremlin on Tuesday. (Photo: Mikhail Klimentyev / AFP)")
+    caption = "Vladimir Putin at the Kremlin on Tuesday. (Photo: Mikhail Klimentyev / AFP)"
+    found = names(nlp, caption)
     assert found == ["Vladimir Putin"]
 
 
