@@ -61,7 +61,7 @@ def test_the_held_out_rows_stay_above_the_floor_measured(outcomes):
     assert stats["precision"] >= 0.83 and stats["recall"] >= 0.89, stats
 
 
-@pytest.mark.xfail(strict=True, reason="held-out precision 0.837: places and parties the rules miss")
+@pytest.mark.xfail(strict=True, reason="held-out precision 0.837: places, parties the rules miss")
 def test_the_held_out_rows_reach_the_goal(outcomes):
     stats = _stats(outcomes, "held-out")
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
