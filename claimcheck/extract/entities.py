@@ -1,4 +1,4 @@
-"""Entity-centred claims (role, membership, membership_count, location, person_name) and the
+"""Entity-centred claims (role, membership, membership_count, location, person_name, age) and the
 subject/predicate context of numeric claims. The extractor calls these three hooks for every
 parsed sentence; each builds the sentence's mentions once and hands them to the kind modules."""
 
@@ -13,6 +13,7 @@ from claimcheck.extract.locations import location_claims
 from claimcheck.extract.memberships import membership_claims, membership_count_claims
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
+from claimcheck.extract.people.ages import age_claims
 from claimcheck.extract.roles import role_claims
 from claimcheck.extract.sentence import Mention, text_of
 from claimcheck.extract.statistics import with_statistic
@@ -38,7 +39,7 @@ _CUES = re.compile(
         )
     )
 )
-_WORD_CUES = ("member", "join", "headquarter", "based in")
+_WORD_CUES = ("member", "join", "headquarter", "based in", "year-old", "aged ")
 
 
 def might_hold_entities(sentence_text: str) -> bool:
@@ -55,6 +56,7 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
+        *age_claims(document, sdoc, offset, mentions),
     ]
     # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
     stated = [c for c in stated if not c.sentence.rstrip("”’\"' ").endswith("?")]

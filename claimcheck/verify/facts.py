@@ -23,6 +23,7 @@ MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "membership_count": (("organization", "ORG"),),
     "location": (("subject", None), ("place", "GPE")),
     "person_name": (("name", "PERSON"),),
+    "age": (("person", "PERSON"),),
 }
 NUMERIC_MENTIONS: tuple[tuple[str, str | None], ...] = (("subject", None),)
 
