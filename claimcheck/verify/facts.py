@@ -24,6 +24,8 @@ MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "location": (("subject", None), ("place", "GPE")),
     "person_name": (("name", "PERSON"),),
     "age": (("person", "PERSON"),),
+    "nationality": (("person", "PERSON"), ("place", "GPE")),
+    "birthplace": (("person", "PERSON"), ("place", "GPE")),
 }
 NUMERIC_MENTIONS: tuple[tuple[str, str | None], ...] = (("subject", None),)
 
