@@ -23,7 +23,8 @@ BEFORE = re.compile(
     r"(?P<words>(?:\s+[a-z][\w-]*){0,3})\s+$"
 )
 BORN_IN = re.compile(
-    r"^,?\s+(?:who\s+)?was\s+born\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"^,?\s+(?:\d{1,3},\s+)?(?:who\s+)?was\s+born\s+in\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 NOT_NATIONALITY = frozenset({"ambassador", "envoy", "team", "national", "league", "club"})
 
