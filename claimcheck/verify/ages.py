@@ -1,5 +1,5 @@
-"""Age claims against the date of birth (P569) as of the article's date, or as of the death
-(P570) for "died aged 71". A birth date known only to the year allows two ages (before and after
+"""Age claims against the date of birth as of the article's date, or as of the date of death
+for "died aged 71". A birth date known only to the year allows two ages (before and after
 that year's birthday) and one known to the month allows two near its end; the claim is supported
 when its range meets the ages the source allows, contradicted only when it meets none of them.
 """

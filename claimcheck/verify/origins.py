@@ -1,7 +1,7 @@
-"""Nationality against country of citizenship (P27) valid at the article's date, and birthplace
-against place of birth (P19) or any place it lies in (P131 chain, and its country P17).
+"""Nationality against country of citizenship valid at the article's date, and birthplace
+against place of birth or any place it lies in (the located-in chain, and its country).
 
-Citizenship changes: Vladimir Putin's P27 is the Soviet Union until 1991 and Russia from 1991, so
+Citizenship changes: Vladimir Putin's citizenship is the Soviet Union until 1991 and Russia from 1991, so
 "Soviet citizen Vladimir Putin" holds in 1985 and not in 2022 (not_held_at_date). A country the
 person never held is `mismatch`. A birthplace outside the chain is contradicted only when both
 are countries (or the chain reaches a country the named place is not in); a city missing from
@@ -19,7 +19,7 @@ from claimcheck.verify.result import evidence, not_checked, source_name, verdict
 from claimcheck.verify.timeselect import best_rank, select, usable
 
 CHAIN = ("located_in", "country")
-DEEPEST = 8  # P131 steps: hospital → district → city → province → country
+DEEPEST = 8  # located-in steps: hospital → district → city → province → country
 
 
 def verify_nationality(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:

@@ -174,7 +174,7 @@ PLACE_HOPS = 6
 
 def _follow_places(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, Entity]:
     """Fetch, one batch per hop, people's birthplaces and citizenships and the places those lie
-    in (P131, P17): only from people, so an organization's country is never fetched."""
+    in (located in, country): only from people, so an organization's country is never fetched."""
     known = dict(entities)
     frontier = [e for e in entities.values() if "human" in e.types]
     for _ in range(PLACE_HOPS):

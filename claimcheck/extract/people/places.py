@@ -11,7 +11,7 @@ from importlib import resources
 # How news makes an adjective of a country's name when the table lists none: Uganda → Ugandan,
 # Sri Lanka → Sri Lankan, Tajikistan → Tajik, Sudan → Sudanese.
 _SUFFIXES = ("n", "an", "ian", "ese", "i", "ish")
-# Countries that no longer exist have no row in the table but do in people's lives (P27).
+# Countries that no longer exist have no row in the table but do in people's lives (citizenship).
 HISTORICAL = {
     "Soviet": "Soviet Union",
     "Yugoslav": "Yugoslavia",
