@@ -1,11 +1,11 @@
 """Nationality against country of citizenship valid at the article's date, and birthplace
 against place of birth or any place it lies in (the located-in chain, and its country).
 
-Citizenship changes: Vladimir Putin's citizenship is the Soviet Union until 1991 and Russia from 1991, so
-"Soviet citizen Vladimir Putin" holds in 1985 and not in 2022 (not_held_at_date). A country the
-person never held is `mismatch`. A birthplace outside the chain is contradicted only when both
-are countries (or the chain reaches a country the named place is not in); a city missing from
-an incomplete chain is not judged.
+Citizenship changes: Vladimir Putin was a citizen of the Soviet Union until 1991 and of Russia
+from 1991, so "Soviet citizen Vladimir Putin" holds in 1985 and not in 2022 (not_held_at_date).
+A country the person never held is `mismatch`. A birthplace outside the chain is contradicted
+only when both are countries (or the chain reaches a country the named place is not in); a city
+missing from an incomplete chain is not judged.
 """
 
 from __future__ import annotations
