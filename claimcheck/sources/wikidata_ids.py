@@ -34,6 +34,7 @@ PROPERTY_IDS = {
     "citizenship": "P27",  # country of citizenship
     "place_of_birth": "P19",
     "located_in": "P131",  # located in the administrative territorial entity
+    "sports_team": "P54",  # member of sports team
 }
 QUALIFIER_IDS = {
     "start_time": "P580",

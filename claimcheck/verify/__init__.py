@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from claimcheck.model import VERDICTS, Claim, Verdict
-from claimcheck.verify import ages, dates, names, origins, places, quantities, roles
+from claimcheck.verify import ages, dates, names, origins, places, quantities, roles, teams
 from claimcheck.verify.facts import Facts, Resolution, mentions_of
 from claimcheck.verify.result import not_checked
 
@@ -30,6 +30,7 @@ CHECKS: dict[str, Check] = {
     "age": ages.verify,
     "nationality": origins.verify_nationality,
     "birthplace": origins.verify_birthplace,
+    "team_membership": teams.verify,
 }
 
 

@@ -26,6 +26,7 @@ MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "age": (("person", "PERSON"),),
     "nationality": (("person", "PERSON"), ("place", "GPE")),
     "birthplace": (("person", "PERSON"), ("place", "GPE")),
+    "team_membership": (("person", "PERSON"), ("team", "ORG")),
 }
 NUMERIC_MENTIONS: tuple[tuple[str, str | None], ...] = (("subject", None),)
 

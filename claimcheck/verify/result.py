@@ -35,6 +35,7 @@ PROPERTY_LABELS = {
     "citizenship": "country of citizenship",
     "place_of_birth": "place of birth",
     "located_in": "located in the administrative territorial entity",
+    "sports_team": "member of sports team",
 }
 
 

@@ -103,6 +103,10 @@ def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | No
         name = name[: cut.start()]
     name = name.rstrip(" ,.;:'’")
     words = name.split(" ")
+    while len(words) > 1 and words[0][:1].islower():  # "defender Sam Example": no name's start
+        start += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words)
     if len(words) > 2 and is_title_word(words[0].rstrip("s")):  # "Representatives Walter Capps"
         start += len(words[0]) + 1
         name = " ".join(words[1:])
