@@ -149,9 +149,9 @@ def _world():
             placed("Q901", "Example General Hospital", [], ["Q902"], "Q904"),
             placed("Q902", "Exampleton", [CITY], ["Q903"], "Q904"),
             placed("Q903", "Exampleshire", [], [], "Q904"),
-            placed("Q904", "Examplestan", [COUNTRY]),
+            placed("Q904", "Iceland", [COUNTRY]),
             placed("Q905", "Othertown", [CITY], [], "Q906"),
-            placed("Q906", "Otherland", [COUNTRY]),
+            placed("Q906", "Norway", [COUNTRY]),
             placed("Q907", "Neighbourton", [CITY], ["Q903"], "Q904"),
         ]
     )
@@ -171,3 +171,18 @@ def test_a_birthplace_city_against_the_located_in_chain(nlp, place, verdict):
     (claim,) = claims_of(nlp, f"Alex Example, who was born in {place}, spoke.", date)
     (checked,) = verify_claims([claim], _world(), date)
     assert checked.verification.verdict == verdict, checked.verification.explanation
+
+
+def test_a_birthplace_city_with_its_country_named(nlp):
+    """ "born in Exampleton, Iceland": the city and the country, each against the chain."""
+    date = dt.date(2022, 3, 1)
+    text = "Alex Example, who was born in Exampleton, Iceland, spoke."
+    claims = claims_of(nlp, text, date)
+    assert [c.fields["place"]["text"] for c in claims] == ["Exampleton", "Iceland"]
+    checked = verify_claims(claims, _world(), date)
+    assert [c.verification.verdict for c in checked] == ["supported", "supported"]
+    wrong = claims_of(nlp, "Alex Example, who was born in Othertown, Norway, spoke.", date)
+    assert [c.verification.verdict for c in verify_claims(wrong, _world(), date)] == [
+        "contradicted",
+        "contradicted",
+    ]

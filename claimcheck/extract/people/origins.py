@@ -12,7 +12,7 @@ from typing import Any
 
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lexicon import is_title_word
-from claimcheck.extract.people.places import country_of
+from claimcheck.extract.people.places import country_of, is_country
 from claimcheck.extract.people.screen import screen
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
@@ -24,7 +24,7 @@ BEFORE = re.compile(
 )
 BORN_IN = re.compile(
     r"^,?\s+(?:\d{1,3},\s+)?(?:who\s+)?was\s+born\s+in\s+"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,\s+(?P<country>[A-Z][\w'’ -]+))?"
 )
 NOT_NATIONALITY = frozenset({"ambassador", "envoy", "team", "national", "league", "club"})
 
@@ -64,15 +64,22 @@ def _born_in(document: Document, sdoc: Any, offset: int, text: str, person: Ment
     m = BORN_IN.match(text[end:])
     if m is None:
         return []
-    place = m.group("place")
-    at = end + m.start("place")
-    span = Span(offset + at, offset + at + len(place))
-    field = {"text": place, "span": span, "type": "GPE", "canonical": place}
-    fields = {"person": person.as_field(), "place": field}
-    claim_span = Span(person.start, span.end)
-    value = {"person": person.text, "place": place}
-    sentence = sentence_of(sdoc, person.first)
-    return [make_claim(document, "birthplace", claim_span, sentence, value, fields)]
+    groups = ["place"]
+    country = m.group("country")
+    if country and is_country(country.strip()):
+        groups.append("country")  # "born in Calgary, Canada": the city, and the country named
+    out = []
+    for group in groups:
+        place = m.group(group).strip()
+        at = end + m.start(group)
+        span = Span(offset + at, offset + at + len(place))
+        field = {"text": place, "span": span, "type": "GPE", "canonical": place}
+        fields = {"person": person.as_field(), "place": field}
+        value = {"person": person.text, "place": place}
+        sentence = sentence_of(sdoc, person.first)
+        claim_span = Span(person.start, span.end)
+        out.append(make_claim(document, "birthplace", claim_span, sentence, value, fields))
+    return out
 
 
 def _claim(
