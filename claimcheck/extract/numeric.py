@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.extract.found import Found, overlaps
 from claimcheck.extract.loose_durations import scan_loose_durations
-from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after
+from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after, word_before
 from claimcheck.extract.shares import scan_shares
 from claimcheck.normalize import bounds, durations
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
@@ -51,15 +51,17 @@ WORD_NUMBER = (
 )
 # 'a quarter million', 'two-thirds of a billion', 'a half million'.
 FRACTION_OF_SCALE = (
-    r"(?:a\s+half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?"
+    r"(?:(?:a\s+)?half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?"
     r"\s+(?:thousand|million|billion|trillion)"
 )
 # A half or a quarter after a whole number: '3 1/2 hours', '4½ months', 'two and a half years'.
 FRACTION_TAIL = r"(?:[\s-]?(?:1/2|1/4|3/4|[½¼¾])(?![\d/])|\s+and\s+a\s+half\b)"
 FRACTIONS = {"1/2": "0.5", "1/4": "0.25", "3/4": "0.75", "½": "0.5", "¼": "0.25", "¾": "0.75"}
 # Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
+# Indian copy groups by lakh and crore: '23,45,678' is 2,345,678.
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
+    r"\d{1,2},(?:\d\d,)+\d{3}(?!\d|,\d)(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
     r"|\d{1,3}(?: \d{3})*(?: 0\d\d)(?!\d|[,.]\d)"  # plain spaces: see normalize/numbers.py
     r"|\d+(?:\.\d+)?"
 )
@@ -333,6 +335,10 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
     if m["digits"] and _FRACTION_AFTER.match(rest):
         return None  # '$5 1/2 billion': read as $5 it would be wrong by a billion
     currency, start = _currency_before(text, start)
+    if currency is None and (m["scale"] or m["wscale"]):
+        worded = word_before(text[max(0, start - 20) : start])
+        if worded is not None:
+            currency, start = worded[0], start - worded[1]
     if currency == "":
         return None  # 'Mex$96': a dollar we cannot name is no money claim, nor a count
     plain_start = start
@@ -411,6 +417,8 @@ def _classify(
         if after:
             currency, value, taken = after
             end += taken if joined else 0
+            if currency == "":
+                return None  # 'kroner', 'dinars': a currency no one can name
     if currency:
         return Found("money", start, end, {**value, "unit": currency}, core=core)
     pct = PERCENT_AFTER.match(rest)
