@@ -94,6 +94,19 @@ CHANGE_BEFORE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
+# 'upped its target from £35 to £36.20', 'cut the forecast from 3% to 2%': a change told of an
+# object between the verb and its figures.
+CHANGED_OBJECT = re.compile(
+    r"\b(?:upped|raised|lifted|hiked|lowered|trimmed|revised|cut|increased|reduced|boosted"
+    r"|changed|moved|slashed|doubled|halved)\s+(?:(?:its|their|his|her|the|a|our)\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:from\s+)?$"
+)
+# A glued 'm' is a million for a count only where the figure reads as one: with a modifier or
+# a decimal ('almost 7m handsets', '2.5m people'), and not a distance run ('the 100m sprint').
+M_COUNT_AFTER = re.compile(
+    r"m\b(?=\s+[a-z])(?!\s+(?:sprint|hurdles|race|final|heats?|freestyle|relay|butterfly"
+    r"|backstroke|breaststroke|dash|medley|run|swim|event|record|title)\b)"
+)
 SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
 RANGE_AFTER = re.compile(
@@ -118,7 +131,11 @@ DURATION_GAP = re.compile(
 )
 # The smaller unit of a height or weight: '6 ft 1 in', '5 feet 9 inches', '3 pounds 4 ounces'.
 SMALLER_PART = {
-    "foot": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in\b|″|\")"), "inch", 12),
+    "foot": (
+        re.compile(r"(?:\s*,?\s+and)?\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in\b|″|\")"),
+        "inch",
+        12,
+    ),
     "pound": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:ounces|ounce|oz\b)"), "ounce", 16),
 }
 # Physical things a glued 'm' measures: 'a 1.9m wall', 'waves 4m high' ('5m people' is no metre).
@@ -150,6 +167,10 @@ PLURAL = re.compile(
     r"\s+of\b",
     re.IGNORECASE,
 )
+TIME_24 = (
+    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|Z\b|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time"
+    r"|hours\b|hrs\b)"
+)
 # Never claims: clock times, phone numbers, scores and fractions, numbered things.
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?\b)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\.?\b"
@@ -161,7 +182,9 @@ NOT_FIGURES = re.compile(
     r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+"
     # An earthquake's magnitude is a measure on a scale, not a count of earthquakes.
     r"|\b(?:M[wWsSbBlL]|[Mm]agnitude)[\s-]?\d+(?:\.\d+)?\b"
-    r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b",
+    r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b"
+    # A time on the 24-hour clock: '1500 GMT', '2300 hours'.
+    rf"|{TIME_24}",
 )
 _ANY_DIGIT = re.compile(r"\d")
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
@@ -173,6 +196,10 @@ CASE_SENSITIVE_UNITS = {
     "gw": ("GW",),
     "kw": ("kW", "KW"),
     "gb": ("GB",),
+    "mb": ("MB",),
+    "tb": ("TB",),
+    "ml": ("ml", "mL"),
+    "mg": ("mg",),
     "mi": ("mi",),
     "ft": ("ft",),
     "oz": ("oz",),
@@ -399,12 +426,15 @@ def _classify(
     rest = text[end:]
     if m["digits"] and not m["scale"]:
         short = SHORT_SCALE_AFTER.match(rest) if currency else _K_AFTER.match(rest)
+        if short is None and not currency and (modifier or "." in m["digits"]):
+            short = None if _METRE_CONTEXT.match(rest) else M_COUNT_AFTER.match(rest)
         if short:
             multiplied = amount * SHORT_SCALES[short.group(0).lower()]
             amount = multiplied if currency else exact(multiplied)  # money keeps its written digits
             end += short.end()
             rest = text[end:]
-    changing = CHANGE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    before = text[max(0, start - 40) : start]
+    changing = CHANGE_BEFORE.search(before) is not None or CHANGED_OBJECT.search(before) is not None
     value, end, unit_from = _with_range(text, amount, end, modifier, changing)
     if value is None:
         return None
@@ -458,6 +488,8 @@ def _unit_as_written(written: str, rest: str) -> bool:
         return False
     if key == "m" and not rest[:1].isspace():
         return bool(_METRE_CONTEXT.match(rest))  # '5m people' is five million, '1.9m wall' not
+    if key in ("cup", "cups") and not re.match(r"\w+\s+of\b", rest.lstrip()):
+        return False  # '1 cup of flour'; 'won two cups' is trophies
     if key == "t" and rest[:1].isspace():
         return False  # glued only: 'a 40t truck'; '40 t' is no unit
     return not (rest.startswith("-") and written[:1].isupper())

@@ -174,9 +174,22 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# Products whose versions are years.
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:Windows|Office|Word|Excel|Outlook|Exchange|Server|Studio|Photoshop|AutoCAD|Works"
+    r"|Vista|Access|Project|Visio|SharePoint|Dynamics|FIFA|Madden|NBA\s+2K)\s$"
+)
+# A 24-hour clock time: '1500 GMT', '2300 hours'.
+_CLOCK_AFTER = (
+    r"\s*(?:GMT|UTC|Z\b|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time|hours\b|hrs\b)"
+)
+
+
 def _year(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     if not m["cue"] and _MODEL_AFTER.match(text, m.end()):
         return None  # 'his 1994 Ford': a model year names the car, not a time
+    if not m["cue"] and _PRODUCT_BEFORE.search(text, 0, m.start()):
+        return None  # 'Windows 2000', 'Office 2010': a version in a product's name
     return dates.absolute(int(m["year"]))
 
 
@@ -256,7 +269,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     (
         "year",
         rf"(?:(?<![\w$£€¥.,-])(?P<cue>{YEAR_CUES})[\s-]+|(?<![\w$£€¥.,:/-])){YEAR}"
-        rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent))",
+        rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent)|{_CLOCK_AFTER})",
         _year,
         re.IGNORECASE,
     ),

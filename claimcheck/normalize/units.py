@@ -271,7 +271,15 @@ SHARED_CURRENCY_WORDS = frozenset(
 # Words for a hundredth of a currency: "12 pence" is £0.12.
 HUNDREDTHS = frozenset({"pence", "penny", "cents", "cent", "euro cents"})
 # Symbols that may also follow the amount ("25 €", "10$").
-SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "元": "CNY"}
+SYMBOLS_AFTER = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "元": "CNY",
+}
 
 # Canonical unit name ← written forms.
 QUANTITY_UNITS = {
@@ -280,6 +288,7 @@ QUANTITY_UNITS = {
     "metre": ("metres", "meters", "metre", "meter", "m"),
     "centimetre": ("cm", "centimetres", "centimeters"),
     "millimetre": ("mm", "millimetres", "millimeters"),
+    "decimetre": ("decimetres", "decimeters", "decimetre", "decimeter"),
     "foot": ("feet", "foot", "ft"),
     "inch": ("inches", "inch"),
     "yard": ("yards", "yard"),
@@ -300,6 +309,7 @@ QUANTITY_UNITS = {
         "square meter",
         "sq m",
         "m²",
+        "m2",
     ),
     "square foot": ("square feet", "square foot", "sq ft"),
     "cubic foot": ("cubic feet", "cubic foot"),
@@ -307,10 +317,16 @@ QUANTITY_UNITS = {
     "acre": ("acres", "acre"),
     "kilogram": ("kg", "kilograms", "kilogrammes", "kilos", "kilogram"),
     "gram": ("grams", "grammes", "gram"),
+    "milligram": ("mg", "milligrams", "milligram"),
+    "microgram": ("μg", "µg", "mcg", "micrograms", "microgram"),
     "tonne": ("tonnes", "tonne", "metric tons", "metric tonnes", "tons", "ton", "t"),
     "pound": ("pounds", "pound", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "oz"),
     "litre": ("litres", "liters", "litre", "liter"),
+    "millilitre": ("ml", "millilitres", "milliliters", "millilitre", "milliliter"),
+    "tablespoon": ("tablespoons", "tablespoon", "tbsp"),
+    "teaspoon": ("teaspoons", "teaspoon", "tsp"),
+    "cup": ("cups", "cup"),
     "gallon": ("gallons", "gallon"),
     "barrel": ("barrels", "barrel", "bbl"),
     "barrels per day": ("barrels per day", "barrels a day", "bpd"),
@@ -327,6 +343,9 @@ QUANTITY_UNITS = {
         "kilometers an hour",
         "km an hour",
         "km per hour",
+        "kmph",
+        "kmh",
+        "km/hr",
     ),
     "mile per hour": ("mph", "miles per hour", "miles an hour"),
     "knot": ("knots",),
@@ -335,7 +354,13 @@ QUANTITY_UNITS = {
     "kilowatt": ("kw", "kilowatts"),
     "kilowatt hour": ("kwh", "kilowatt hours", "kilowatt-hours"),
     "terawatt hour": ("twh", "terawatt hours", "terawatt-hours"),
-    "gigabyte": ("gb", "gigabytes"),
+    "gigabyte": ("gb", "gigabytes", "gigabyte"),
+    "megabyte": ("mb", "megabytes", "megabyte"),
+    "terabyte": ("tb", "terabytes", "terabyte"),
+    "bit": ("bits", "bit"),
+    # Bare 'degrees' may be an angle or a temperature: the unit says no more than was written.
+    "degree": ("degrees",),
+    "radian": ("radians", "radian", "rad"),
     "megaton": ("megatons", "megatonnes"),
 }
 
