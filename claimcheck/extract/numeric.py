@@ -222,6 +222,18 @@ _PRONOMINAL_ONE_BEFORE = re.compile(
 )
 
 
+# After these verbs 'about' and 'over' are prepositions, not approximators: 'talked about four
+# weeks of training', 'payments spread over four years'.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:talk|talked|talking|think|thought|thinking|worry|worried|worrying|speak|spoke|spoken"
+    r"|hear|heard|know|knew|care|cared|complain|complained|learn|learned|read|write|wrote"
+    r"|written|ask|asked|argue|argued|joke|joked|dream|dreamed|concerned|bring|brought|forget"
+    r"|spread|spreads|spanned|spans|span|stretched|stretches|phased|staggered|split"
+    r"|amortised|amortized)\s+$",
+    re.IGNORECASE,
+)
+
+
 def scan_figures(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Every figure in `text` not overlapping `taken` (which grows with what is found)."""
     if _ANY_DIGIT.search(text) or "@" in text or "://" in text:  # what NOT_FIGURES needs
@@ -408,7 +420,7 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
 def _modifier_before(text: str, start: int) -> tuple[str | None, int]:
     before = text[max(0, start - 30) : start]
     mm = MODIFIER_BEFORE.search(before) or BETWEEN_BEFORE.search(before)
-    if mm is None:
+    if mm is None or _PREPOSITION_BEFORE.search(before, 0, mm.start("mod")):
         return None, start
     return mm["mod"], start - (len(before) - mm.start("mod"))
 
