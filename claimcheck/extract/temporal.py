@@ -36,15 +36,34 @@ YEAR_CUES = (
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|scheduled|due to|set to|going to|plans? to|planned for|"
     r"expected to|to be held|upcoming|next|(?:planned|intends?|aims?|hopes?) to|payable|"
-    r"(?:postponed|delayed|adjourned|deferred|pushed back|put off|moved) (?:until|till|to))\b"
+    r"(?:postponed|delayed|adjourned|deferred|pushed back|put off|moved) (?:until|till|to)"
+    # A date decided in the past for days ahead: 'was pushed to Feb. 3', 'set for March 10';
+    # the future in the past ('would resume'); plans told as 'is to', 'as soon as'.
+    r"|(?:pushed|brought forward|rescheduled|reset|slated|set|called|fixed|penciled|pencilled)"
+    r" (?:back )?(?:to|for|until)|would|could|as soon as|(?:is|are) to|(?:is|are) due)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
+# A scheduled present: 'ministers meet again Thursday', 'the talks begin on Monday'; weaker than
+# the cues above, it counts only in a clause with no past verb ('won 50 votes on Tuesday').
+_SCHEDULED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bour )"
+    r"\b(?:meet|begin|start|open|resume|reconvene|convene|vote|travel|visit|return|arrive|fly"
+    r"|host|kick off|take place|go to the polls|launch|unveil|decide|rule)s?\b",
+    re.IGNORECASE,
+)
+# Written just before a month-day, the past: 'slid since the March 9 crash'.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|last\s+)?$", re.I)
 # Told as past: a past form in the date's clause ('fell', 'was', 'reported'; lower case, so
 # names like 'Ahmed' are not verbs).
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|went|came|fell|rose|grew|began|took|made|won|lost|left|met"
     r"|saw|gave|held|paid|sold|bought|became|brought|kept|stood|spent|struck|hit|sank|shrank"
+    r"|fought|slid|ran|led|sent|spoke|wrote|drove|flew|broke|chose|froze|hid|rode|shook|stole"
+    r"|swore|threw|woke|wore|beat|bit|built|caught|dealt|drew|drank|ate|fed|felt|fled|forgot"
+    r"|got|heard|hung|knew|laid|lent|lit|meant|sought|shot|sang|slept|stuck|swept|swam|swung"
+    r"|taught|tore|thought|understood|wept|withdrew|overtook|undertook|upheld|withheld|found"
+    r"|began|sprang|rang|arose|awoke|forbade|forgave|overcame|oversaw|foresaw|strode|strove"
     r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
 )
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
@@ -339,24 +358,46 @@ def direction(text: str, start: int, end: int) -> str:
     told = tense(text, start, end)
     if told == "future":
         return told
+    if _SINCE_BEFORE.search(text, max(0, start - 30), start):
+        return "past"
     return "past" if any(_PAST.search(part) for part in _clause(text, start, end)) else "nearest"
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The date's clause before and after it."""
+    """The date's clause before and after it. An 'and' between capitals is inside a name
+    ('Trinidad and Tobago'), no clause break."""
     before = text[max(0, start - 160) : start]
-    cuts = list(_CLAUSE_START.finditer(before))
+    cuts = [c for c in _CLAUSE_START.finditer(before) if not _in_name(before, c)]
+    head = before[cuts[-1].end() :] if cuts else before
     after = text[end : end + 100]
-    cut = _CLAUSE_START.search(after)
-    if cut is not None and not after[: cut.start()].strip() and cut.group(0) == ",":
+    cut = next((c for c in _CLAUSE_START.finditer(after) if not _in_name(after, c)), None)
+    opening = not head.strip() or head.strip().lower() in _OPENERS
+    if cut is not None and not after[: cut.start()].strip() and cut.group(0) == "," and opening:
         cut = _CLAUSE_START.search(after, cut.end())  # 'By March, prices had doubled'
-    return (before[cuts[-1].end() :] if cuts else before), (after[: cut.start()] if cut else after)
+    return head, (after[: cut.start()] if cut else after)
+
+
+_OPENERS = frozenset("by on in until till from since after before at as of".split())
+_CAPITAL_AROUND = re.compile(r"[A-Z][\w.'’-]*\s+and\s+[A-Z]")
+
+
+def _in_name(text: str, cut: re.Match[str]) -> bool:
+    if cut.group(0) != "and":
+        return False
+    word_start = text.rfind(" ", 0, max(0, cut.start() - 1)) + 1
+    return _CAPITAL_AROUND.match(text, word_start) is not None
 
 
 def tense(text: str, start: int, end: int) -> str:
     """'future' when the date's clause speaks of what will happen, else 'past' (news reports
-    mostly what has happened; 'today' counts as past)."""
+    mostly what has happened; 'today' counts as past). A past verb before the date outweighs a
+    future after it: 'approved it Monday, saying taxes will rise'."""
     clause_before, clause_after = _clause(text, start, end)
-    if _FUTURE.search(clause_before) or _FUTURE.search(clause_after):
+    if _FUTURE.search(clause_before):
+        return "future"
+    if _FUTURE.search(clause_after) and not _PAST.search(clause_before):
+        return "future"
+    scheduled = _SCHEDULED.search(clause_before) or _SCHEDULED.search(clause_after)
+    if scheduled and not (_PAST.search(clause_before) or _PAST.search(clause_after)):
         return "future"
     return "past"
