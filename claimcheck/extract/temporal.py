@@ -122,9 +122,9 @@ def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[st
 
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     rel = (m["rel"] or "").lower()
-    if rel.startswith("last") or rel == "this past":
+    if rel.startswith("last") or rel in ("this past", "the previous"):
         direction = "previous"
-    elif rel.startswith("next") or rel == "this coming":
+    elif rel.startswith("next") or rel in ("this coming", "the following"):
         direction = "next"
     else:
         direction = tense(text, m.start(), m.end())
@@ -145,7 +145,9 @@ def _holiday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
     if m["holiday"].lower() in _CUED_HOLIDAYS and not (m["cue"] or m["year"]):
         return None  # 'Christmas tree sales', 'Thanksgiving dinner': no day is told
     year = int(m["year"]) if m["year"] else None
-    return dates.holiday(m["holiday"], anchor, direction(text, m.start(), m.end()), year)
+    which = {"last": "past", "next": "future"}.get((m["which"] or "").lower())
+    told = which or direction(text, m.start(), m.end())
+    return dates.holiday(m["holiday"].replace("Jr. ", "").replace("Jr ", ""), anchor, told, year)
 
 
 def _year_end(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
@@ -174,10 +176,21 @@ def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] 
     return dates.shifted(unit, -int(count), anchor)
 
 
+# A part of the day is part of the date: 'early Saturday', 'around midday Tuesday', 'Sunday
+# night'.
+_DAY_PART_BEFORE = (
+    r"(?:[Ee]arly|[Ll]ate|(?:[Aa]round|[Aa]bout|[Bb]efore|[Aa]fter)\s+(?:midday|noon|midnight|dawn)"
+    r"|[Mm]idday|[Aa]round)"
+)
+_DAY_PART_AFTER = r"morning|afternoon|evening|night|overnight|lunchtime|midday|noon"
 _CUED_HOLIDAYS = ("christmas", "thanksgiving", "halloween")
 _HOLIDAY = (
     r"Christmas\s+Eve|Christmas\s+Day|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
     r"|Valentine['’]s\s+Day|Election\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Christmas"
+    r"|Labor\s+Day|Memorial\s+Day|Independence\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day"
+    r"|Remembrance\s+Day|Bastille\s+Day|St\.?\s+Patrick['’]s\s+Day|Mother['’]s\s+Day"
+    r"|Father['’]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day"
+    r"|Columbus\s+Day"
 )
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:world|society|teenagers|teens|youth|young|children|kids|generation"
@@ -230,6 +243,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     (
         "holiday",
         rf"(?:\b(?P<cue>on|at|over|before|after|until|since|by|for|from|of)\s+(?:the\s+)?)?"
+        rf"(?:\b(?P<which>last|next|this)\s+)?"
         rf"\b(?P<holiday>{_HOLIDAY})\b(?:,?\s+{YEAR}\b)?",
         _holiday,
         0,
@@ -267,8 +281,9 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
     (
         "weekday",
-        rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his)\s+)?"
-        rf"(?P<weekday>{WEEKDAY})\b(?!s\b)",
+        rf"(?:\b(?P<pod>{_DAY_PART_BEFORE})\s+(?:on\s+)?)?"
+        rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his|the previous"
+        rf"|the following)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)(?:\s+(?P<part>{_DAY_PART_AFTER})\b)?",
         _weekday,
         0,
     ),
@@ -281,7 +296,8 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
     (
         "ago",
-        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier)\b",
+        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)(?:\s+or\s+so)?"
+        r"\s+(?:ago|earlier)\b",
         _ago,
         re.IGNORECASE,
     ),
@@ -312,6 +328,8 @@ _WORDS_NEEDED = {
         "election",
         "thanksgiving",
         "halloween",
+        " day",
+        "fourth of july",
     ),
     "year_end": ("end",),
 }
@@ -337,8 +355,40 @@ def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) 
                 continue
             needs = "year" if name == "year" and not m["cue"] else None
             taken.append((start, end))
-            found.append(Found("date", start, end, value, needs=needs, core=(start, end)))
+            found.append(Found("date", start, end, value, needs=needs, core=_core(name, m)))
+            if name == "month_day":
+                found += _and_day(m, text, anchor, value, taken)
     return found
+
+
+def _core(name: str, m: re.Match[str]) -> tuple[int, int]:
+    """The date without its part of the day: 'Sunday' of 'late Sunday night'."""
+    if name == "weekday" and (m["pod"] or m["part"]):
+        return m.start("rel") if m["rel"] else m.start("weekday"), m.end("weekday")
+    return _claim_span(name, m)
+
+
+# 'June 4 and 5': the second day is a date of its own, in the first one's month and year.
+_AND_DAY = re.compile(r"\s+(?:and|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|:|\s*[%-])")
+_AND_DAY_END = re.compile(r"\s*(?:[,.;:)]|$|(?:in|at|to|and|when|after|before|as|the|this|last)\b)")
+
+
+def _and_day(
+    m: re.Match[str], text: str, anchor: dt.date | None, first: dict[str, Any], taken: list
+) -> list[Found]:
+    more = _AND_DAY.match(text, m.end())
+    if more is None or first.get("date") is None or not _AND_DAY_END.match(text, more.end()):
+        return []
+    day = int(more["day"])
+    if not int(m["day"]) < day <= 31 or overlaps(more.start("day"), more.end(), taken):
+        return []
+    value = dates.absolute(int(first["date"][:4]), _month(m["month"]), day)
+    if value is None:
+        return []
+    value = {**value, "relative": True, "anchor": first.get("anchor"), "resolved": True}
+    span = (more.start("day"), more.end())
+    taken.append(span)
+    return [Found("date", *span, value, core=span)]
 
 
 def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
@@ -346,7 +396,7 @@ def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
     if name == "year":
         return m.start("year"), m.end("year")
     if name == "holiday":
-        return m.start("holiday"), m.end()
+        return m.start("which") if m["which"] else m.start("holiday"), m.end()
     if name == "named_month" and (m["which"] or "").lower() not in ("last", "next", "this"):
         return m.start("month"), m.end("month")
     return m.start(), m.end()
@@ -355,11 +405,11 @@ def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
 def direction(text: str, start: int, end: int) -> str:
     """For a date written without its year: 'future' or 'past' where the clause says so, else
     'nearest'."""
+    if _SINCE_BEFORE.search(text, max(0, start - 30), start):
+        return "past"  # 'since' looks back, whatever the clause's verbs
     told = tense(text, start, end)
     if told == "future":
         return told
-    if _SINCE_BEFORE.search(text, max(0, start - 30), start):
-        return "past"
     return "past" if any(_PAST.search(part) for part in _clause(text, start, end)) else "nearest"
 
 
