@@ -50,7 +50,7 @@ def scan_anchored(text: str, anchor: dt.date | None, taken: list[tuple[int, int]
         if value is None or overlaps(m.start(), m.end(), taken):
             continue
         taken.append((m.start(), m.end()))
-        core = (m.start("n") if m["n"] else m.start("unit"), m.end())
+        core = (m.start("n"), m.end("n")) if m["n"] else (m.start("unit"), m.end("unit"))
         found.append(Found("duration", m.start(), m.end(), value, core=core))
     return found
 
