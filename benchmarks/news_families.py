@@ -2,7 +2,7 @@
 held-out phrasings of benchmarks/data/news_families.txt and news_families_round_two.txt by
 default, or any table in the same format (tests/data/normalize_cases.txt).
 
-    .venv/bin/python benchmarks/news_families.py [TABLE ...] [--only PREFIX] [--before REV]
+    .venv/bin/python benchmarks/news_families.py [TABLE ...] [--only P] [--before REV] [--misses]
 
 A case is recalled when the claim it names is found with the value keys it lists. Precision is
 over the claims found where a case looks: those overlapping the case's claim text, or, for kind
@@ -160,12 +160,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("tables", nargs="*", type=Path)
     parser.add_argument("--only", help="keep the sections whose name starts with this")
     parser.add_argument("--before", help="a git revision to score alongside")
+    parser.add_argument("--misses", action="store_true", help="print each case missed")
     args = parser.parse_args(argv)
     for path in args.tables or [p for p in DEFAULTS if p.exists()]:
         table = cases(path, args.only)
         phrases = [c.phrase for c in table]
         before = scan_at(args.before, phrases) if args.before else None
-        report(path.name, table, scan_here(phrases), before)
+        after = scan_here(phrases)
+        report(path.name, table, after, before)
+        for case, found in zip(table, after, strict=True) if args.misses else ():
+            tp, fp, positives = judge(case, found)
+            if fp or tp < positives:
+                print(f"  miss [{case.family}] {case.phrase!r}: {[f[:3] for f in found]}")
     return 0
 
 
