@@ -42,7 +42,7 @@ _ONE_UNIT = {
 
 def scan_anchored(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
     """Every anchored duration in `text` not overlapping `taken` (which grows)."""
-    found = []
+    found: list[Found] = []
     if not any(w in text for w in ("past", "last", "next", "coming", "first")):
         return found
     for m in ANCHORED.finditer(text):

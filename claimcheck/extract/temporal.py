@@ -283,7 +283,8 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
         "weekday",
         rf"(?:\b(?P<pod>{_DAY_PART_BEFORE})\s+(?:on\s+)?)?"
         rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his|the previous"
-        rf"|the following)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)(?:\s+(?P<part>{_DAY_PART_AFTER})\b)?",
+        rf"|the following)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)"
+        rf"(?:\s+(?P<part>{_DAY_PART_AFTER})\b)?",
         _weekday,
         0,
     ),

@@ -57,7 +57,6 @@ CURRENCY_SYMBOLS = {
     "usd$": "USD",
     "NZD$": "NZD",
     "nzd$": "NZD",
-    "AUD$": "AUD",
     "aud$": "AUD",
     "CAD$": "CAD",
     "cad$": "CAD",
