@@ -168,8 +168,8 @@ PLURAL = re.compile(
     re.IGNORECASE,
 )
 TIME_24 = (
-    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|Z\b|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time"
-    r"|hours\b|hrs\b)"
+    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|Z|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time"
+    r"|hours|hrs)\b"
 )
 # Never claims: clock times, phone numbers, scores and fractions, numbered things.
 NOT_FIGURES = re.compile(

@@ -40,7 +40,8 @@ _FUTURE = re.compile(
     # A date decided in the past for days ahead: 'was pushed to Feb. 3', 'set for March 10';
     # the future in the past ('would resume'); plans told as 'is to', 'as soon as'.
     r"|(?:pushed|brought forward|rescheduled|reset|slated|set|called|fixed|penciled|pencilled)"
-    r" (?:back )?(?:to|for|until)|would|could|as soon as|(?:is|are) to|(?:is|are) due)\b"
+    r" (?:back )?(?:to|for|until)|would(?! have)|could(?! have)|as soon as|(?:is|are) to"
+    r"|(?:is|are) due)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
@@ -64,7 +65,8 @@ _PAST = re.compile(
     r"|got|heard|hung|knew|laid|lent|lit|meant|sought|shot|sang|slept|stuck|swept|swam|swung"
     r"|taught|tore|thought|understood|wept|withdrew|overtook|undertook|upheld|withheld|found"
     r"|began|sprang|rang|arose|awoke|forbade|forgave|overcame|oversaw|foresaw|strode|strove"
-    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
+    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?<!\bnot )(?!hundred\b)"
+    r"[a-z]{2,}[a-df-z]ed)\b"
 )
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
 _CLAUSE_START = re.compile(r"[;:!?()—–]|[,.](?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -127,7 +129,7 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
     elif rel.startswith("next") or rel in ("this coming", "the following"):
         direction = "next"
     else:
-        direction = tense(text, m.start(), m.end())
+        direction = tense(text, m.start(), m.end(), scheduled=True)
     return dates.weekday(m["weekday"], anchor, direction)
 
 
@@ -187,10 +189,11 @@ _CUED_HOLIDAYS = ("christmas", "thanksgiving", "halloween")
 _HOLIDAY = (
     r"Christmas\s+Eve|Christmas\s+Day|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
     r"|Valentine['’]s\s+Day|Election\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Christmas"
-    r"|Labor\s+Day|Memorial\s+Day|Independence\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day"
-    r"|Remembrance\s+Day|Bastille\s+Day|St\.?\s+Patrick['’]s\s+Day|Mother['’]s\s+Day"
-    r"|Father['’]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day"
-    r"|Columbus\s+Day"
+    # Only holidays one country's name fixes: every country has an Independence Day, and many a
+    # Remembrance, Mother's or Labour Day of their own.
+    r"|Labor\s+Day|Memorial\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day|Bastille\s+Day"
+    r"|St\.?\s+Patrick['’]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day"
+    r"|Presidents['’]?\s+Day|Columbus\s+Day"
 )
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:world|society|teenagers|teens|youth|young|children|kids|generation"
@@ -213,7 +216,8 @@ _PRODUCT_BEFORE = re.compile(
 )
 # A 24-hour clock time: '1500 GMT', '2300 hours'.
 _CLOCK_AFTER = (
-    r"\s*(?:GMT|UTC|Z\b|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time|hours\b|hrs\b)"
+    r"\s*(?-i:(?:GMT|UTC|Z|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST)\b)|\s*(?:local\s+time"
+    r"|hours|hrs)\b"
 )
 
 
@@ -422,7 +426,10 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     head = before[cuts[-1].end() :] if cuts else before
     after = text[end : end + 100]
     cut = next((c for c in _CLAUSE_START.finditer(after) if not _in_name(after, c)), None)
-    opening = not head.strip() or head.strip().lower() in _OPENERS
+    # Past a comma straight after the date only when the date opens its sentence ('By March,
+    # prices had doubled') or nothing before it is told as past ('if Hamas does not release
+    # them by Saturday, the ceasefire will end'); not 'approved it Monday, saying taxes will'.
+    opening = not head.strip() or head.strip().lower() in _OPENERS or not _PAST.search(head)
     if cut is not None and not after[: cut.start()].strip() and cut.group(0) == "," and opening:
         cut = _CLAUSE_START.search(after, cut.end())  # 'By March, prices had doubled'
     return head, (after[: cut.start()] if cut else after)
@@ -439,16 +446,23 @@ def _in_name(text: str, cut: re.Match[str]) -> bool:
     return _CAPITAL_AROUND.match(text, word_start) is not None
 
 
-def tense(text: str, start: int, end: int) -> str:
+def tense(text: str, start: int, end: int, scheduled: bool = False) -> str:
     """'future' when the date's clause speaks of what will happen, else 'past' (news reports
-    mostly what has happened; 'today' counts as past). A past verb before the date outweighs a
-    future after it: 'approved it Monday, saying taxes will rise'."""
+    mostly what has happened; 'today' counts as past). A past verb before the date, or before
+    the future cue after it, outweighs that cue: 'approved it Monday, saying taxes will rise',
+    'In September we were hopeful that prices would fall'. `scheduled`: a scheduled present
+    counts too ('ministers meet again Thursday'); only weekdays ask, as a present tense told of
+    a month is as often the headline present of what has happened."""
     clause_before, clause_after = _clause(text, start, end)
     if _FUTURE.search(clause_before):
         return "future"
-    if _FUTURE.search(clause_after) and not _PAST.search(clause_before):
-        return "future"
-    scheduled = _SCHEDULED.search(clause_before) or _SCHEDULED.search(clause_after)
-    if scheduled and not (_PAST.search(clause_before) or _PAST.search(clause_after)):
+    future_after = _FUTURE.search(clause_after)
+    if future_after and not _PAST.search(clause_before):
+        if not _PAST.search(clause_after, 0, future_after.start()):
+            return "future"
+    if not scheduled:
+        return "past"
+    planned = _SCHEDULED.search(clause_before) or _SCHEDULED.search(clause_after)
+    if planned and not (_PAST.search(clause_before) or _PAST.search(clause_after)):
         return "future"
     return "past"
