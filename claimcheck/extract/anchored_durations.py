@@ -32,12 +32,15 @@ ANCHORED = re.compile(
 )
 # With no figure, one unit: 'the past year', 'the last decade'; 'last week', 'next month' and
 # 'first day' are days and dates, not spans.
+# 'The last century' and 'the next century' are mostly the calendar's ('at the dawn of the last
+# century'), and 'the last decade of the 20th century' a decade of another period.
 _ONE_UNIT = {
     "past": ("week", "fortnight", "month", "year", "decade", "century"),
-    "last": ("decade", "century"),
-    "next": ("decade", "century"),
-    "coming": ("decade", "century"),
+    "last": ("decade",),
+    "next": ("decade",),
+    "coming": ("decade",),
 }
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def scan_anchored(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
@@ -46,6 +49,8 @@ def scan_anchored(text: str, anchor: dt.date | None, taken: list[tuple[int, int]
     if not any(w in text for w in ("past", "last", "next", "coming", "first")):
         return found
     for m in ANCHORED.finditer(text):
+        if not m["n"] and _OF_AFTER.match(text, m.end()):
+            continue
         value = _value(m, anchor)
         if value is None or overlaps(m.start(), m.end(), taken):
             continue

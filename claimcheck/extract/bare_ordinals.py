@@ -35,11 +35,16 @@ BEFORE_NOUN = re.compile(
 WORLD_NUMBER = re.compile(
     rf"\bworld\s+(?:number|No\.)\s*(?P<n>\d{{1,4}}|{alternation(UNITS)})\b", re.IGNORECASE
 )
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+$"
+)
 # Nouns after which an ordinal is a time or a fixed phrase, not a claim of place or order.
 _NOT_AFTER = frozenset(
     """century centuries millennium quarter quarters half halves hand person party parties world
     class rate degree cousin nature thought thoughts guessing opinion option wave generation
-    amendment floor grade largest biggest highest lowest smallest best worst of and or to in on
+    amendment floor grade grades grader graders way largest biggest highest lowest smallest best
+    worst of and or to in on
     at for by from with as than that which who""".split()
 )
 
@@ -55,6 +60,8 @@ def scan_bare_ordinals(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for m in [*PLACED.finditer(text), *BEFORE_NOUN.finditer(text)]:
         if "noun" in m.re.groupindex and m["noun"] in _NOT_AFTER:
             continue
+        if _MONTH_BEFORE.search(text, 0, m.start()):
+            continue  # 'September the 11th': a date
         position = parse_ordinal(m["ord"])
         start, end = m.start("ord"), m.end("ord")
         if position is None or overlaps(start, end, taken):

@@ -24,7 +24,7 @@ LOOSE = re.compile(
 # A verb of lasting tells a span of time as well as 'for' does: 'it took a month'.
 MODIFIER_BEFORE = re.compile(
     rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within|took|takes|take|taking|lasted|lasts"
-    r"|lasting|spent|spends|spend|served|waited|waits|wait)\s+$",
+    r"|lasting|spent|spends|spend|served|waited)\s+$",  # not 'wait a minute'
     re.IGNORECASE,
 )
 LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.IGNORECASE)

@@ -67,7 +67,7 @@ DIGITS = (
 )
 # Zero-width characters turn up between figure and scale in copy-pasted text.
 BIG_SCALE = (
-    r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
+    r"(?:(?:[\s\u200b-\u200d\u2060]+|-)(?:million|billion|trillion|thousand|crore|lakh)\b"
     r"|\s?(?:bn|mn|mln|tn)\b)"
 )
 # Digits glued to more digits by an invisible or narrow space ("3\u200b0", "1\u2009000") are one
@@ -341,7 +341,7 @@ def _amount(m: re.Match[str]) -> Decimal | None:
     """The figure's value, a half or a quarter after a whole number included."""
     tail = m["frac"] or m["wfrac"]
     if not tail:
-        return parse_number(m.group(0))
+        return parse_number(m.group(0).replace("-", " "))  # '$1-million' is a million
     whole = parse_number(m["digits"] or m["words"])
     if whole is None:
         return None

@@ -76,8 +76,8 @@ CURRENCY_SYMBOLS = {
 # ISO codes may come before ("USD 5m") or after ("5m USD") the amount; only in capitals.
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB INR RUB CHF CAD AUD NZD HKD SGD BRL KRW TRY UAH ILS ZAR MXN SEK NOK"
-    " DKK PLN THB MYR IDR VND TWD SAR AED QAR KWD EGP NGN KES PKR BDT CZK HUF BGN ARS CLP COP IRR"
-    " IQD ISK KZT".split()
+    " DKK PLN THB MYR IDR VND TWD AED QAR KWD EGP NGN KES PKR BDT CZK HUF BGN ARS CLP IRR IQD ISK"
+    " KZT".split()  # not COP (the climate conference, COP30) nor SAR (Hong Kong SAR)
 )
 # Codes that are not ISO 4217 but name one: 'RMB' is the renminbi, CNY.
 CODE_ISO = {"RMB": "CNY"}
@@ -222,7 +222,6 @@ CURRENCY_WORDS |= _with_singulars(
         "cuban pesos": "CUP",
         "brazilian reais": "BRL",
         "reais": "BRL",
-        "soles": "PEN",
         "bolivars": "VES",
         "bolivares": "VES",
         "colones": "CRC",
