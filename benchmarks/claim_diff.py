@@ -26,9 +26,13 @@ def claims(path: Path) -> dict[Key, dict]:
     for line in path.read_text("utf-8").splitlines():
         record = json.loads(line)
         if record.get("record") == "claim":
-            span = record["span"]
-            out[(record["doc"], record["kind"], span["start"], span["end"])] = record
+            out[_key(record)] = record
     return out
+
+
+def _key(record: dict) -> Key:
+    span = record["span"]
+    return record["doc"], record["kind"], span["start"], span["end"]
 
 
 def _line(record: dict) -> str:
@@ -68,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         for record in shown:
             print(_line(record))
             if name == "changed value":
-                key = (record["doc"], record["kind"], record["span"]["start"], record["span"]["end"])
-                print(f"      was {json.dumps(old[key]['value'])}")
+                print(f"      was {json.dumps(old[_key(record)]['value'])}")
     return 0
 
 
