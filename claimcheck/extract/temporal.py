@@ -462,7 +462,10 @@ def tense(text: str, start: int, end: int, scheduled: bool = False) -> str:
             return "future"
     if not scheduled:
         return "past"
-    planned = _SCHEDULED.search(clause_before) or _SCHEDULED.search(clause_after)
-    if planned and not (_PAST.search(clause_before) or _PAST.search(clause_after)):
+    # Within the date's own words, never past a comma: 'Following the decision on Monday, the
+    # Luftwaffe begins air drops' has its present in another clause.
+    own = clause_after.split(",")[0]  # 'ministers meet again Thursday, officials said'
+    planned = _SCHEDULED.search(clause_before) or _SCHEDULED.search(own)
+    if planned and not (_PAST.search(clause_before) or _PAST.search(own)):
         return "future"
     return "past"
