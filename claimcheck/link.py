@@ -10,6 +10,7 @@ code, never a guess.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.errors import SourceUnavailable
-from claimcheck.model import Candidate, Entity, EntityRef
+from claimcheck.model import Candidate, Entity, EntityRef, TimeValue
 from claimcheck.sources.base import KnowledgeSource
 
 # NER label → the entity types (sources/base.py Entity.types) that agree with it.
@@ -45,6 +46,10 @@ KEEP = 5
 UNRELIABLE_NER = frozenset({"GPE", "LOC", "ORG"})
 PLACE_OR_ORGANIZATION = frozenset({"country", "city", "region", "organization"})
 STRONG_NAME = 0.95  # the name itself (a label or alias, up to case and spacing)
+# Namesakes: people who all bear the name. Those whose birth and death dates make them impossible
+# at the article's date (not yet born, or dead by then) are set aside; between those left only
+# context decides (fame does not), else ambiguous_link. Without a date nothing is set aside.
+LONGEST_LIFE = 120  # years: nobody is alive this long after their birth
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class Mention:
     ner_type: str | None = None
     canonical: str | None = None  # the long form of an acronym the article defines, for example
     sentence: str = ""
+    date: dt.date | None = None  # the article's date: a person must be alive at it
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,64 @@ def decide(
     return Link(mention, entities[scored[0][0]], scored[0][1], kept, None)
 
 
+def namesakes(
+    mention: Mention, hits: Sequence[Candidate], entities: Mapping[str, Entity]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(the people bearing a PERSON mention's name, those of them impossible at its date). When
+    every bearer is impossible none is set aside: an article may name a historical figure."""
+    if mention.ner_type != "PERSON":
+        return frozenset(), frozenset()
+    bearing = set()
+    for hit in hits:
+        entity = entities.get(hit.id)
+        if entity is None or entity.missing or "human" not in entity.types:
+            continue
+        if name_similarity(_queries(mention), _names(hit, entity)) >= STRONG_NAME:
+            bearing.add(entity.id)
+    date = mention.date
+    if len(bearing) < 2 or date is None:
+        return frozenset(bearing), frozenset()
+    impossible = {i for i in bearing if not possible_at(entities[i], date)}
+    return frozenset(bearing), frozenset(impossible if impossible != bearing else ())
+
+
+def possible_at(person: Entity, date: dt.date) -> bool:
+    """Could this person be alive at `date`? Born after it, dead before it, or born more than a
+    lifetime before it: no. Unknown dates never rule a person out."""
+    born = _first_time(person, "date_of_birth")
+    died = _first_time(person, "date_of_death")
+    if born is not None and (born[0] > date or born[1].year + LONGEST_LIFE < date.year):
+        return False
+    return died is None or died[1] >= date
+
+
+def _first_time(entity: Entity, prop: str) -> tuple[dt.date, dt.date] | None:
+    """The earliest and latest day the entity's best `prop` value can mean (its precision)."""
+    for statement in entity.statements.get(prop, ()):
+        value = statement.mainsnak.value
+        if statement.rank != "deprecated" and isinstance(value, TimeValue):
+            return time_bounds(value)
+    return None
+
+
+def time_bounds(value: TimeValue) -> tuple[dt.date, dt.date] | None:
+    """A day, month or year as its first and last day; coarser or BCE values: None."""
+    parts = value.iso.split("-")
+    if value.iso.startswith("-") or not parts[0].isdigit():
+        return None
+    year = int(parts[0])
+    if value.precision == "year" or len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(parts[1])
+    if value.precision == "month" or len(parts) == 2:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    if value.precision != "day":
+        return None
+    day = dt.date(year, month, int(parts[2]))
+    return day, day
+
+
 def unreliable_type(mention: Mention) -> bool:
     """A lone capitalised word (not an acronym: "NATO" is no village) tagged as a place or an
     organization, with no long form the article defined."""
@@ -175,11 +239,18 @@ def _rank(
     context: frozenset[str],
 ) -> list[tuple[str, float]]:
     scored = []
+    bearing, impossible = namesakes(mention, hits, entities)
+    # Between two people of the same name, fame is no evidence: only context tells them apart.
+    popular = len(bearing - impossible) < 2
     for hit in hits:
         entity = entities.get(hit.id)
         if entity is None or entity.missing or entity.types & NOT_A_THING:
             continue
-        score = score_candidate(mention, hit, entity, context - {entity.id})
+        if mention.ner_type == "PERSON" and "human" not in entity.types:
+            continue  # a given-name item, "universe", the class "human": never the person named
+        if entity.id in impossible:
+            continue
+        score = score_candidate(mention, hit, entity, context - {entity.id}, popular)
         scored.append((entity.id, round(score, 4)))
     best: dict[str, float] = {}
     for entity_id, score in scored:  # a redirect can make two hits one entity
@@ -188,13 +259,20 @@ def _rank(
 
 
 def score_candidate(
-    mention: Mention, hit: Candidate, entity: Entity, context: frozenset[str]
+    mention: Mention,
+    hit: Candidate,
+    entity: Entity,
+    context: frozenset[str],
+    popular: bool = True,
 ) -> float:
+    """`popular`: whether the search rank and how much the source knows count."""
+    fame = RANK_WEIGHT / (1 + hit.rank) + min(
+        KNOWN_WEIGHT, KNOWN_PER_STATEMENT * sum(len(s) for s in entity.statements.values())
+    )
     return (
         NAME_WEIGHT * name_similarity(_queries(mention), _names(hit, entity))
         + type_agreement(mention.ner_type, entity.types)
-        + RANK_WEIGHT / (1 + hit.rank)
-        + min(KNOWN_WEIGHT, KNOWN_PER_STATEMENT * sum(len(s) for s in entity.statements.values()))
+        + (fame if popular else 0.0)
         + min(CONTEXT_CAP, CONTEXT_PER_LINK * len(context & referenced_ids(entity)))
     )
 

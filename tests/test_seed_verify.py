@@ -146,3 +146,8 @@ def test_demo_article_shows_supported_and_contradicted_side_by_side(nlp, snapsho
     assert got[("role", "Prime Minister Vladimir Putin")] == ("contradicted", "not_held_at_date")
     assert got[("role", "Texas GOP Senator Ted Cruz")] == ("supported", "match")
     assert got[("person_name", "Henning Christopherson")] == ("contradicted", "likely_misspelling")
+    # People (issue 22): ages against the date of birth, nationality and birthplace.
+    assert got[("age", "69")] == ("supported", "match")  # Putin, born 1952-10-07
+    assert got[("age", "52")] == ("contradicted", "mismatch")  # Ted Cruz is 51 on 2022-03-01
+    assert got[("nationality", "American lawyer Ted Cruz")] == ("supported", "match")
+    assert got[("birthplace", "Ted Cruz, 52, was born in Canada")] == ("supported", "match")

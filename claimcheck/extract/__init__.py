@@ -122,7 +122,18 @@ def _tasks(
 
 def _claim(document: Document, found: Found, sentence: str) -> Claim:
     span = Span(found.start, found.end)
-    return make_claim(document, found.kind, span, sentence, found.value, found.fields)
+    return make_claim(document, found.kind, span, sentence, found.value, _with_core(found))
+
+
+def _with_core(found: Found) -> dict[str, Any]:
+    """The claim's fields, with `core` (the figure alone: '100,000' of 'more than 100,000
+    troops', 'Sunday' of 'late Sunday night') where it is narrower than the whole span."""
+    if found.core is None or found.core == (found.start, found.end):
+        return dict(found.fields)
+    start, end = max(found.core[0], found.start), min(found.core[1], found.end)
+    if not found.start <= start < end <= found.end:
+        return dict(found.fields)
+    return {**found.fields, "core": Span(start, end)}
 
 
 def _shifted(found: Found, offset: int) -> Found:

@@ -1,4 +1,5 @@
-"""Entity-centred claims (role, membership, membership_count, location, person_name) and the
+"""Entity-centred claims (role, membership, membership_count, location, person_name, age,
+nationality, birthplace, team_membership) and the
 subject/predicate context of numeric claims. The extractor calls these three hooks for every
 parsed sentence; each builds the sentence's mentions once and hands them to the kind modules."""
 
@@ -13,6 +14,9 @@ from claimcheck.extract.locations import location_claims
 from claimcheck.extract.memberships import membership_claims, membership_count_claims
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
+from claimcheck.extract.people.ages import age_claims
+from claimcheck.extract.people.origins import origin_claims
+from claimcheck.extract.people.teams import team_claims
 from claimcheck.extract.roles import role_claims
 from claimcheck.extract.sentence import Mention, text_of
 from claimcheck.extract.statistics import with_statistic
@@ -38,7 +42,7 @@ _CUES = re.compile(
         )
     )
 )
-_WORD_CUES = ("member", "join", "headquarter", "based in")
+_WORD_CUES = ("member", "join", "headquarter", "based in", "year-old", "aged ", "born")
 
 
 def might_hold_entities(sentence_text: str) -> bool:
@@ -55,6 +59,9 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
+        *age_claims(document, sdoc, offset, mentions),
+        *origin_claims(document, sdoc, offset, mentions),
+        *team_claims(document, sdoc, offset, mentions),
     ]
     # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
     stated = [c for c in stated if not c.sentence.rstrip("”’\"' ").endswith("?")]

@@ -18,10 +18,15 @@ _VAGUE = {"a couple of": 2, "a few": 3, "several": 3}
 LOOSE = re.compile(
     r"\b(?P<n>an?|a\s+couple\s+of|a\s+few|several)\s+"
     r"(?:(?:more|additional|extra|further|straight|consecutive|full)\s+)?"
-    rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)(?<!\bsecond)",
+    rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier)\b)(?<!\bsecond)",
     re.IGNORECASE,
 )
-MODIFIER_BEFORE = re.compile(rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within)\s+$", re.IGNORECASE)
+# A verb of lasting tells a span of time as well as 'for' does: 'it took a month'.
+MODIFIER_BEFORE = re.compile(
+    rf"\b(?P<mod>{bounds.MODIFIER_PATTERN}|for|within|took|takes|take|taking|lasted|lasts"
+    r"|lasting|spent|spends|spend|served|waited)\s+$",  # not 'wait a minute'
+    re.IGNORECASE,
+)
 LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)-?long\b", re.IGNORECASE)
 
 

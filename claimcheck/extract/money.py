@@ -8,11 +8,15 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from claimcheck.normalize.numbers import exact
+from claimcheck.normalize.numbers import TENS, UNITS, exact, parse_number
 from claimcheck.normalize.units import (
+    CODE_ISO,
     CURRENCY_CODES,
     CURRENCY_WORDS,
     HUNDREDTHS,
+    LOWER_CODES,
+    PREFIXED_CODES,
+    SHARED_CURRENCY_WORDS,
     SYMBOLS_AFTER,
     alternation,
 )
@@ -21,10 +25,19 @@ _CODES = "|".join(sorted(CURRENCY_CODES))
 _SYMBOLS = "".join(re.escape(s) for s in SYMBOLS_AFTER)
 CURRENCY_AFTER = re.compile(
     rf"\s+(?P<word>{alternation(CURRENCY_WORDS)})\b"
-    rf"|\s*(?-i:(?P<code>{_CODES}))\b(?:\s+(?P<scale>million|billion|trillion|bn|mn)\b)?"
+    rf"|\s+(?P<shared>{alternation(SHARED_CURRENCY_WORDS)})\b"
+    rf"|\s*(?-i:(?P<code>{_CODES}|{'|'.join(sorted(LOWER_CODES))}))\b"
+    r"(?:\s+(?P<scale>million|billion|trillion|bn|mn)\b)?"
+    rf"|\s(?-i:(?P<prefix>M|k)(?P<pcode>{'|'.join(sorted(PREFIXED_CODES))}))\b"
     rf"|\s?(?P<symbol>[{_SYMBOLS}])(?![\w{_SYMBOLS}])"
     r"|-(?P<hyphen>cents?|dollars?|euros?|yen|rupees?|penny|pence)\b",
     re.IGNORECASE,
+)
+_PREFIX = {"M": Decimal(10**6), "k": Decimal(1000)}
+# Wire copy translated from other languages puts the word first: 'a loan of dollar 31.5 million'.
+# Only before a scaled figure: 'the dollar 1.2% lower' is no sum.
+WORD_BEFORE = re.compile(
+    r"\b(?P<word>(?:US\s+|U\.S\.\s+)?dollars?|euros?|yen|yuan)\s+$", re.IGNORECASE
 )
 GLUED_CODE = re.compile(rf"(?:{_CODES})\b")
 CODE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_CODES})$")
@@ -32,13 +45,19 @@ _SCALES = {"million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "trilli
 # 'pounds' is sterling after a scale word or where the sentence speaks of money; before 'of'
 # ('200 million pounds of beef') it stays a weight.
 _POUNDS = re.compile(r"\s+pounds?\b(?!\s+of\b)", re.IGNORECASE)
+_PENCE_AFTER = re.compile(r"\s+and\s+\S+\s+(?:pence|p)\b", re.IGNORECASE)
 _MONEY_TALK = re.compile(
     r"\b(?:profits?|revenues?|sales|turnover|loss|losses|costs?|price|fined?|worth|paid|pay|"
     r"salary|budget|debts?|deal|valued|spend|spent|investment|funding|bonus|fees?|earnings|"
     r"raised|bill|tax|taxes|compensation|damages)\b[^.;!?]{0,25}$",
     re.IGNORECASE,
 )
-_SUBUNIT_AFTER = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+)?(?P<n>\d{1,2})\s+(?:cents|pence|p)\b")
+_SMALL = alternation(w for w in UNITS if w not in ("a", "an", "zero"))
+_WORDS_UNDER_100 = rf"(?:{alternation(TENS)})(?:[-\s](?:{_SMALL}))?|{_SMALL}"
+_SUBUNIT_AFTER = re.compile(
+    rf"(?:\s*,\s*|\s+)(?:and\s+)?(?P<n>\d{{1,2}}|{_WORDS_UNDER_100})\s+(?:cents|pence|p)\b",
+    re.IGNORECASE,
+)
 
 
 def currency_after(
@@ -49,22 +68,48 @@ def currency_after(
     m = CURRENCY_AFTER.match(text, end)
     if m is None:
         pounds = _POUNDS.match(text, end)
-        if pounds and (scaled or _MONEY_TALK.search(before)):
-            return "GBP", value, pounds.end() - end
+        if pounds is None:
+            return None
+        if scaled or _MONEY_TALK.search(before) or _PENCE_AFTER.match(text, pounds.end()):
+            return _with_subunit("GBP", value, text, pounds.end(), end)
         return None
+    if m["shared"]:
+        return "", value, 0  # 'kroner': Danish or Norwegian, no guess
     if m["code"]:
         factor = _SCALES.get((m["scale"] or "").lower(), 1)
-        return m["code"].upper(), times(value, Decimal(factor)), m.end() - end
+        code = m["code"].upper()
+        return CODE_ISO.get(code, code), times(value, Decimal(factor)), m.end() - end
+    if m["pcode"]:
+        return m["pcode"], times(value, _PREFIX[m["prefix"]]), m.end() - end
     if m["symbol"]:
         return SYMBOLS_AFTER[m["symbol"]], value, m.end() - end
     word = " ".join((m["word"] or m["hyphen"]).lower().split())
     currency = CURRENCY_WORDS.get(word) or CURRENCY_WORDS[word + "s"]
     if word in HUNDREDTHS or word + "s" in HUNDREDTHS:
         return currency, times(value, Decimal("0.01")), m.end() - end
-    sub = _SUBUNIT_AFTER.match(text, m.end())
-    if sub and value["modifier"] is None and m["word"]:
-        return currency, plus(value, Decimal(sub["n"]) / 100), sub.end() - end
+    if m["word"]:
+        return _with_subunit(currency, value, text, m.end(), end)
     return currency, value, m.end() - end
+
+
+def _with_subunit(
+    currency: str, value: dict[str, Any], text: str, at: int, end: int
+) -> tuple[str, dict[str, Any], int]:
+    """'4 dollars 20 cents', 'twelve dollars and thirty cents': one amount."""
+    sub = _SUBUNIT_AFTER.match(text, at)
+    cents = parse_number(sub["n"]) if sub else None
+    if sub and cents is not None and cents < 100 and value["modifier"] is None:
+        return currency, plus(value, cents / 100), sub.end() - end
+    return currency, value, at - end
+
+
+def word_before(before: str) -> tuple[str, int] | None:
+    """(ISO code, characters taken) for a currency word just before a scaled figure."""
+    m = WORD_BEFORE.search(before)
+    if m is None:
+        return None
+    word = " ".join(m["word"].lower().split())
+    return CURRENCY_WORDS.get(word) or CURRENCY_WORDS[word + "s"], len(before) - m.start()
 
 
 def times(value: dict[str, Any], factor: Decimal) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
+from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.slots import after_occupation
 from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
@@ -28,7 +30,11 @@ INSTITUTION_HEADS = frozenset(
     Commission Company Corporation Group Party Movement Ministry Department""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
-_NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?$")
+# Latin letters with their accents too: "Kateřina Siniaková", "Jeļena Ostapenko".
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+_NAME_TOKEN = re.compile(
+    rf"^[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-'’][{_UPPER}]?[{_LOWER}]+)?$"
+)
 
 
 def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
@@ -44,6 +50,7 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         for r in runs
         if after_org_possessive(sdoc, r[0], orgs)
         or after_title(sdoc, r[0])
+        or after_occupation(sdoc, r[0])
         or before_who(sdoc, r[1])
         or stands_alone(sdoc, r)
         or appointed(sdoc, r[1])
@@ -161,9 +168,12 @@ def person_name_claims(
     Stateless across sentences: a name is claimed where its first occurrence in the article is,
     and a bare surname is folded into the full name it shortens."""
     claims, seen = [], set()
-    for mention in mentions:
+    for found in mentions:
+        mention = screen(sdoc, offset, found) if found.type == "PERSON" else None
+        if mention is None:
+            continue  # not a person, or a name the story credits rather than reports on
         name = mention.text
-        if mention.type != "PERSON" or name in seen or not first_said_at(document, name, mention):
+        if name in seen or not first_said_at(document, name, mention):
             continue
         if shortens_fuller_name(document.text, name) or names_something_else(sdoc, mention):
             continue

@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.extract.found import Found, overlaps
 from claimcheck.extract.loose_durations import scan_loose_durations
-from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after
+from claimcheck.extract.money import CODE_BEFORE, GLUED_CODE, currency_after, word_before
 from claimcheck.extract.shares import scan_shares
 from claimcheck.normalize import bounds, durations
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
@@ -51,21 +51,23 @@ WORD_NUMBER = (
 )
 # 'a quarter million', 'two-thirds of a billion', 'a half million'.
 FRACTION_OF_SCALE = (
-    r"(?:a\s+half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?"
+    r"(?:(?:a\s+)?half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?(?:\s+an?)?"
     r"\s+(?:thousand|million|billion|trillion)"
 )
 # A half or a quarter after a whole number: '3 1/2 hours', '4½ months', 'two and a half years'.
 FRACTION_TAIL = r"(?:[\s-]?(?:1/2|1/4|3/4|[½¼¾])(?![\d/])|\s+and\s+a\s+half\b)"
 FRACTIONS = {"1/2": "0.5", "1/4": "0.25", "3/4": "0.75", "½": "0.5", "¼": "0.25", "¾": "0.75"}
 # Thousands separated by commas, or by the no-break and thin spaces of typeset copy.
+# Indian copy groups by lakh and crore: '23,45,678' is 2,345,678.
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
+    r"\d{1,2},(?:\d\d,)+\d{3}(?!\d|,\d)(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
     r"|\d{1,3}(?: \d{3})*(?: 0\d\d)(?!\d|[,.]\d)"  # plain spaces: see normalize/numbers.py
     r"|\d+(?:\.\d+)?"
 )
 # Zero-width characters turn up between figure and scale in copy-pasted text.
 BIG_SCALE = (
-    r"(?:[\s\u200b-\u200d\u2060]+(?:million|billion|trillion|thousand|crore|lakh)\b"
+    r"(?:(?:[\s\u200b-\u200d\u2060]+|-)(?:million|billion|trillion|thousand|crore|lakh)\b"
     r"|\s?(?:bn|mn|mln|tn)\b)"
 )
 # Digits glued to more digits by an invisible or narrow space ("3\u200b0", "1\u2009000") are one
@@ -92,6 +94,19 @@ CHANGE_BEFORE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
+# 'upped its target from £35 to £36.20', 'cut the forecast from 3% to 2%': a change told of an
+# object between the verb and its figures.
+CHANGED_OBJECT = re.compile(
+    r"\b(?:upped|raised|lifted|hiked|lowered|trimmed|revised|cut|increased|reduced|boosted"
+    r"|changed|moved|slashed|doubled|halved)\s+(?:(?:its|their|his|her|the|a|our)\s+)?"
+    r"(?:[a-z]+\s+){0,2}(?:from\s+)?$"
+)
+# A glued 'm' is a million for a count only where the figure reads as one: with a modifier or
+# a decimal ('almost 7m handsets', '2.5m people'), and not a distance run ('the 100m sprint').
+M_COUNT_AFTER = re.compile(
+    r"m\b(?=\s+[a-z])(?!\s+(?:sprint|hurdles|race|final|heats?|freestyle|relay|butterfly"
+    r"|backstroke|breaststroke|dash|medley|run|swim|event|record|title)\b)"
+)
 SHORT_SCALE_AFTER = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 PERCENT_AFTER = re.compile(rf"\s?(?P<pct>%|(?:{_alternation(PERCENT_WORDS)})\b)", re.IGNORECASE)
 RANGE_AFTER = re.compile(
@@ -116,7 +131,11 @@ DURATION_GAP = re.compile(
 )
 # The smaller unit of a height or weight: '6 ft 1 in', '5 feet 9 inches', '3 pounds 4 ounces'.
 SMALLER_PART = {
-    "foot": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in\b|″|\")"), "inch", 12),
+    "foot": (
+        re.compile(r"(?:\s*,?\s+and)?\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in\b|″|\")"),
+        "inch",
+        12,
+    ),
     "pound": (re.compile(r"\s*(?P<n>\d{1,2}(?:\.\d+)?)\s?(?:ounces|ounce|oz\b)"), "ounce", 16),
 }
 # Physical things a glued 'm' measures: 'a 1.9m wall', 'waves 4m high' ('5m people' is no metre).
@@ -148,6 +167,10 @@ PLURAL = re.compile(
     r"\s+of\b",
     re.IGNORECASE,
 )
+TIME_24 = (
+    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|Z|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST|local\s+time"
+    r"|hours|hrs)\b"
+)
 # Never claims: clock times, phone numbers, scores and fractions, numbered things.
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?\b)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\.?\b"
@@ -159,7 +182,9 @@ NOT_FIGURES = re.compile(
     r"|(?:No\.|#|Nos?\s)\s?\d+|\bhttps?://\S+|\S+@\S+"
     # An earthquake's magnitude is a measure on a scale, not a count of earthquakes.
     r"|\b(?:M[wWsSbBlL]|[Mm]agnitude)[\s-]?\d+(?:\.\d+)?\b"
-    r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b",
+    r"|\b\d+(?:\.\d+)?[\s-]?magnitude\b"
+    # A time on the 24-hour clock: '1500 GMT', '2300 hours'.
+    rf"|{TIME_24}",
 )
 _ANY_DIGIT = re.compile(r"\d")
 SCORE = re.compile(r"(?<![\d,.])(?P<first>\d{1,4})\s?[-–—]\s?(?P<second>\d{1,4})(?![\d,.%])")
@@ -171,6 +196,10 @@ CASE_SENSITIVE_UNITS = {
     "gw": ("GW",),
     "kw": ("kW", "KW"),
     "gb": ("GB",),
+    "mb": ("MB",),
+    "tb": ("TB",),
+    "ml": ("ml", "mL"),
+    "mg": ("mg",),
     "mi": ("mi",),
     "ft": ("ft",),
     "oz": ("oz",),
@@ -189,6 +218,18 @@ _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
 _FRACTION_AFTER = re.compile(r"[\s-]?(?:\d/\d\b|[½¼¾⅓⅔])")  # the ones FRACTION_TAIL cannot read
 _PRONOMINAL_ONE_BEFORE = re.compile(
     r"\b(?:no|any|every|the|this|that|which|each|some|someone|anyone|no\s+other|the\s+only)\s+$",
+    re.IGNORECASE,
+)
+
+
+# After these verbs 'about' and 'over' are prepositions, not approximators: 'talked about four
+# weeks of training', 'payments spread over four years'.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:talk|talked|talking|think|thought|thinking|worry|worried|worrying|speak|spoke|spoken"
+    r"|hear|heard|know|knew|care|cared|complain|complained|learn|learned|read|write|wrote"
+    r"|written|ask|asked|argue|argued|joke|joked|dream|dreamed|concerned|bring|brought|forget"
+    r"|spread|spreads|spanned|spans|span|stretched|stretches|phased|staggered|split"
+    r"|amortised|amortized)\s+$",
     re.IGNORECASE,
 )
 
@@ -300,7 +341,7 @@ def _amount(m: re.Match[str]) -> Decimal | None:
     """The figure's value, a half or a quarter after a whole number included."""
     tail = m["frac"] or m["wfrac"]
     if not tail:
-        return parse_number(m.group(0))
+        return parse_number(m.group(0).replace("-", " "))  # '$1-million' is a million
     whole = parse_number(m["digits"] or m["words"])
     if whole is None:
         return None
@@ -333,6 +374,10 @@ def _figure(text: str, m: re.Match[str]) -> Found | None:
     if m["digits"] and _FRACTION_AFTER.match(rest):
         return None  # '$5 1/2 billion': read as $5 it would be wrong by a billion
     currency, start = _currency_before(text, start)
+    if currency is None and (m["scale"] or m["wscale"]):
+        worded = word_before(text[max(0, start - 20) : start])
+        if worded is not None:
+            currency, start = worded[0], start - worded[1]
     if currency == "":
         return None  # 'Mex$96': a dollar we cannot name is no money claim, nor a count
     plain_start = start
@@ -375,7 +420,7 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
 def _modifier_before(text: str, start: int) -> tuple[str | None, int]:
     before = text[max(0, start - 30) : start]
     mm = MODIFIER_BEFORE.search(before) or BETWEEN_BEFORE.search(before)
-    if mm is None:
+    if mm is None or _PREPOSITION_BEFORE.search(before, 0, mm.start("mod")):
         return None, start
     return mm["mod"], start - (len(before) - mm.start("mod"))
 
@@ -393,12 +438,15 @@ def _classify(
     rest = text[end:]
     if m["digits"] and not m["scale"]:
         short = SHORT_SCALE_AFTER.match(rest) if currency else _K_AFTER.match(rest)
+        if short is None and not currency and (modifier or "." in m["digits"]):
+            short = None if _METRE_CONTEXT.match(rest) else M_COUNT_AFTER.match(rest)
         if short:
             multiplied = amount * SHORT_SCALES[short.group(0).lower()]
             amount = multiplied if currency else exact(multiplied)  # money keeps its written digits
             end += short.end()
             rest = text[end:]
-    changing = CHANGE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    before = text[max(0, start - 40) : start]
+    changing = CHANGE_BEFORE.search(before) is not None or CHANGED_OBJECT.search(before) is not None
     value, end, unit_from = _with_range(text, amount, end, modifier, changing)
     if value is None:
         return None
@@ -411,6 +459,8 @@ def _classify(
         if after:
             currency, value, taken = after
             end += taken if joined else 0
+            if currency == "":
+                return None  # 'kroner', 'dinars': a currency no one can name
     if currency:
         return Found("money", start, end, {**value, "unit": currency}, core=core)
     pct = PERCENT_AFTER.match(rest)
@@ -450,6 +500,8 @@ def _unit_as_written(written: str, rest: str) -> bool:
         return False
     if key == "m" and not rest[:1].isspace():
         return bool(_METRE_CONTEXT.match(rest))  # '5m people' is five million, '1.9m wall' not
+    if key in ("cup", "cups") and not re.match(r"\w+\s+of\b", rest.lstrip()):
+        return False  # '1 cup of flour'; 'won two cups' is trophies
     if key == "t" and rest[:1].isspace():
         return False  # glued only: 'a 40t truck'; '40 t' is no unit
     return not (rest.startswith("-") and written[:1].isupper())

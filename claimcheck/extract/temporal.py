@@ -36,16 +36,37 @@ YEAR_CUES = (
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|scheduled|due to|set to|going to|plans? to|planned for|"
     r"expected to|to be held|upcoming|next|(?:planned|intends?|aims?|hopes?) to|payable|"
-    r"(?:postponed|delayed|adjourned|deferred|pushed back|put off|moved) (?:until|till|to))\b"
+    r"(?:postponed|delayed|adjourned|deferred|pushed back|put off|moved) (?:until|till|to)"
+    # A date decided in the past for days ahead: 'was pushed to Feb. 3', 'set for March 10';
+    # the future in the past ('would resume'); plans told as 'is to', 'as soon as'.
+    r"|(?:pushed|brought forward|rescheduled|reset|slated|set|called|fixed|penciled|pencilled)"
+    r" (?:back )?(?:to|for|until)|would(?! have)|could(?! have)|as soon as|(?:is|are) to"
+    r"|(?:is|are) due)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
+# A scheduled present: 'ministers meet again Thursday', 'the talks begin on Monday'; weaker than
+# the cues above, it counts only in a clause with no past verb ('won 50 votes on Tuesday').
+_SCHEDULED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bour )"
+    r"\b(?:meet|begin|start|open|resume|reconvene|convene|vote|travel|visit|return|arrive|fly"
+    r"|host|kick off|take place|go to the polls|launch|unveil|decide|rule)s?\b",
+    re.IGNORECASE,
+)
+# Written just before a month-day, the past: 'slid since the March 9 crash'.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|last\s+)?$", re.I)
 # Told as past: a past form in the date's clause ('fell', 'was', 'reported'; lower case, so
 # names like 'Ahmed' are not verbs).
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|went|came|fell|rose|grew|began|took|made|won|lost|left|met"
     r"|saw|gave|held|paid|sold|bought|became|brought|kept|stood|spent|struck|hit|sank|shrank"
-    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?!hundred\b)[a-z]{2,}[a-df-z]ed)\b"
+    r"|fought|slid|ran|led|sent|spoke|wrote|drove|flew|broke|chose|froze|hid|rode|shook|stole"
+    r"|swore|threw|woke|wore|beat|bit|built|caught|dealt|drew|drank|ate|fed|felt|fled|forgot"
+    r"|got|heard|hung|knew|laid|lent|lit|meant|sought|shot|sang|slept|stuck|swept|swam|swung"
+    r"|taught|tore|thought|understood|wept|withdrew|overtook|undertook|upheld|withheld|found"
+    r"|began|sprang|rang|arose|awoke|forbade|forgave|overcame|oversaw|foresaw|strode|strove"
+    r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?<!\bnot )(?!hundred\b)"
+    r"[a-z]{2,}[a-df-z]ed)\b"
 )
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
 _CLAUSE_START = re.compile(r"[;:!?()—–]|[,.](?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -103,12 +124,12 @@ def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[st
 
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     rel = (m["rel"] or "").lower()
-    if rel.startswith("last") or rel == "this past":
+    if rel.startswith("last") or rel in ("this past", "the previous"):
         direction = "previous"
-    elif rel.startswith("next") or rel == "this coming":
+    elif rel.startswith("next") or rel in ("this coming", "the following"):
         direction = "next"
     else:
-        direction = tense(text, m.start(), m.end())
+        direction = tense(text, m.start(), m.end(), scheduled=True)
     return dates.weekday(m["weekday"], anchor, direction)
 
 
@@ -126,7 +147,9 @@ def _holiday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, A
     if m["holiday"].lower() in _CUED_HOLIDAYS and not (m["cue"] or m["year"]):
         return None  # 'Christmas tree sales', 'Thanksgiving dinner': no day is told
     year = int(m["year"]) if m["year"] else None
-    return dates.holiday(m["holiday"], anchor, direction(text, m.start(), m.end()), year)
+    which = {"last": "past", "next": "future"}.get((m["which"] or "").lower())
+    told = which or direction(text, m.start(), m.end())
+    return dates.holiday(m["holiday"].replace("Jr. ", "").replace("Jr ", ""), anchor, told, year)
 
 
 def _year_end(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
@@ -155,10 +178,22 @@ def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] 
     return dates.shifted(unit, -int(count), anchor)
 
 
+# A part of the day is part of the date: 'early Saturday', 'around midday Tuesday', 'Sunday
+# night'.
+_DAY_PART_BEFORE = (
+    r"(?:[Ee]arly|[Ll]ate|(?:[Aa]round|[Aa]bout|[Bb]efore|[Aa]fter)\s+(?:midday|noon|midnight|dawn)"
+    r"|[Mm]idday|[Aa]round)"
+)
+_DAY_PART_AFTER = r"morning|afternoon|evening|night|overnight|lunchtime|midday|noon"
 _CUED_HOLIDAYS = ("christmas", "thanksgiving", "halloween")
 _HOLIDAY = (
     r"Christmas\s+Eve|Christmas\s+Day|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
     r"|Valentine['’]s\s+Day|Election\s+Day|Thanksgiving(?:\s+Day)?|Halloween|Christmas"
+    # Only holidays one country's name fixes: every country has an Independence Day, and many a
+    # Remembrance, Mother's or Labour Day of their own.
+    r"|Labor\s+Day|Memorial\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day|Bastille\s+Day"
+    r"|St\.?\s+Patrick['’]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day"
+    r"|Presidents['’]?\s+Day|Columbus\s+Day"
 )
 _GENERIC_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:world|society|teenagers|teens|youth|young|children|kids|generation"
@@ -174,9 +209,23 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# Products whose versions are years.
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:Windows|Office|Word|Excel|Outlook|Exchange|Server|Studio|Photoshop|AutoCAD|Works"
+    r"|Vista|Access|Project|Visio|SharePoint|Dynamics|FIFA|Madden|NBA\s+2K)\s$"
+)
+# A 24-hour clock time: '1500 GMT', '2300 hours'.
+_CLOCK_AFTER = (
+    r"\s*(?-i:(?:GMT|UTC|Z|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|JST)\b)|\s*(?:local\s+time"
+    r"|hours|hrs)\b"
+)
+
+
 def _year(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
     if not m["cue"] and _MODEL_AFTER.match(text, m.end()):
         return None  # 'his 1994 Ford': a model year names the car, not a time
+    if not m["cue"] and _PRODUCT_BEFORE.search(text, 0, m.start()):
+        return None  # 'Windows 2000', 'Office 2010': a version in a product's name
     return dates.absolute(int(m["year"]))
 
 
@@ -198,6 +247,7 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     (
         "holiday",
         rf"(?:\b(?P<cue>on|at|over|before|after|until|since|by|for|from|of)\s+(?:the\s+)?)?"
+        rf"(?:\b(?P<which>last|next|this)\s+)?"
         rf"\b(?P<holiday>{_HOLIDAY})\b(?:,?\s+{YEAR}\b)?",
         _holiday,
         0,
@@ -235,8 +285,10 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
     (
         "weekday",
-        rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his)\s+)?"
-        rf"(?P<weekday>{WEEKDAY})\b(?!s\b)",
+        rf"(?:\b(?P<pod>{_DAY_PART_BEFORE})\s+(?:on\s+)?)?"
+        rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his|the previous"
+        rf"|the following)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)"
+        rf"(?:\s+(?P<part>{_DAY_PART_AFTER})\b)?",
         _weekday,
         0,
     ),
@@ -249,14 +301,15 @@ PATTERNS: tuple[tuple[str, str, Builder, int], ...] = (
     ),
     (
         "ago",
-        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier)\b",
+        rf"\b(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)(?:\s+or\s+so)?"
+        r"\s+(?:ago|earlier)\b",
         _ago,
         re.IGNORECASE,
     ),
     (
         "year",
         rf"(?:(?<![\w$£€¥.,-])(?P<cue>{YEAR_CUES})[\s-]+|(?<![\w$£€¥.,:/-])){YEAR}"
-        rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent))",
+        rf"(?![\w%/:]|[.,]\d|\s*(?:per\s?cent|percent)|{_CLOCK_AFTER})",
         _year,
         re.IGNORECASE,
     ),
@@ -280,6 +333,8 @@ _WORDS_NEEDED = {
         "election",
         "thanksgiving",
         "halloween",
+        " day",
+        "fourth of july",
     ),
     "year_end": ("end",),
 }
@@ -305,8 +360,40 @@ def scan_dates(text: str, anchor: dt.date | None, taken: list[tuple[int, int]]) 
                 continue
             needs = "year" if name == "year" and not m["cue"] else None
             taken.append((start, end))
-            found.append(Found("date", start, end, value, needs=needs, core=(start, end)))
+            found.append(Found("date", start, end, value, needs=needs, core=_core(name, m)))
+            if name == "month_day":
+                found += _and_day(m, text, anchor, value, taken)
     return found
+
+
+def _core(name: str, m: re.Match[str]) -> tuple[int, int]:
+    """The date without its part of the day: 'Sunday' of 'late Sunday night'."""
+    if name == "weekday" and (m["pod"] or m["part"]):
+        return m.start("rel") if m["rel"] else m.start("weekday"), m.end("weekday")
+    return _claim_span(name, m)
+
+
+# 'June 4 and 5': the second day is a date of its own, in the first one's month and year.
+_AND_DAY = re.compile(r"\s+(?:and|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|:|\s*[%-])")
+_AND_DAY_END = re.compile(r"\s*(?:[,.;:)]|$|(?:in|at|to|and|when|after|before|as|the|this|last)\b)")
+
+
+def _and_day(
+    m: re.Match[str], text: str, anchor: dt.date | None, first: dict[str, Any], taken: list
+) -> list[Found]:
+    more = _AND_DAY.match(text, m.end())
+    if more is None or first.get("date") is None or not _AND_DAY_END.match(text, more.end()):
+        return []
+    day = int(more["day"])
+    if not int(m["day"]) < day <= 31 or overlaps(more.start("day"), more.end(), taken):
+        return []
+    value = dates.absolute(int(first["date"][:4]), _month(m["month"]), day)
+    if value is None:
+        return []
+    value = {**value, "relative": True, "anchor": first.get("anchor"), "resolved": True}
+    span = (more.start("day"), more.end())
+    taken.append(span)
+    return [Found("date", *span, value, core=span)]
 
 
 def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
@@ -314,7 +401,7 @@ def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
     if name == "year":
         return m.start("year"), m.end("year")
     if name == "holiday":
-        return m.start("holiday"), m.end()
+        return m.start("which") if m["which"] else m.start("holiday"), m.end()
     if name == "named_month" and (m["which"] or "").lower() not in ("last", "next", "this"):
         return m.start("month"), m.end("month")
     return m.start(), m.end()
@@ -323,6 +410,8 @@ def _claim_span(name: str, m: re.Match[str]) -> tuple[int, int]:
 def direction(text: str, start: int, end: int) -> str:
     """For a date written without its year: 'future' or 'past' where the clause says so, else
     'nearest'."""
+    if _SINCE_BEFORE.search(text, max(0, start - 30), start):
+        return "past"  # 'since' looks back, whatever the clause's verbs
     told = tense(text, start, end)
     if told == "future":
         return told
@@ -330,20 +419,53 @@ def direction(text: str, start: int, end: int) -> str:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The date's clause before and after it."""
+    """The date's clause before and after it. An 'and' between capitals is inside a name
+    ('Trinidad and Tobago'), no clause break."""
     before = text[max(0, start - 160) : start]
-    cuts = list(_CLAUSE_START.finditer(before))
+    cuts = [c for c in _CLAUSE_START.finditer(before) if not _in_name(before, c)]
+    head = before[cuts[-1].end() :] if cuts else before
     after = text[end : end + 100]
-    cut = _CLAUSE_START.search(after)
-    if cut is not None and not after[: cut.start()].strip() and cut.group(0) == ",":
+    cut = next((c for c in _CLAUSE_START.finditer(after) if not _in_name(after, c)), None)
+    # Past a comma straight after the date only when the date opens its sentence ('By March,
+    # prices had doubled') or nothing before it is told as past ('if Hamas does not release
+    # them by Saturday, the ceasefire will end'); not 'approved it Monday, saying taxes will'.
+    opening = not head.strip() or head.strip().lower() in _OPENERS or not _PAST.search(head)
+    if cut is not None and not after[: cut.start()].strip() and cut.group(0) == "," and opening:
         cut = _CLAUSE_START.search(after, cut.end())  # 'By March, prices had doubled'
-    return (before[cuts[-1].end() :] if cuts else before), (after[: cut.start()] if cut else after)
+    return head, (after[: cut.start()] if cut else after)
 
 
-def tense(text: str, start: int, end: int) -> str:
+_OPENERS = frozenset("by on in until till from since after before at as of".split())
+_CAPITAL_AROUND = re.compile(r"[A-Z][\w.'’-]*\s+and\s+[A-Z]")
+
+
+def _in_name(text: str, cut: re.Match[str]) -> bool:
+    if cut.group(0) != "and":
+        return False
+    word_start = text.rfind(" ", 0, max(0, cut.start() - 1)) + 1
+    return _CAPITAL_AROUND.match(text, word_start) is not None
+
+
+def tense(text: str, start: int, end: int, scheduled: bool = False) -> str:
     """'future' when the date's clause speaks of what will happen, else 'past' (news reports
-    mostly what has happened; 'today' counts as past)."""
+    mostly what has happened; 'today' counts as past). A past verb before the date, or before
+    the future cue after it, outweighs that cue: 'approved it Monday, saying taxes will rise',
+    'In September we were hopeful that prices would fall'. `scheduled`: a scheduled present
+    counts too ('ministers meet again Thursday'); only weekdays ask, as a present tense told of
+    a month is as often the headline present of what has happened."""
     clause_before, clause_after = _clause(text, start, end)
-    if _FUTURE.search(clause_before) or _FUTURE.search(clause_after):
+    if _FUTURE.search(clause_before):
+        return "future"
+    future_after = _FUTURE.search(clause_after)
+    if future_after and not _PAST.search(clause_before):
+        if not _PAST.search(clause_after, 0, future_after.start()):
+            return "future"
+    if not scheduled:
+        return "past"
+    # Within the date's own words, never past a comma: 'Following the decision on Monday, the
+    # Luftwaffe begins air drops' has its present in another clause.
+    own = clause_after.split(",")[0]  # 'ministers meet again Thursday, officials said'
+    planned = _SCHEDULED.search(clause_before) or _SCHEDULED.search(own)
+    if planned and not (_PAST.search(clause_before) or _PAST.search(own)):
         return "future"
     return "past"

@@ -38,6 +38,7 @@ MODIFIERS: dict[str, tuple[bool, bool, bool]] = {
     "below": (False, True, False),
     "just under": (False, True, True),
     "nearly": (False, True, True),
+    "barely": (False, True, True),
     "almost": (False, True, True),
     "close to": (False, False, True),
     "about": (False, False, True),

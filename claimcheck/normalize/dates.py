@@ -165,6 +165,11 @@ def shifted(unit: str, steps: int, anchor: dt.date | None) -> dict[str, Any]:
     return _value(f"{anchor.year + steps:04d}", "year", relative=True, anchor=anchor)
 
 
+def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
@@ -185,6 +190,17 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _last_weekday(y, 5, 0),
+    "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "bastille day": lambda y: dt.date(y, 7, 14),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "st patrick's day": lambda y: dt.date(y, 3, 17),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }
 
 

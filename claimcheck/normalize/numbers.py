@@ -96,7 +96,10 @@ PLURAL_SCALES = {
     "billions": 10**9,
 }
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_DIGITS = re.compile(
+    r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$"
+    r"|^\d{1,2},(?:\d\d,)+\d{3}(?:\.\d+)?$"  # lakh and crore grouping: '23,45,678'
+)
 # A plain space separates thousands only where no one could mean two numbers: the groups run to a
 # last one that starts with a zero ("100 000", "1 500 000"); "12 250" stays two numbers.
 _SPACED_THOUSANDS = re.compile(

@@ -52,12 +52,40 @@ CURRENCY_SYMBOLS = {
     "₫": "VND",
     "฿": "THB",
     "RM": "MYR",
+    # A code fused with its symbol ('USD$5 million', 'nzd$40').
+    "USD$": "USD",
+    "usd$": "USD",
+    "NZD$": "NZD",
+    "nzd$": "NZD",
+    "aud$": "AUD",
+    "CAD$": "CAD",
+    "cad$": "CAD",
+    "HKD$": "HKD",
+    "hkd$": "HKD",
+    "SGD$": "SGD",
+    "sgd$": "SGD",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "₲": "PYG",
+    "₮": "MNT",
+    "₸": "KZT",
+    "₼": "AZN",
+    "₵": "GHS",
 }
 # ISO codes may come before ("USD 5m") or after ("5m USD") the amount; only in capitals.
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB INR RUB CHF CAD AUD NZD HKD SGD BRL KRW TRY UAH ILS ZAR MXN SEK NOK"
-    " DKK PLN".split()
+    " DKK PLN THB MYR IDR VND TWD AED QAR KWD EGP NGN KES PKR BDT CZK HUF BGN ARS CLP IRR IQD ISK"
+    " KZT".split()  # not COP (the climate conference, COP30) nor SAR (Hong Kong SAR)
 )
+# Codes that are not ISO 4217 but name one: 'RMB' is the renminbi, CNY.
+CODE_ISO = {"RMB": "CNY"}
+# Codes written in lower case after a figure ('30 rmb', '20 usd'): only those no English word
+# spells ('try', 'all', 'mad', 'top' stay words).
+LOWER_CODES = frozenset("usd eur gbp rmb cny jpy inr aud cad nzd hkd sgd chf sek nok dkk".split())
+# Codes after a one-letter scale, as Nordic and engineering copy writes them: '40 MUSD', '3 kEUR'.
+PREFIXED_CODES = frozenset("USD EUR GBP SEK NOK DKK CHF".split())
 CURRENCY_WORDS = {
     "dollars": "USD",
     "dollar": "USD",
@@ -96,10 +124,160 @@ CURRENCY_WORDS = {
     "cent": "USD",
     "euro cents": "EUR",
 }
+
+
+def _with_singulars(table: dict[str, str]) -> dict[str, str]:
+    """'guilders' and 'guilder', 'Iraqi dinars' and 'Iraqi dinar'."""
+    out = dict(table)
+    for word, code in table.items():
+        if word.endswith("s") and not word.endswith("ss"):
+            out.setdefault(word[:-1], code)
+    return out
+
+
+# Currencies gone into the euro and the others news names in words; a country's adjective picks
+# the currency where the name alone is shared (dinars, pesos, riyals, kroner, rupees, pounds).
+CURRENCY_WORDS |= _with_singulars(
+    {
+        "markkaa": "FIM",
+        "markka": "FIM",
+        "finnish marks": "FIM",
+        "pesetas": "ESP",
+        "guilders": "NLG",
+        "dutch guilders": "NLG",
+        "lire": "ITL",
+        "italian lire": "ITL",
+        "turkish lira": "TRY",
+        "turkish liras": "TRY",
+        "lira": "TRY",  # bare lira is Turkish; the Italian plural is 'lire'
+        "deutsche marks": "DEM",
+        "deutschmarks": "DEM",
+        "german marks": "DEM",
+        "belgian francs": "BEF",
+        "austrian schillings": "ATS",
+        "drachmas": "GRD",
+        "drachmae": "GRD",
+        "escudos": "PTE",
+        "irish punts": "IEP",
+        "danish kroner": "DKK",
+        "danish krone": "DKK",
+        "norwegian kroner": "NOK",
+        "norwegian krone": "NOK",
+        "swedish kronor": "SEK",
+        "swedish krona": "SEK",
+        "icelandic kronur": "ISK",
+        "icelandic krona": "ISK",
+        "czech korunas": "CZK",
+        "czech koruna": "CZK",
+        "korunas": "CZK",
+        "baht": "THB",
+        "thai baht": "THB",
+        "ringgit": "MYR",
+        "malaysian ringgit": "MYR",
+        "rupiah": "IDR",
+        "indonesian rupiah": "IDR",
+        "dong": "VND",
+        "naira": "NGN",
+        "cedis": "GHS",
+        "kenyan shillings": "KES",
+        "ugandan shillings": "UGX",
+        "tanzanian shillings": "TZS",
+        "forints": "HUF",
+        "hungarian forints": "HUF",
+        "polish zloty": "PLN",
+        "polish zlotys": "PLN",
+        "lei": "RON",
+        "romanian lei": "RON",
+        "leva": "BGN",
+        "kuna": "HRK",
+        "tenge": "KZT",
+        "lari": "GEL",
+        "iraqi dinars": "IQD",
+        "kuwaiti dinars": "KWD",
+        "jordanian dinars": "JOD",
+        "bahraini dinars": "BHD",
+        "libyan dinars": "LYD",
+        "algerian dinars": "DZD",
+        "tunisian dinars": "TND",
+        "serbian dinars": "RSD",
+        "saudi riyals": "SAR",
+        "qatari riyals": "QAR",
+        "iranian rials": "IRR",
+        "omani rials": "OMR",
+        "yemeni rials": "YER",
+        "uae dirhams": "AED",
+        "emirati dirhams": "AED",
+        "moroccan dirhams": "MAD",
+        "egyptian pounds": "EGP",
+        "lebanese pounds": "LBP",
+        "syrian pounds": "SYP",
+        "sudanese pounds": "SDG",
+        "british pounds": "GBP",
+        "mexican pesos": "MXN",
+        "argentine pesos": "ARS",
+        "argentinian pesos": "ARS",
+        "chilean pesos": "CLP",
+        "colombian pesos": "COP",
+        "philippine pesos": "PHP",
+        "cuban pesos": "CUP",
+        "brazilian reais": "BRL",
+        "reais": "BRL",
+        "bolivars": "VES",
+        "bolivares": "VES",
+        "colones": "CRC",
+        "quetzales": "GTQ",
+        "taka": "BDT",
+        "kyat": "MMK",
+        "riel": "KHR",
+        "kip": "LAK",
+        "indian rupees": "INR",
+        "pakistani rupees": "PKR",
+        "sri lankan rupees": "LKR",
+        "nepalese rupees": "NPR",
+        "russian roubles": "RUB",
+        "russian rubles": "RUB",
+        "south african rand": "ZAR",
+        "chinese yuan": "CNY",
+        "yuan renminbi": "CNY",
+        "rmb": "CNY",
+        "japanese yen": "JPY",
+        "south korean won": "KRW",
+        "korean won": "KRW",
+        "us dollar": "USD",
+        "u.s. dollars": "USD",
+        "american dollars": "USD",
+        "hong kong dollars": "HKD",
+        "singapore dollars": "SGD",
+        "new zealand dollars": "NZD",
+        "taiwan dollars": "TWD",
+        "new taiwan dollars": "TWD",
+        "canadian dollar": "CAD",
+        "australian dollar": "AUD",
+        "ukrainian hryvnias": "UAH",
+        "israeli shekels": "ILS",
+        "new shekels": "ILS",
+        "swiss franc": "CHF",
+        "cfa franc": "XOF",
+    }
+)
+# Names several currencies share: with no country before them a figure is no money claim (and
+# no count of kroner either), rather than a guess at the currency.
+SHARED_CURRENCY_WORDS = frozenset(
+    """kroner krone kronor krona dinars dinar pesos peso riyals riyal rials rial dirhams dirham
+    shillings shilling""".split()
+)
 # Words for a hundredth of a currency: "12 pence" is £0.12.
 HUNDREDTHS = frozenset({"pence", "penny", "cents", "cent", "euro cents"})
 # Symbols that may also follow the amount ("25 €", "10$").
-SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+SYMBOLS_AFTER = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "元": "CNY",
+}
 
 # Canonical unit name ← written forms.
 QUANTITY_UNITS = {
@@ -108,6 +286,7 @@ QUANTITY_UNITS = {
     "metre": ("metres", "meters", "metre", "meter", "m"),
     "centimetre": ("cm", "centimetres", "centimeters"),
     "millimetre": ("mm", "millimetres", "millimeters"),
+    "decimetre": ("decimetres", "decimeters", "decimetre", "decimeter"),
     "foot": ("feet", "foot", "ft"),
     "inch": ("inches", "inch"),
     "yard": ("yards", "yard"),
@@ -128,6 +307,7 @@ QUANTITY_UNITS = {
         "square meter",
         "sq m",
         "m²",
+        "m2",
     ),
     "square foot": ("square feet", "square foot", "sq ft"),
     "cubic foot": ("cubic feet", "cubic foot"),
@@ -135,10 +315,16 @@ QUANTITY_UNITS = {
     "acre": ("acres", "acre"),
     "kilogram": ("kg", "kilograms", "kilogrammes", "kilos", "kilogram"),
     "gram": ("grams", "grammes", "gram"),
+    "milligram": ("mg", "milligrams", "milligram"),
+    "microgram": ("μg", "µg", "mcg", "micrograms", "microgram"),
     "tonne": ("tonnes", "tonne", "metric tons", "metric tonnes", "tons", "ton", "t"),
     "pound": ("pounds", "pound", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "oz"),
     "litre": ("litres", "liters", "litre", "liter"),
+    "millilitre": ("ml", "millilitres", "milliliters", "millilitre", "milliliter"),
+    "tablespoon": ("tablespoons", "tablespoon", "tbsp"),
+    "teaspoon": ("teaspoons", "teaspoon", "tsp"),
+    "cup": ("cups", "cup"),
     "gallon": ("gallons", "gallon"),
     "barrel": ("barrels", "barrel", "bbl"),
     "barrels per day": ("barrels per day", "barrels a day", "bpd"),
@@ -155,6 +341,9 @@ QUANTITY_UNITS = {
         "kilometers an hour",
         "km an hour",
         "km per hour",
+        "kmph",
+        "kmh",
+        "km/hr",
     ),
     "mile per hour": ("mph", "miles per hour", "miles an hour"),
     "knot": ("knots",),
@@ -163,7 +352,13 @@ QUANTITY_UNITS = {
     "kilowatt": ("kw", "kilowatts"),
     "kilowatt hour": ("kwh", "kilowatt hours", "kilowatt-hours"),
     "terawatt hour": ("twh", "terawatt hours", "terawatt-hours"),
-    "gigabyte": ("gb", "gigabytes"),
+    "gigabyte": ("gb", "gigabytes", "gigabyte"),
+    "megabyte": ("mb", "megabytes", "megabyte"),
+    "terabyte": ("tb", "terabytes", "terabyte"),
+    "bit": ("bits", "bit"),
+    # Bare 'degrees' may be an angle or a temperature: the unit says no more than was written.
+    "degree": ("degrees",),
+    "radian": ("radians", "radian", "rad"),
     "megaton": ("megatons", "megatonnes"),
 }
 

@@ -31,6 +31,10 @@ PROPERTY_IDS = {
     "operating_income": "P3362",
     "market_cap": "P2226",
     "total_assets": "P2403",
+    "citizenship": "P27",  # country of citizenship
+    "place_of_birth": "P19",
+    "located_in": "P131",  # located in the administrative territorial entity
+    "sports_team": "P54",  # member of sports team
 }
 QUALIFIER_IDS = {
     "start_time": "P580",

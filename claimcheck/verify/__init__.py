@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from claimcheck.model import VERDICTS, Claim, Verdict
-from claimcheck.verify import dates, names, places, quantities, roles
+from claimcheck.verify import ages, dates, names, origins, places, quantities, roles, teams
 from claimcheck.verify.facts import Facts, Resolution, mentions_of
 from claimcheck.verify.result import not_checked
 
@@ -27,6 +27,10 @@ CHECKS: dict[str, Check] = {
     "membership": places.verify_membership,
     "location": places.verify_location,
     "person_name": names.verify,
+    "age": ages.verify,
+    "nationality": origins.verify_nationality,
+    "birthplace": origins.verify_birthplace,
+    "team_membership": teams.verify,
 }
 
 

@@ -23,6 +23,10 @@ MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "membership_count": (("organization", "ORG"),),
     "location": (("subject", None), ("place", "GPE")),
     "person_name": (("name", "PERSON"),),
+    "age": (("person", "PERSON"),),
+    "nationality": (("person", "PERSON"), ("place", "GPE")),
+    "birthplace": (("person", "PERSON"), ("place", "GPE")),
+    "team_membership": (("person", "PERSON"), ("team", "ORG")),
 }
 NUMERIC_MENTIONS: tuple[tuple[str, str | None], ...] = (("subject", None),)
 

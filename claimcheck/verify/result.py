@@ -32,6 +32,10 @@ PROPERTY_LABELS = {
     "head_of_government": "head of government",
     "head_of_state": "head of state",
     "office_holder": "officeholder",
+    "citizenship": "country of citizenship",
+    "place_of_birth": "place of birth",
+    "located_in": "located in the administrative territorial entity",
+    "sports_team": "member of sports team",
 }
 
 

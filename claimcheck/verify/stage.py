@@ -40,7 +40,7 @@ def verify_claims(
     predicates: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     try:
-        facts = gather(claims, source, linker, predicates or {})
+        facts = gather(claims, source, linker, predicates or {}, as_of)
     except SourceUnavailable as err:
         return [_unavailable(c, err, as_of) for c in claims]
     ends = changes.ends_by_span(claims)
@@ -84,21 +84,23 @@ def gather(
     source: KnowledgeSource,
     linker: Linker = link_mentions,
     predicates: Mapping[str, str] | None = None,
+    as_of: dt.date | None = None,
 ) -> Facts:
-    """Link all mentions of all claims at once, then fetch what the checks will read."""
+    """Link all mentions of all claims at once, then fetch what the checks will read. People are
+    linked as of `as_of`: a namesake dead or unborn then is not the one meant."""
     wanted: dict[tuple[str, str], Mention] = {}
     for claim in claims:
         for name, text, ner in mentions_of(claim):
             surface = field_surface(claim, name) or text
             canonical = text if text != surface else None
-            wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence)
+            wanted[(claim.id, name)] = Mention(surface, ner, canonical, claim.sentence, as_of)
     implied = implied_subjects(claims)
     for claim_id, name in implied.items():
-        wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "")
+        wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "", as_of)
     links = linker(list(dict.fromkeys(wanted.values())), source) if wanted else {}
     resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
-    entities = _follow(entities, source)
+    entities = _follow_places(_follow(entities, source), source)
     members = _member_lists(claims, resolutions, source, predicates or {})
     return Facts(resolutions, entities, members, dict(predicates or {}), implied)
 
@@ -163,6 +165,35 @@ def _follow(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, E
         known.update({e.id: e for e in fetched.values()})
         frontier = list(fetched.values())
     return known
+
+
+# Birthplaces and the places they lie in, for "born in Calgary" against a hospital in Calgary.
+PLACE_CHAIN = ("place_of_birth", "citizenship", "located_in", "country")
+PLACE_HOPS = 6
+
+
+def _follow_places(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, Entity]:
+    """Fetch, one batch per hop, people's birthplaces and citizenships and the places those lie
+    in (located in, country): only from people, so an organization's country is never fetched."""
+    known = dict(entities)
+    frontier = [e for e in entities.values() if "human" in e.types]
+    for _ in range(PLACE_HOPS):
+        ids = sorted({r.id for e in frontier for r in _chain_refs(e)} - set(known))
+        if not ids:
+            break
+        fetched = {i: e for i, e in source.entities(ids).items() if not e.missing}
+        known.update(fetched)
+        known.update({e.id: e for e in fetched.values()})
+        frontier = list(fetched.values())
+    return known
+
+
+def _chain_refs(entity: Entity) -> Iterator[EntityRef]:
+    props = PLACE_CHAIN if "human" in entity.types else PLACE_CHAIN[2:]
+    for prop in props:
+        for statement in entity.statements.get(prop, ()):
+            if isinstance(statement.mainsnak.value, EntityRef):
+                yield statement.mainsnak.value
 
 
 def _pointed_at(entity: Entity) -> Iterator[EntityRef]:

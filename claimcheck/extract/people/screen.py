@@ -1,0 +1,246 @@
+"""Which PERSON mentions name a person: the model tags places, teams, newspapers, pipelines and
+the names in credit lines as people. A person_name claim is made only of a mention this module
+keeps, cut to the name itself (not "Philip Larkin - battled", "Kateřina Siniaková 6–4",
+"Representatives Walter Capps").
+
+Each rule reads the words around the mention in the sentence; none needs the knowledge source.
+Measured on tests/data/people/person_names.jsonl (benchmarks/person_names.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from claimcheck.extract.lexicon import is_title_word
+from claimcheck.extract.people.places import is_country, is_demonym
+from claimcheck.extract.sentence import Mention, text_of
+
+# Lines that credit the people who made the story, not people it is about.
+CREDIT_LINE = re.compile(
+    r"\bcontribut(?:ed|ing)\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b"
+    r"|^\W*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|produced)"
+    r"\s+by\b|;\s*(?:additional\s+)?(?:editing|writing|reporting)\s+by\b",
+    re.IGNORECASE,
+)
+# A photograph's credit: "(Photo: X / AFP)", "Photograph: X/Reuters", "X/Getty Images".
+PHOTO_CREDIT = re.compile(
+    r"\((?:photo|photograph|picture|image)s?(?:\s+by)?\s*:?[^)]*\)"
+    r"|\b(?:photo|photograph|picture|image)s?(?:\s+by|:)[^\n]*$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"\s+[-–—/]|[–—/]|\n|\s+\S*\d")  # a name stops at a dash, slash, line end, digit
+# Last words of places, bodies, competitions and documents, never of a person's name.
+NOT_NAME_ENDS = frozenset(
+    """Oblast Raion Province District Region County State Governorate Prefecture Municipality
+    Valley Valleys Mountains Strait Sea River Island Islands Peninsula Desert Corridor League Cup
+    Open Championship Championships Games Festival Sport Sports News Times Post Law Act Decree
+    Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army""".split()
+)
+# First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
+NOT_NAME_STARTS = frozenset(
+    """The Brigade Port Strait Lake Mount Cape Fort Camp Operation Radio Club Helmet Battle
+    Siege""".split()
+)
+# A lowercase word right after the name that makes it a place or a thing's name.
+THING_AFTER = frozenset(
+    """pipeline pipelines attack attacks crisis bombing bombings explosion explosions helicopter
+    aircraft plane building valley valleys insurgency ethnic group office ship vessel tanker
+    river mountains airport district province village city town region state county
+    municipality governorate oblast raion museum stadium prize award festival crash fire
+    flood floods earthquake massacre offensive campaign""".split()
+)
+PLACE_NOUNS = frozenset(
+    """city town village province region district state port strait island islands area areas
+    municipality county capital suburb outskirts neighbourhood neighborhood helmet""".split()
+)
+PLACE_BEFORE = frozenset({"in", "into", "near", "outside", "across"})
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+SPEECH = frozenset(
+    """said says told added warned wrote argued insisted announced replied asked tweeted
+    stated claimed noted""".split()
+)
+OWNED = frozenset(
+    """rule government administration presidency campaign wife husband son daughter party office
+    spokesman spokeswoman lawyer lawyers team aides allies visit comments remarks decision death
+    career""".split()
+)
+# "Ahmed al-Sharaa-headed": a hyphenated word that is not part of the name.
+COMPOUNDS = frozenset(
+    """headed led backed born based era style like owned run linked allied aligned affiliated
+    appointed supporting era""".split()
+)
+FOLLOWERS = frozenset(
+    """administration ally allies aide aides loyalist loyalists critic critics supporters
+    government regime camp""".split()
+)
+_POSSESSIVE = re.compile(r"^['’]s\s+(\w+)")
+_SEASON = re.compile(r"\b\d{4}(?:[–-]\d{2,4})?\s+$")
+
+
+def screen(sdoc: Any, offset: int, mention: Mention) -> Mention | None:
+    """The mention cut to the name, or None when it is not a person (or is credited, not
+    reported on)."""
+    text = text_of(sdoc)
+    cut = trimmed(sdoc, offset, mention, text)
+    if cut is None:
+        return None
+    start, end = cut.start - offset, cut.end - offset
+    if credited(text, start):
+        return None
+    if not_a_name(cut.text) or not_a_person_here(text, start, end, cut.text):
+        return None
+    if " " not in cut.text and not _person_cue(text[:start], text[end:], sdoc[cut.last - 1]):
+        return None  # a lone word: "Malawi", "Houthis", "Cartel", a heading's "Law"
+    return cut
+
+
+def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | None:
+    start, end = mention.start - offset, mention.end - offset
+    name = text[start:end]
+    cut = _CUT.search(name)
+    if cut is not None:
+        name = name[: cut.start()]
+    name = name.rstrip(" ,.;:'’")
+    words = name.split(" ")
+    while len(words) > 1 and words[0][:1].islower():  # "defender Sam Example": no name's start
+        start += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words)
+    if len(words) > 2 and is_title_word(words[0].rstrip("s")):  # "Representatives Walter Capps"
+        start += len(words[0]) + 1
+        name = " ".join(words[1:])
+    joined = re.match(r"-([a-z]+)\b", text[start + len(name) :])  # "Han Duck" + "-soo"
+    if joined is not None and len(name) == end - start and joined.group(1) not in COMPOUNDS:
+        name += joined.group()
+    if not name:
+        return None
+    start, name = _whole_name(sdoc, start, name)
+    span = sdoc.char_span(start, start + len(name), alignment_mode="expand")
+    first, last = (span.start, span.end) if span is not None else (mention.first, mention.last)
+    return dataclasses.replace(
+        mention,
+        text=name,
+        start=offset + start,
+        end=offset + start + len(name),
+        canonical=name if mention.canonical == mention.text else mention.canonical,
+        first=first,
+        last=last,
+    )
+
+
+def _whole_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
+    """A one-word PERSON the model cut from the rest of the name ("Arrest of Imran" + "Khan",
+    "Hun" + "Sen"): the capitalized proper noun beside it, tagged nothing else, joins it."""
+    if " " in name:
+        return start, name
+    span = sdoc.char_span(start, start + len(name))
+    if span is None or len(span) != 1:
+        return start, name
+    token = span[0]
+    if token.i > 0 and _loose_name_part(sdoc[token.i - 1]):
+        before = sdoc[token.i - 1]
+        return before.idx, before.text + " " + name if before.whitespace_ else name
+    if token.i + 1 < len(sdoc) and _loose_name_part(sdoc[token.i + 1]) and token.whitespace_:
+        return start, name + " " + sdoc[token.i + 1].text
+    return start, name
+
+
+def _loose_name_part(token: Any) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", token.text) is not None
+        and not is_title_word(token.text)
+        and token.lower_.rstrip(".") not in HONORIFICS
+        and token.text not in NOT_NAME_STARTS
+    )
+
+
+def credited(text: str, start: int) -> bool:
+    if CREDIT_LINE.search(text):
+        return True
+    return any(m.start() <= start < m.end() for m in PHOTO_CREDIT.finditer(text))
+
+
+def not_a_name(name: str) -> bool:
+    """The words themselves: a title word, a country or demonym, a place or body's last word."""
+    words = name.split()
+    if is_title_word(name) or is_country(name) or is_demonym(name):
+        return True
+    if words[0] in NOT_NAME_STARTS or words[-1] in NOT_NAME_ENDS:
+        return True
+    # "AEK Larnaca", "ETO Győr": an acronym before a name is a club's ("BILL CLINTON" is not).
+    return len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not name.isupper()
+
+
+def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
+    """The words around the name make it a place, a team, a title or a one-word non-name."""
+    before, after = text[:start], text[end:]
+    word_before = _last_word(before)
+    next_word = _first_word(after)
+    if before.endswith(("*", "_")) and after.startswith(("*", "_")):
+        return True  # *Enab Baladi*: an italic title, a newspaper, a film, a ship
+    if before.rstrip().endswith("(") and re.match(r"^(?:\s+in\s+[A-Z]\w+)?\)", after):
+        return True  # "(Polsat Sport in Polish)": the source cited
+    if after.lstrip().startswith("/"):
+        return True  # "Ludovic Marin/Getty Images"
+    if next_word in THING_AFTER or (next_word == "" and _first_word(after[1:]) in THING_AFTER):
+        return True
+    if _preceded_by_of(before):
+        return True
+    place_word = word_before.lower() in PLACE_BEFORE or before.endswith(" in to ")
+    if place_word and not _POSSESSIVE.match(after):
+        return True
+    if _SEASON.search(before) and next_word[:1].islower():
+        return True  # "2025 Garissa attack", "2025 Bat Yam bus bombings"
+    if _in_place_chain(after):
+        return True  # "Bat Yam, Israel", "Rio Grande do Sul, Brazil"
+    return re.match(r"^\s+wins?\s+their\b", after) is not None  # "Lech Poznań wins their"
+
+
+def _person_cue(before: str, after: str, token: Any) -> bool:
+    """What makes a lone word a person's name: a title or honorific before it; a speech verb,
+    ", who", a title ("Trump adviser") or a person's possessions after it; or standing as the
+    subject of a verb ("Putin met Xi Jinping")."""
+    word_before = _last_word(before)
+    if is_title_word(word_before) or word_before.lower().rstrip(".") in HONORIFICS:
+        return True
+    following = _first_word(after)
+    owned = _POSSESSIVE.match(after)
+    return (
+        following in SPEECH
+        or following in FOLLOWERS
+        or is_title_word(following)
+        or after.startswith((", who", ", whose"))
+        or (owned is not None and owned.group(1) in OWNED)
+        or (token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB")
+    )
+
+
+def _preceded_by_of(before: str) -> bool:
+    """ "the governor of Taiz", "the city of Goma", "Strait of Hormuz": a place after "of"."""
+    m = re.search(r"(\w+)\s+of\s+$", before)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in PLACE_NOUNS or is_title_word(word)
+
+
+def _in_place_chain(after: str) -> bool:
+    segment = re.split(r"[.;()\n]", after, maxsplit=1)[0]
+    pieces = [p.strip() for p in segment.split(",")]
+    # Only right after the name ("Bat Yam, Israel"; "Rio Grande do Sul, Brazil"), not a country
+    # named further on in the sentence.
+    near = len(pieces[0].split()) <= 2
+    return near and len(pieces) > 1 and is_country(pieces[1])
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([\w.'’-]+)\W*$", text)
+    return m.group(1) if m else ""
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"^\s+([\w'’-]+)", text)
+    return m.group(1) if m else ""
