@@ -151,7 +151,8 @@ def source(e: Mapping[str, Any], as_of: str | None) -> Source:
 
 def _source_date(e: Mapping[str, Any], as_of: str | None) -> str | None:
     if e.get("year"):
-        return f"figure for {e['year']}"
+        release = _release_words(e.get("vintage"))
+        return f"figure for {e['year']}" + (f", as published in {release}" if release else "")
     qualifiers = e.get("qualifiers") if isinstance(e.get("qualifiers"), Mapping) else {}
     when = qualifiers.get("point_in_time") if qualifiers else None
     if when:
@@ -160,6 +161,15 @@ def _source_date(e: Mapping[str, Any], as_of: str | None) -> str | None:
     if retrieved:
         return f"retrieved {retrieved}" + (f", checked as of {as_of}" if as_of else "")
     return f"checked as of {as_of}" if as_of else None
+
+
+def _release_words(vintage: Any) -> str | None:
+    """'2024-03' → 'the March 2024 release'."""
+    months = "January February March April May June July August September October November December"
+    year, _, month = str(vintage or "").partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return None
+    return f"the {months.split()[int(month) - 1]} {year} release"
 
 
 def words(value: Any) -> str:
