@@ -107,6 +107,32 @@ def test_a_parquet_archive_gives_the_records_of_its_jsonl_twin(
     assert claims == sum('"record":"claim"' in line for line in jsonl)
 
 
+def test_a_second_local_cluster_run_prints_no_port_warning(archive):
+    """Another run (or anything) holding Dask's dashboard port 8787 must not put Dask's
+    four-line "Port 8787 is already in use" warning into this run's stderr."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # already held by something else: the condition the test wants
+    try:
+        exe = Path(sys.executable).with_name("claimcheck")
+        done = subprocess.run(
+            [str(exe), "extract", str(archive), "--engine", "dask", "--jobs", "1", "-f", "jsonl"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=600,
+        )
+    finally:
+        holder.close()
+    assert "8787" not in done.stderr and "Port" not in done.stderr, done.stderr
+    assert sum(line.startswith('{"record":"document"') for line in done.stdout.splitlines()) == 6
+
+
 def test_dask_refuses_stdin_and_table_format(capsys, archive):
     assert run(capsys, "extract", "-", "--engine", "dask")[0] == 2
     status, _, err = run(capsys, "extract", str(archive), "--engine", "dask", "--format", "table")

@@ -163,7 +163,9 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Any]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # None still starts the scheduler's HTTP server on 8787, with a four-line warning
+            # when another run holds it; a free loopback port serves no one and warns no one.
+            dashboard_address="127.0.0.1:0",
             silence_logs=40,  # logging.ERROR: worker chatter would drown the run's own messages
         ) as cluster,
         Client(cluster) as client,
