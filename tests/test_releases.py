@@ -229,3 +229,12 @@ def test_a_year_the_patterns_did_not_read_is_not_replaced_by_another(sentence):
 def test_a_year_of_something_else_or_the_same_year_is_no_reason_to_refuse(sentence):
     result = check(claim("4%", sentence), [obs(2004, "4.1")], dt.date(2005, 6, 1))
     assert (result.verdict, result.reason) == ("supported", "match")
+
+
+def test_a_release_of_the_articles_month_or_the_one_before_both_give_the_tolerance():
+    # dated April 2005: February (8.1) and April (8.4) may both have been in force; 7.3% is
+    # within a point of February's figure only, so it is a warning, not an error
+    result = check(claim("7.3%", year=2004), SINGAPORE, dt.date(2005, 4, 10))
+    assert (result.verdict, result.reason) == ("contradicted", "minor_mismatch")
+    later = check(claim("7.3%", year=2004), SINGAPORE, dt.date(2005, 5, 10))
+    assert later.reason == "mismatch"  # April alone in force: 1.05 points off

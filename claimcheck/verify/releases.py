@@ -148,7 +148,7 @@ class Judge:
             if self.matches(found):
                 return self._superseded(found, in_force[0], as_of)
         if in_force:
-            return self._against_in_force(in_force[-1], newest, as_of)
+            return self._against_in_force(in_force, newest, as_of)
         first = later[0] if later else newest
         outcome = self._against_today(first, figures)
         note = (
@@ -198,7 +198,12 @@ class Judge:
         used = ((then, "in_force"), (found, "earlier_release"))
         return Outcome("contradicted", "superseded_release", said, used, then)
 
-    def _against_in_force(self, then: Observation, newest: Observation, as_of: dt.date) -> Outcome:
+    def _against_in_force(
+        self, in_force: Sequence[Observation], newest: Observation, as_of: dt.date
+    ) -> Outcome:
+        """No release fits: held against the one in force (the later, when a release of the
+        article's own month may have been out); within the tolerance of either, a warning."""
+        then = in_force[-1]
         said = self._said(then, as_of)
         used: Used = ((then, "in_force"),)
         if newest is not then and plain(newest.value) != plain(then.value):
@@ -208,7 +213,8 @@ class Judge:
                 f" (revised to {plain(newest.value)} since); the article",
                 1,
             )
-        reason = "minor_mismatch" if self.near(then, self.indicator.slack) else "mismatch"
+        near = any(self.near(found, self.indicator.slack) for found in in_force)
+        reason = "minor_mismatch" if near else "mismatch"
         return Outcome("contradicted", reason, said, used, then)
 
     def _published(self, found: Observation) -> str:
