@@ -32,7 +32,9 @@ def org_head(position: str) -> str | None:
     return None
 
 
-def read_organization(document: Document, person_start: int, position: str) -> dict[str, Any] | None:
+def read_organization(
+    document: Document, person_start: int, position: str
+) -> dict[str, Any] | None:
     """The organization field for a title written right before the name, or None."""
     before = document.text[max(0, person_start - 120) : person_start]
     m = re.search(rf"(?P<org>{_CLUB})\s+{re.escape(position)}\s+$", before)
