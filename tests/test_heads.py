@@ -62,15 +62,20 @@ def roles(nlp, text: str, date: dt.date | None = None):
 @pytest.mark.parametrize(
     "text,person,position,organization",
     [
-        ("Arsenal manager Arsène Wenger said the team was tired.", "Arsène Wenger", "manager", "Arsenal"),
-        ("Manchester United manager Alex Ferguson retired.", "Alex Ferguson", "manager", "Manchester United"),
-        ("Former Arsenal manager Arsène Wenger was in the stands.", "Arsène Wenger", "manager", "Arsenal"),
+        ("Arsenal manager Arsène Wenger said the team was tired.",
+         "Arsène Wenger", "manager", "Arsenal"),
+        ("Manchester United manager Alex Ferguson retired.",
+         "Alex Ferguson", "manager", "Manchester United"),
+        ("Former Arsenal manager Arsène Wenger was in the stands.",
+         "Arsène Wenger", "manager", "Arsenal"),
         ("Arsenal boss Arsène Wenger was furious on Saturday.", "Arsène Wenger", "boss", "Arsenal"),
         ("Liverpool boss Jürgen Klopp rested his captain.", "Jürgen Klopp", "boss", "Liverpool"),
         ("Liverpool captain Steven Gerrard was injured.", "Steven Gerrard", "captain", "Liverpool"),
-        ("Google chief executive Sundar Pichai spoke on Monday.", "Sundar Pichai", "chief executive", "Google"),
+        ("Google chief executive Sundar Pichai spoke on Monday.",
+         "Sundar Pichai", "chief executive", "Google"),
         ("YouTube CEO Susan Wojcicki announced the change.", "Susan Wojcicki", "CEO", "YouTube"),
-        ("Arsène Wenger, the Arsenal manager, said the team was tired.", "Arsène Wenger", "manager", "Arsenal"),
+        ("Arsène Wenger, the Arsenal manager, said the team was tired.",
+         "Arsène Wenger", "manager", "Arsenal"),
     ],
 )  # fmt: skip
 def test_a_head_of_a_club_or_company_is_a_role_with_its_organization(
@@ -89,7 +94,9 @@ def test_a_coach_with_no_organization_is_a_role_without_one(nlp):
 
 def verdicts(nlp, world, text: str, date: dt.date):
     checked = verify_claims(roles(nlp, text, date), world, date)
-    return [(c.verification.verdict, c.verification.reason, c.verification.correction) for c in checked]
+    return [
+        (c.verification.verdict, c.verification.reason, c.verification.correction) for c in checked
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""Heads of an organization: "Arsenal manager X" against the club's head coach (P286) and
-director / manager (P1037), "chairman X" against its chairperson (P488), "chief executive X"
-against its CEO (P169) — statements on the organization, valid on the article's date.
+"""Heads of an organization: "Arsenal manager X" against the club's head coach and director /
+manager, "chairman X" against its chairperson, "chief executive X" against its CEO — statements
+on the organization, valid on the article's date.
 
 A different person in the post contradicts only when that statement is dated and valid on the
 date: an undated statement says who holds it as the source last knew, not on the article's day.
@@ -39,7 +39,7 @@ PROPERTIES = {
     "chief executive": ("ceo",),
     "chief executive officer": ("ceo",),
 }
-# Heads the person's positions held (P39) answered before: they fall back to it.
+# Heads the person's positions held answered before: they fall back to it.
 FALLS_BACK = frozenset({"chairman", "chairwoman", "chair", "chairperson", "ceo", "chief executive"})
 
 

@@ -193,10 +193,10 @@ def _follow_heads(
         for s in org.statements.get(prop, ())
         if isinstance(s.mainsnak.value, EntityRef)
     }
-    ids = sorted(ids - set(entities))
-    if not ids:
+    wanted = sorted(ids - set(entities))
+    if not wanted:
         return entities
-    fetched = {i: e for i, e in source.entities(ids).items() if not e.missing}
+    fetched = {i: e for i, e in source.entities(wanted).items() if not e.missing}
     return {**entities, **fetched}
 
 
