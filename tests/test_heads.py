@@ -149,3 +149,16 @@ def test_the_evidence_is_the_organizations_statement(nlp, world):
     )
     (proof,) = claim.verification.evidence
     assert (proof.entity, proof.property, proof.source_property) == ("Q901", "head_coach", "P286")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal Example assistant manager Tony Example said the team was tired.",
+        "Arsenal Example deputy manager Tony Example said the team was tired.",
+    ],
+)
+def test_a_second_in_command_is_not_checked_against_the_head(nlp, world, text):
+    """The club's head coach in 2010 is Arsène; an assistant is no contradiction of that."""
+    got = verdicts(nlp, world, text, dt.date(2010, 3, 1))
+    assert all(v[0] != "contradicted" for v in got) and got

@@ -194,10 +194,16 @@ def show_property(statement: Statement) -> str:
     return property_label(statement.property)
 
 
+# A second in command is not the head the organization's statement names: "vice chairman X"
+# against the chairperson would contradict a true claim.
+SECONDS = frozenset({"vice", "deputy", "assistant", "associate", "co", "honorary", "joint"})
+
+
 def org_head(position: str) -> str | None:
-    """The head a position ends in ("Arsenal manager" → "manager"), or None."""
-    low = position.lower().split()
+    """The head a position ends in ("Arsenal manager" → "manager"), or None (also for a
+    deputy's title: "vice chairman", "assistant manager")."""
+    low = position.lower().replace("-", " ").split()
     for n in (3, 2, 1):
         if len(low) >= n and " ".join(low[-n:]) in PROPERTIES:
-            return " ".join(low[-n:])
+            return None if SECONDS.intersection(low[:-n]) else " ".join(low[-n:])
     return None
