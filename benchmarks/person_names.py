@@ -107,7 +107,7 @@ def main(argv: list[str]) -> int:
                 print(f"WRONG  {o.row}: {name!r} ({family})")
             for name in o.missed:
                 print(f"MISSED {o.row}: {name!r}")
-    for batch in ("tune", "held-out", None):
+    for batch in ("tune", "held-out", "held-out-2", None):
         pairs = [
             (o, r) for o, r in zip(outcomes, rows, strict=True) if batch in (None, r.get("batch"))
         ]

@@ -55,15 +55,30 @@ def test_the_tuning_rows_reach_the_goal(outcomes):
 
 
 def test_the_held_out_rows_stay_above_the_floor_measured(outcomes):
-    """Labelled after the rules were written, never tuned on: 0.837 / 0.891 when written."""
+    """Labelled after the first rules, never tuned on by its strings: 0.837 / 0.891 when written;
+    0.977 / 0.935 after rules for the families of its misses, written on new tune cases."""
     stats = _stats(outcomes, "held-out")
     assert stats["people"] >= 40 and stats["mentions"] >= 80
-    assert stats["precision"] >= 0.83 and stats["recall"] >= 0.89, stats
+    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.93, stats
 
 
-@pytest.mark.xfail(strict=True, reason="held-out precision 0.837: places, parties the rules miss")
+@pytest.mark.xfail(strict=True, reason="held-out recall 0.935: names the model misses or cuts")
 def test_the_held_out_rows_reach_the_goal(outcomes):
     stats = _stats(outcomes, "held-out")
+    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
+
+
+def test_the_second_held_out_rows_stay_above_the_floor_measured(outcomes):
+    """Labelled from six other corpus articles after the second round of rules, never tuned on:
+    0.938 / 0.750 when written."""
+    stats = _stats(outcomes, "held-out-2")
+    assert stats["people"] >= 20 and stats["mentions"] >= 40
+    assert stats["precision"] >= 0.93 and stats["recall"] >= 0.75, stats
+
+
+@pytest.mark.xfail(strict=True, reason="second held-out recall 0.750: lone names the model misses")
+def test_the_second_held_out_rows_reach_the_goal(outcomes):
+    stats = _stats(outcomes, "held-out-2")
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
@@ -120,3 +135,20 @@ def test_a_name_stops_at_a_dash_or_a_score_and_loses_a_leading_title(nlp, text, 
 )
 def test_places_pipelines_demonyms_and_headings_are_not_people(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("* Typhoon Haiyan killed more than 6,000 people in the Philippines. (BBC)", []),
+        ("* Forecasters say Cyclone Idai will make landfall near Beira on Thursday. (Reuters)", []),
+        ("* Fianna Fáil councillor Seán Murphy is elected mayor of Cork. (*Irish Times*)",
+         ["Seán Murphy"]),
+        ("* Floods hit cities such as Porto Alegre and Canoas in southern Brazil. (G1)", []),
+        ("* Two climbers die in an avalanche on Ama Dablam in Nepal. (*The Himalayan Times*)", []),
+        ("* Rescuers reach survivors on Khan Tengri in Kazakhstan. (Tengrinews)", []),
+        ("Drones also hit an ammunition depot at Osman Digna Air Base, causing damage.", []),
+    ],
+)  # fmt: skip
+def test_storms_parties_and_places_of_lists_or_mountains_are_not_people(nlp, text, expected):
+    assert names(nlp, text) == expected

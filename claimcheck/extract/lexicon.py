@@ -154,7 +154,7 @@ TITLE_HEADS = frozenset(
     spokeswoman spokesperson director admiral commander king queen prince princess pope judge
     justice speaker leader adviser advisor undersecretary commissioner premier lawmaker mp
     secretary-general president-elect vice-president prosecutor negotiator emir chief
-    general executive""".split()
+    general executive manager coach boss captain""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """deputy vice foreign defense defence interior finance health prime first assistant under

@@ -26,6 +26,7 @@ from claimcheck.extract.lexicon import (
 )
 from claimcheck.extract.memberships import hedged
 from claimcheck.extract.names import names_something_else
+from claimcheck.extract.people.heads import with_organization
 from claimcheck.extract.sentence import Mention, sentence_of, text_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 
@@ -87,6 +88,7 @@ def role_claim(document: Document, sdoc: Any, offset: int, person: Mention, titl
     first = title.first
     fields: dict[str, Any] = {"person": person.as_field(), "position": title.position}
     fields.update(qualifier_fields(title))
+    with_organization(document, fields, person.start)
     if title.temporal:
         fields["temporal"] = title.temporal
     if title.polarity != "positive":

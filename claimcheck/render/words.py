@@ -55,6 +55,11 @@ REASONS = {
     "position_not_in_source": "The source does not list this post for the person.",
     "qualifier_not_in_source": "The source's record lacks the detail needed to check this.",
     "not_a_person": "The name links to something in the source that is not a person.",
+    "no_statement": "The source knows the person but records nothing of this kind for them.",
+    "no_date": "The article has no date, so an age cannot be counted.",
+    "not_at_article_date": "The sentence speaks of another time than the article's date.",
+    "place_not_in_chain": "The source's birthplace does not say whether it lies in the place "
+    "named.",
     "date_too_coarse": "The article's date is too vague to compare with the source.",
     "source_precision_too_coarse": "The source's value is less precise than the article's, so "
     "they cannot be compared.",

@@ -35,6 +35,11 @@ PROPERTY_IDS = {
     "place_of_birth": "P19",
     "located_in": "P131",  # located in the administrative territorial entity
     "sports_team": "P54",  # member of sports team
+    # An organization's heads, read for "Arsenal manager X", "YouTube chief executive X".
+    "head_coach": "P286",
+    "chairperson": "P488",
+    "ceo": "P169",  # chief executive officer
+    "director_manager": "P1037",
 }
 QUALIFIER_IDS = {
     "start_time": "P580",

@@ -36,6 +36,10 @@ PROPERTY_LABELS = {
     "place_of_birth": "place of birth",
     "located_in": "located in the administrative territorial entity",
     "sports_team": "member of sports team",
+    "head_coach": "head coach",
+    "chairperson": "chairperson",
+    "ceo": "chief executive officer",
+    "director_manager": "director / manager",
 }
 
 

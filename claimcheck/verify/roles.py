@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from claimcheck.model import Claim, Entity, EntityRef, Evidence, Statement, TimeValue, Verdict
-from claimcheck.verify import words
+from claimcheck.verify import heads, words
 from claimcheck.verify.facts import Facts, field_surface, field_text, linked
 from claimcheck.verify.result import evidence, not_checked, show, source_name, verdict, when
 from claimcheck.verify.timeselect import bounds, select, usable, validity
@@ -28,6 +28,9 @@ def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
     title = _title(claim)
     if not title:
         return not_checked("not_checkable_kind", "The role names no position.", as_of)
+    by_organization = heads.verify(claim, person, facts, as_of)
+    if by_organization is not None:
+        return by_organization
     held = usable(person.statements.get("position_held", ()))
     if not held:
         return not_checked(

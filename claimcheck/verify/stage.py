@@ -101,6 +101,7 @@ def gather(
     resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
     entities = _follow_places(_follow(entities, source), source)
+    entities = _follow_heads(claims, resolutions, entities, source)
     members = _member_lists(claims, resolutions, source, predicates or {})
     return Facts(resolutions, entities, members, dict(predicates or {}), implied)
 
@@ -165,6 +166,38 @@ def _follow(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, E
         known.update({e.id: e for e in fetched.values()})
         frontier = list(fetched.values())
     return known
+
+
+# An organization's heads, named in a correction ("lists Unai Emery as head coach then").
+HEAD_PROPERTIES = ("head_coach", "director_manager", "chairperson", "ceo")
+
+
+def _follow_heads(
+    claims: Sequence[Claim],
+    resolutions: Mapping[tuple[str, str], Resolution],
+    entities: dict[str, Entity],
+    source: KnowledgeSource,
+) -> dict[str, Entity]:
+    """Fetch, in one batch, the heads of the organizations role claims name: only those, so an
+    organization met for any other claim costs no request."""
+    orgs = [
+        r.entity
+        for c in claims
+        if c.kind == "role" and (r := resolutions.get((c.id, "organization"))) is not None
+        if r.entity is not None
+    ]
+    ids = {
+        s.mainsnak.value.id
+        for org in orgs
+        for prop in HEAD_PROPERTIES
+        for s in org.statements.get(prop, ())
+        if isinstance(s.mainsnak.value, EntityRef)
+    }
+    wanted = sorted(ids - set(entities))
+    if not wanted:
+        return entities
+    fetched = {i: e for i, e in source.entities(wanted).items() if not e.missing}
+    return {**entities, **fetched}
 
 
 # Birthplaces and the places they lie in, for "born in Calgary" against a hospital in Calgary.

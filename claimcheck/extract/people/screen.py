@@ -35,12 +35,13 @@ NOT_NAME_ENDS = frozenset(
     """Oblast Raion Province District Region County State Governorate Prefecture Municipality
     Valley Valleys Mountains Strait Sea River Island Islands Peninsula Desert Corridor League Cup
     Open Championship Championships Games Festival Sport Sports News Times Post Law Act Decree
-    Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army""".split()
+    Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army Base
+    Airbase Airport Station Square Street Road Avenue Hospital University""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
     """The Brigade Port Strait Lake Mount Cape Fort Camp Operation Radio Club Helmet Battle
-    Siege""".split()
+    Siege Hurricane Typhoon Cyclone Storm Tropical""".split()
 )
 # A lowercase word right after the name that makes it a place or a thing's name.
 THING_AFTER = frozenset(
@@ -48,8 +49,23 @@ THING_AFTER = frozenset(
     aircraft plane building valley valleys insurgency ethnic group office ship vessel tanker
     river mountains airport district province village city town region state county
     municipality governorate oblast raion museum stadium prize award festival crash fire
-    flood floods earthquake massacre offensive campaign""".split()
+    flood floods earthquake massacre offensive campaign strike strikes airstrike airstrikes
+    shelling clashes unrest""".split()
 )
+# A role a party or a place qualifies: "Fine Gael candidate X", "Chihuahua governor X". The
+# words before it, and before another name, are the party or the place, not a person.
+QUALIFIED_ROLES = frozenset(
+    """candidate candidates councillor councilor lawmaker legislator politician governor premier
+    mayor senator mp td mep deputy""".split()
+)
+_QUALIFIER_OF = re.compile(r"^\s+(\w+)\s+(?:[A-Z][\w'’.-]*)")
+# "cities such as X and Y", "villages including X, Y and Z": every member of the list.
+_PLACE_LIST = re.compile(
+    r"\b(?:cities|towns|villages|provinces|regions|areas|districts|states|islands|places"
+    r"|settlements|communities)\s+(?:such\s+as|including|like)\s+"
+    r"(?:[A-ZÀ-ÞĀ-ʯ][\w'’-]*(?:\s[A-ZÀ-ÞĀ-ʯ][\w'’-]*)*(?:,\s*|,?\s+and\s+))*$"
+)
+_ON_A_PLACE = re.compile(r"^\s+in\s+((?:[A-Z][\w'’-]*\s?){1,3})")
 PLACE_NOUNS = frozenset(
     """city town village province region district state port strait island islands area areas
     municipality county capital suburb outskirts neighbourhood neighborhood helmet""".split()
@@ -133,7 +149,7 @@ def _whole_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     """A one-word PERSON the model cut from the rest of the name ("Arrest of Imran" + "Khan",
     "Hun" + "Sen"): the capitalized proper noun beside it, tagged nothing else, joins it."""
     if " " in name:
-        return start, name
+        return _long_name(sdoc, start, name)
     span = sdoc.char_span(start, start + len(name))
     if span is None or len(span) != 1:
         return start, name
@@ -144,6 +160,38 @@ def _whole_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     if token.i + 1 < len(sdoc) and _loose_name_part(sdoc[token.i + 1]) and token.whitespace_:
         return start, name + " " + sdoc[token.i + 1].text
     return start, name
+
+
+def _long_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
+    """A name of three or more words the model cut ("Denis Sassou" + "Nguesso", "Teodoro
+    Obiang" + "Nguema Mbasogo"): untagged proper nouns right beside it join it, two at most
+    each side, and none across the sentence's first word (a heading's or a verb's capital)."""
+    span = sdoc.char_span(start, start + len(name))
+    if span is None:
+        return start, name
+    first, last = span.start, span.end
+    while first > 1 and span.start - first < 2 and _joins(sdoc[first - 1], sdoc[first - 1]):
+        first -= 1
+    while last < len(sdoc) and last - span.end < 2 and _joins(sdoc[last - 1], sdoc[last]):
+        last += 1
+    run = sdoc[max(first - 1, 0) : min(last + 1, len(sdoc))]
+    if (first, last) == (span.start, span.end) or any(_place_word(t.text) for t in run):
+        return start, name  # "Osman Digna Air Base", "Dnipropetrovsk Oblast Serhiy Lysak"
+    joined = sdoc[first:last]
+    return joined.start_char, joined.text
+
+
+def _place_word(word: str) -> bool:
+    return word in NOT_NAME_ENDS or word in NOT_NAME_STARTS
+
+
+def _joins(left: Any, token: Any) -> bool:
+    """A loose name part, written with a space beside the name and not a sentence's start."""
+    return (
+        _loose_name_part(token)
+        and not token.is_sent_start
+        and bool(left.whitespace_ or left is token)
+    )
 
 
 def _loose_name_part(token: Any) -> bool:
@@ -196,6 +244,14 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True  # "2025 Garissa attack", "2025 Bat Yam bus bombings"
     if _in_place_chain(after):
         return True  # "Bat Yam, Israel", "Rio Grande do Sul, Brazil"
+    qualifier = _QUALIFIER_OF.match(after)
+    if qualifier is not None and qualifier.group(1).lower() in QUALIFIED_ROLES:
+        return True  # "Fine Gael candidate Heather Humphreys": the party, not a person
+    if _PLACE_LIST.search(before):
+        return True
+    on_place = _ON_A_PLACE.match(after)
+    if word_before.lower() in {"on", "at"} and on_place and is_country(on_place.group(1).strip()):
+        return True  # "on Jengish Chokusu in Kyrgyzstan": a mountain, a site
     return re.match(r"^\s+wins?\s+their\b", after) is not None  # "Lech Poznań wins their"
 
 
