@@ -23,13 +23,6 @@ REASONS = {
     "year's figure does.",
     "year_unclear": "The sentence names a year the figure may be about, so it was not checked "
     "against another year.",
-    "no_statement": "The source has the person, but no statement of this kind about them (a "
-    "birth date, a citizenship, a birthplace).",
-    "no_date": "The article has no date, so an age cannot be worked out.",
-    "not_at_article_date": "The age is for a time in the past ('when he was 26'), not the "
-    "article's date: not checked.",
-    "place_not_in_chain": "The source's birthplace and the places it lies in do not include the "
-    "place the article names; not judged.",
     "not_held_at_date": "The person held this post, but not at the article's date.",
     "still_held_at_date": "The article speaks of this post as past, but the person still held it "
     "at the article's date.",
