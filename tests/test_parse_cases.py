@@ -24,7 +24,9 @@ def _cases() -> list:
             continue
         phrase, kind, text, value, *rest = (part.strip() for part in line.split(" | "))
         marks = [pytest.mark.xfail(reason=rest[0], strict=True)] if rest else []
-        out.append(pytest.param(phrase, kind, text, json.loads(value), id=f"L{number}", marks=marks))
+        out.append(
+            pytest.param(phrase, kind, text, json.loads(value), id=f"L{number}", marks=marks)
+        )
     return out
 
 

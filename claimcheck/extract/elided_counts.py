@@ -78,7 +78,9 @@ def inherited(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> Found 
 
 
 def _from_earlier(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> str | None:
-    earlier = [f for f in kept if f.kind == "count" and f.fields.get("counted") and f.end <= found.start]
+    earlier = [
+        f for f in kept if f.kind == "count" and f.fields.get("counted") and f.end <= found.start
+    ]
     if not earlier:
         return None
     last = max(earlier, key=lambda f: f.end)
