@@ -155,7 +155,8 @@ def _chunk_claims(
     document: Document, sdoc: Any, offset: int, found: list[Found], hooks: Hooks | None
 ) -> list[Claim]:
     sentence = text_of(sdoc)
-    ours, kept_found = [], []
+    ours = []
+    kept_found: list[Found] = []
     for candidate in found:
         if candidate.needs == "counted" and threshold(candidate, sdoc, offset):
             continue  # 'children under 12': an age bound, no count of children
