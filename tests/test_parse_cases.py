@@ -41,3 +41,29 @@ def test_parse_case(nlp, phrase, kind, text, value):
     assert hits, [(c.kind, c.text) for c in found]
     got = jsonable(hits[0].value)
     assert {k: got.get(k) for k in value} == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "figure"),
+    [
+        ("They built 3,000 schools, nearly 7 times as many as today.", "nearly 7"),
+        ("Most crime is between the hours of 3 in the afternoon and 8 at night.", "8"),
+        ("He flew 149 combat missions and one 5-hour space flight.", "one"),
+    ],
+)
+def test_a_figure_with_words_of_its_own_inherits_no_noun(nlp, phrase, figure):
+    """From a read of the shared corpus (written after the fix): a figure followed by a word of
+    its own, or a time of day, or after a noun of time, takes no noun from the count before."""
+    document = Document(id="d", text=phrase, date=ANCHOR)
+    ((_, found),) = list(extract_claims([document], nlp, hooks=None))
+    assert not [c for c in found if c.kind == "count" and c.text == figure and c.span.start > 8]
+
+
+def test_a_threshold_rule_keeps_a_count_of_people_after_adjectives(nlp):
+    text = "The U.S. sanctions over 50 Mexican individuals and companies."
+    ((_, found),) = list(
+        extract_claims([Document(id="d", text=text, date=ANCHOR)], nlp, hooks=None)
+    )
+    assert [(c.text, c.value["unit"]) for c in found if c.kind == "count"] == [
+        ("over 50", "individuals")
+    ]

@@ -55,14 +55,19 @@ def threshold(found: Found, sdoc: Any, offset: int) -> bool:
 
 
 def _counted_after(sdoc: Any, i: int) -> bool:
-    """A plural noun right after the figure ('over 70 villages'): then it is a count after all."""
-    return i < len(sdoc) and sdoc[i].tag_ == "NNS" and sdoc[i].pos_ == "NOUN"
+    """A plural noun after the figure, past adjectives ('over 70 villages', 'over 50 Mexican
+    individuals'): then it is a count after all."""
+    while i < len(sdoc) and (sdoc[i].pos_ == "ADJ" or sdoc[i].ent_type_ == "NORP"):
+        i += 1
+    return i < len(sdoc) and sdoc[i].tag_ in ("NNS", "NNPS")
 
 
 def inherited(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> Found | None:
     """The bare count `found` with the noun of the count kept before it in the sentence, or of
     the object before "cut … by"; None when neither applies."""
     if found.kind != "count" or found.needs != "counted":
+        return None
+    if not _bare(found, sdoc, offset):
         return None
     counted = _from_earlier(found, sdoc, offset, kept) or _object_before_by(found, sdoc, offset)
     if counted is None:
@@ -77,6 +82,25 @@ def inherited(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> Found 
     )
 
 
+# After the figure: the end, a preposition, a conjunction, punctuation or 'more' ('wounding
+# 124 more'). A word of its own after it ('one generation', 'nearly 7 times as many', 'thirty
+# new projects') means the parse rejected a noun, and nothing is to be inherited.
+_AFTER_BARE = {"ADP", "CCONJ", "PUNCT", "SCONJ"}
+_TIME_OF_DAY = re.compile(
+    r"^\s*(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock|[ap]\.?m\b)", re.I
+)
+# Nouns of time never pass on: 'the hours of 3 in the afternoon and 8 at night'.
+_TIME_NOUNS = frozenset("second minute hour day night week month year decade century".split())
+
+
+def _bare(found: Found, sdoc: Any, offset: int) -> bool:
+    end = found.end - offset
+    if _TIME_OF_DAY.match(text_of(sdoc)[end:]):
+        return False
+    after = [t for t in sdoc if t.idx >= end]
+    return not after or after[0].pos_ in _AFTER_BARE or after[0].lower_ in ("more", "others")
+
+
 def _from_earlier(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> str | None:
     earlier = [
         f for f in kept if f.kind == "count" and f.fields.get("counted") and f.end <= found.start
@@ -89,7 +113,10 @@ def _from_earlier(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> st
     gap = text_of(sdoc)[last.end - offset : found.start - offset]
     if len(gap.split()) > _GAP_WORDS or not _GAP.match(gap) or _own_verb(sdoc, last, found, offset):
         return None
-    return str(last.fields["counted"])
+    counted = str(last.fields["counted"])
+    if counted.lower().split()[-1].rstrip("s") in _TIME_NOUNS:
+        return None
+    return counted
 
 
 def _own_verb(sdoc: Any, last: Found, found: Found, offset: int) -> bool:
