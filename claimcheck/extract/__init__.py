@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.extract.chunks import chunks
 from claimcheck.extract.claims import make_claim, restored
+from claimcheck.extract.elided_counts import inherited, threshold
 from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
@@ -155,9 +156,15 @@ def _chunk_claims(
 ) -> list[Claim]:
     sentence = text_of(sdoc)
     ours = []
+    kept_found: list[Found] = []
     for candidate in found:
+        if candidate.needs == "counted" and threshold(candidate, sdoc, offset):
+            continue  # 'children under 12': an age bound, no count of children
         kept = refine(candidate, sdoc, offset)
+        if kept is None:
+            kept = inherited(candidate, sdoc, offset, kept_found)
         if kept is not None:
+            kept_found.append(kept)
             ours.append(_claim(document, kept, sentence))
     if hooks is None:
         return ours
