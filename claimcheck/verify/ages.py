@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from claimcheck.model import Claim, Entity, Statement, TimeValue, Verdict
-from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.facts import Facts, linked_person
 from claimcheck.verify.result import evidence, not_checked, source_name, verdict
 from claimcheck.verify.timeselect import best_rank, usable
 
@@ -17,15 +17,11 @@ PRECISE = ("day", "month", "year")
 
 
 def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
-    name = field_text(claim, "person") or "the person"
     if claim.value.get("at") == "past":
         return not_checked("not_at_article_date", "The age is for a time in the past.", as_of)
-    person = linked(claim, facts, "person")
+    person = linked_person(claim, facts)
     if not isinstance(person, Entity):
-        return not_checked(person[0], person[1], as_of)
-    if "human" not in person.types:
-        said = f"“{name}” links to {person.label}, not a person."
-        return not_checked("not_a_person", said, as_of)
+        return not_checked(*person, as_of)
     births = _dated(person, "date_of_birth")
     if not births:
         said = f"{source_name(person)} holds no date of birth for {person.label}."

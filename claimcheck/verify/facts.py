@@ -125,3 +125,13 @@ def linked(claim: Claim, facts: Facts, name: str) -> Entity | tuple[str, str]:
     if resolution.entity.missing:
         return "entity_missing", f"The entity linked for “{text}” is missing from the source."
     return resolution.entity
+
+
+def linked_person(claim: Claim, facts: Facts, name: str = "person") -> Entity | tuple[str, str]:
+    """The human a claim's person field links to, or (reason code, sentence) why there is none:
+    an entity that is not a person is `not_a_person`, never checked as one."""
+    person = linked(claim, facts, name)
+    if isinstance(person, Entity) and "human" not in person.types:
+        shown = field_text(claim, name) or "the person"
+        return "not_a_person", f"“{shown}” links to {person.label}, not a person."
+    return person

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from claimcheck.model import Claim, Entity, EntityRef, Statement, Verdict
-from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.facts import Facts, linked, linked_person
 from claimcheck.verify.result import evidence, not_checked, source_name, verdict
 from claimcheck.verify.timeselect import best_rank, select, usable
 
@@ -73,12 +73,9 @@ def verify_birthplace(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verd
 
 
 def _pair(claim: Claim, facts: Facts, as_of: dt.date | None) -> tuple[Entity, Entity] | Verdict:
-    person = linked(claim, facts, "person")
+    person = linked_person(claim, facts)
     if not isinstance(person, Entity):
-        return not_checked(person[0], person[1], as_of)
-    if "human" not in person.types:
-        said = f"“{field_text(claim, 'person')}” links to {person.label}, not a person."
-        return not_checked("not_a_person", said, as_of)
+        return not_checked(*person, as_of)
     place = linked(claim, facts, "place")
     if not isinstance(place, Entity):
         return not_checked(place[0], place[1], as_of)

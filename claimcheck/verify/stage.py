@@ -155,10 +155,20 @@ def _resolution(link: Link | None, mention: Mention) -> Resolution:
 
 def _follow(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, Entity]:
     """Fetch, in one batch per hop, the entities the linked ones point at through FOLLOW."""
+    return _hops(entities, list(entities.values()), _pointed_at, MAX_HOPS, source)
+
+
+def _hops(
+    entities: dict[str, Entity],
+    frontier: list[Entity],
+    refs: Callable[[Entity], Iterator[EntityRef]],
+    hops: int,
+    source: KnowledgeSource,
+) -> dict[str, Entity]:
+    """`entities` and, one batch per hop, what `refs` of the frontier point at."""
     known = dict(entities)
-    frontier = list(entities.values())
-    for _ in range(MAX_HOPS):
-        ids = sorted({r.id for e in frontier for r in _pointed_at(e)} - set(known))
+    for _ in range(hops):
+        ids = sorted({r.id for e in frontier for r in refs(e)} - set(known))
         if not ids:
             break
         fetched = {i: e for i, e in source.entities(ids).items() if not e.missing}
@@ -208,17 +218,8 @@ PLACE_HOPS = 6
 def _follow_places(entities: dict[str, Entity], source: KnowledgeSource) -> dict[str, Entity]:
     """Fetch, one batch per hop, people's birthplaces and citizenships and the places those lie
     in (located in, country): only from people, so an organization's country is never fetched."""
-    known = dict(entities)
-    frontier = [e for e in entities.values() if "human" in e.types]
-    for _ in range(PLACE_HOPS):
-        ids = sorted({r.id for e in frontier for r in _chain_refs(e)} - set(known))
-        if not ids:
-            break
-        fetched = {i: e for i, e in source.entities(ids).items() if not e.missing}
-        known.update(fetched)
-        known.update({e.id: e for e in fetched.values()})
-        frontier = list(fetched.values())
-    return known
+    people = [e for e in entities.values() if "human" in e.types]
+    return _hops(entities, people, _chain_refs, PLACE_HOPS, source)
 
 
 def _chain_refs(entity: Entity) -> Iterator[EntityRef]:

@@ -10,18 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from claimcheck.model import Claim, Entity, EntityRef, Statement, Verdict
-from claimcheck.verify.facts import Facts, field_text, linked
+from claimcheck.verify.facts import Facts, linked, linked_person
 from claimcheck.verify.result import evidence, not_checked, source_name, verdict, when
 from claimcheck.verify.timeselect import usable, validity
 
 
 def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
-    person = linked(claim, facts, "person")
+    person = linked_person(claim, facts)
     if not isinstance(person, Entity):
-        return not_checked(person[0], person[1], as_of)
-    if "human" not in person.types:
-        said = f"“{field_text(claim, 'person')}” links to {person.label}, not a person."
-        return not_checked("not_a_person", said, as_of)
+        return not_checked(*person, as_of)
     team = linked(claim, facts, "team")
     if not isinstance(team, Entity):
         return not_checked(team[0], team[1], as_of)
