@@ -89,11 +89,12 @@ def named_after(found: Found, sdoc: Any, offset: int, candidates: list[Found]) -
         return None
     text, end = text_of(sdoc), found.end
     for later in sorted((c for c in candidates if c.start >= found.end), key=lambda c: c.start):
-        if later.kind != "count" or not _ALTERNATIVE.match(text[end - offset : later.start - offset]):
+        gap = text[end - offset : later.start - offset]
+        if later.kind != "count" or not _ALTERNATIVE.match(gap):
             return None
         counted = refine(later, sdoc, offset)
         noun = counted.fields.get("counted") if counted is not None else None
-        if noun:
+        if counted is not None and noun:
             if not text.startswith(" " + str(noun), counted.end - offset):
                 return None  # the noun is not the next word: 'four or five of the goals'
             return _counting(found, str(noun), "later in the sentence")

@@ -446,7 +446,9 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return head, (after[: cut.start()] if cut else after)
 
 
-_SUBJECTS = frozenset("the a an this that these those he she it they we i you his her its their our".split())
+_SUBJECTS = frozenset(
+    "the a an this that these those he she it they we i you his her its their our".split()
+)
 
 
 def _coordinated_future(text: str, start: int) -> bool:
