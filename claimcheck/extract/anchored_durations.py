@@ -28,7 +28,8 @@ ANCHORED = re.compile(
     r"\b(?P<anchor>past|last|next|coming|first)\s+"
     rf"(?:(?P<n>{DIGITS}|{WORD_ATOM}|few|couple\s+of|several)\s+)?"
     # Quarters only with a figure, counted in months: 'the next two quarters' is P6M.
-    rf"(?P<unit>{_UNIT}|(?<=\s)quarters)\b(?![-\s]+(?:old|ago|earlier|later|of)\b)",
+    # ('the first three quarters of the vote' is a share).
+    rf"(?P<unit>{_UNIT}|(?<=\s)quarters(?!\s+of\b))\b(?![-\s]+(?:old|ago|earlier|later)\b)",
     re.IGNORECASE,
 )
 # With no figure, one unit: 'the past year', 'the last decade'; 'last week', 'next month' and
