@@ -141,7 +141,15 @@ def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[st
     return dates.named_month(_month(m["month"]), anchor, which)
 
 
+# A weekday named by the word before it is an event, often years away: 'Bloody Sunday' (1972),
+# 'Black Monday', 'Super Tuesday'. Church feasts ('Palm Sunday', 'Easter Monday') stay dates:
+# news names them in their own week (three in the shared corpus, all right).
+_NAMED_WEEKDAY_BEFORE = re.compile(r"\b(?:Bloody|Black|Super|Cyber|Blue|Giving)\s$")
+
+
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    if not m["pod"] and not m["rel"] and _NAMED_WEEKDAY_BEFORE.search(text, 0, m.start()):
+        return None
     rel = (m["rel"] or "").lower()
     if rel.startswith("last") or rel in ("this past", "the previous"):
         direction = "previous"
