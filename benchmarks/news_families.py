@@ -1,6 +1,7 @@
 """Precision and recall of the regex pass by family (a case table's `# ---` sections): the
-held-out phrasings of benchmarks/data/news_families.txt and news_families_round_two.txt by
-default, or any table in the same format (tests/data/normalize_cases.txt).
+held-out phrasings of benchmarks/data/news_families.txt, news_families_round_two.txt and
+news_families_round_three.txt by default, or any table in the same format
+(tests/data/normalize_cases.txt).
 
     .venv/bin/python benchmarks/news_families.py [TABLE ...] [--only P] [--before REV] [--misses]
 
@@ -38,6 +39,7 @@ ANCHOR = dt.date(2022, 1, 12)
 DEFAULTS = [
     ROOT / "benchmarks" / "data" / "news_families.txt",
     ROOT / "benchmarks" / "data" / "news_families_round_two.txt",
+    ROOT / "benchmarks" / "data" / "news_families_round_three.txt",
 ]
 NUMERIC = ("count", "quantity", "money", "percent", "duration", "ordinal")
 # Run inside the other revision's tree: phrases in on stdin, what scan finds out as JSON.

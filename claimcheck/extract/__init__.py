@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.extract.chunks import chunks
 from claimcheck.extract.claims import make_claim, restored
-from claimcheck.extract.elided_counts import inherited, threshold
+from claimcheck.extract.elided_counts import inherited, named_after, threshold
 from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
@@ -163,6 +163,8 @@ def _chunk_claims(
         kept = refine(candidate, sdoc, offset)
         if kept is None:
             kept = inherited(candidate, sdoc, offset, kept_found)
+        if kept is None:
+            kept = named_after(candidate, sdoc, offset, found)
         if kept is not None:
             kept_found.append(kept)
             ours.append(_claim(document, kept, sentence))

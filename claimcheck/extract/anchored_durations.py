@@ -27,7 +27,9 @@ _UNIT = alternation(DURATION_ALIASES)
 ANCHORED = re.compile(
     r"\b(?P<anchor>past|last|next|coming|first)\s+"
     rf"(?:(?P<n>{DIGITS}|{WORD_ATOM}|few|couple\s+of|several)\s+)?"
-    rf"(?P<unit>{_UNIT})\b(?![-\s]+(?:old|ago|earlier|later)\b)",
+    # Quarters only with a figure, counted in months: 'the next two quarters' is P6M.
+    # ('the first three quarters of the vote' is a share).
+    rf"(?P<unit>{_UNIT}|(?<=\s)quarters(?!\s+of\b))\b(?![-\s]+(?:old|ago|earlier|later)\b)",
     re.IGNORECASE,
 )
 # With no figure, one unit: 'the past year', 'the last decade'; 'last week', 'next month' and
@@ -62,8 +64,10 @@ def scan_anchored(text: str, anchor: dt.date | None, taken: list[tuple[int, int]
 
 def _value(m: re.Match[str], anchor: dt.date | None) -> dict[str, Any] | None:
     which = ANCHORS[m["anchor"].lower()]
-    unit = DURATION_ALIASES[m["unit"].lower()]
+    unit = DURATION_ALIASES.get(m["unit"].lower(), "quarter")
     plural = m["unit"].lower() != unit and not m["unit"].lower().startswith(unit + " ")
+    if unit == "quarter" and not m["n"]:
+        return None  # 'the past quarter', 'last quarter': a period, not a span told in quarters
     written = " ".join((m["n"] or "").lower().split())
     if not written:
         if plural or unit not in _ONE_UNIT.get(m["anchor"].lower(), ()):

@@ -19,6 +19,7 @@ from typing import Any
 
 from claimcheck.extract.found import Found
 from claimcheck.extract.lemmas import lemma
+from claimcheck.extract.refine import refine
 from claimcheck.extract.sentence import text_of
 from claimcheck.normalize.measures import FALL_WORDS, RISE_WORDS
 
@@ -72,12 +73,42 @@ def inherited(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> Found 
     counted = _from_earlier(found, sdoc, offset, kept) or _object_before_by(found, sdoc, offset)
     if counted is None:
         return None
+    return _counting(found, counted, "earlier in the sentence")
+
+
+# Between a bare figure and the figure whose noun it shares: '40 or 50 people', '30, 40 or 50
+# protesters', 'two or three soldiers' (a range 'between 40 and 50' is scan's already).
+_ALTERNATIVE = re.compile(r"^\s*(?:,\s*)?(?:or|and|,)?\s*(?:(?:possibly|perhaps|maybe)\s+)?$", re.I)
+
+
+def named_after(found: Found, sdoc: Any, offset: int, candidates: list[Found]) -> Found | None:
+    """The bare count `found` with the noun of an alternative figure after it: '40' of 'some
+    40 or 50 people' counts people. Only across 'or', 'and' or commas with nothing else between,
+    bare figures chained ('30, 40 or 50 protesters')."""
+    if found.kind != "count" or found.needs != "counted" or not _bare(found, sdoc, offset):
+        return None
+    text, end = text_of(sdoc), found.end
+    for later in sorted((c for c in candidates if c.start >= found.end), key=lambda c: c.start):
+        gap = text[end - offset : later.start - offset]
+        if later.kind != "count" or not _ALTERNATIVE.match(gap):
+            return None
+        counted = refine(later, sdoc, offset)
+        noun = counted.fields.get("counted") if counted is not None else None
+        if counted is not None and noun:
+            if not text.startswith(" " + str(noun), counted.end - offset):
+                return None  # the noun is not the next word: 'four or five of the goals'
+            return _counting(found, str(noun), "later in the sentence")
+        end = later.end
+    return None
+
+
+def _counting(found: Found, counted: str, where: str) -> Found:
     return Found(
         found.kind,
         found.start,
         found.end,
         {**found.value, "unit": counted},
-        {**found.fields, "counted": counted, "counted_from": "earlier in the sentence"},
+        {**found.fields, "counted": counted, "counted_from": where},
         core=found.core,
     )
 
@@ -107,9 +138,14 @@ def _from_earlier(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> st
     ]
     if not earlier:
         return None
-    last = max(earlier, key=lambda f: f.end)
-    if any(last.end <= f.start < found.start for f in kept if f.kind != "date"):
-        return None  # another figure between them: the noun is not the nearest one's
+    nearest = max(earlier, key=lambda f: f.end)
+    parallel = _parallel(found, sdoc, offset, earlier, nearest)
+    last = parallel or nearest
+    # Another figure between them: the noun is not the nearest one's. In a parallel, the count
+    # in the slot of the figure's own preposition ('one vessel') may sit there.
+    between = [f for f in kept if last.end <= f.start < found.start and f.kind != "date"]
+    if any(not (parallel and f is nearest) for f in between):
+        return None
     gap = text_of(sdoc)[last.end - offset : found.start - offset]
     if len(gap.split()) > _GAP_WORDS or not _GAP.match(gap) or _own_verb(sdoc, last, found, offset):
         return None
@@ -117,6 +153,38 @@ def _from_earlier(found: Found, sdoc: Any, offset: int, kept: list[Found]) -> st
     if counted.lower().split()[-1].rstrip("s") in _TIME_NOUNS:
         return None
     return counted
+
+
+def _parallel(
+    found: Found, sdoc: Any, offset: int, earlier: list[Found], nearest: Found
+) -> Found | None:
+    """'rescue 26 people from one vessel and 38 from another': the same preposition after both
+    figures says the 38 parallels the 26 people, not the one vessel nearest to it."""
+    text = text_of(sdoc)
+    after = _PREPOSITION.match(text, found.end - offset)
+    if after is None:
+        return None
+    word = after["p"].lower()
+    if not text[: nearest.start - offset].rstrip().lower().endswith(" " + word):
+        return None
+    before = [f for f in earlier if f.end <= nearest.start]
+    for f in sorted(before, key=lambda f: f.end, reverse=True):
+        told = _PREPOSITION.match(text, _past_noun(text, f, offset))
+        if told is not None and told["p"].lower() == word:
+            return f
+    return None
+
+
+def _past_noun(text: str, count: Found, offset: int) -> int:
+    """Where the words after a count's noun start: after 'people' in '26 people from'."""
+    end = count.end - offset
+    noun = " " + str(count.fields.get("counted", ""))
+    return end + len(noun) if text.startswith(noun, end) else end
+
+
+_PREPOSITION = re.compile(
+    r"\s+(?P<p>from|in|to|at|on|for|into|onto|of|with|among|across|inside)\b", re.IGNORECASE
+)
 
 
 def _own_verb(sdoc: Any, last: Found, found: Found, offset: int) -> bool:

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from claimcheck.extract.shared_currencies import shared_currency
 from claimcheck.normalize.numbers import TENS, UNITS, exact, parse_number
 from claimcheck.normalize.units import (
     CODE_ISO,
@@ -73,8 +74,9 @@ def currency_after(
         if scaled or _MONEY_TALK.search(before) or _PENCE_AFTER.match(text, pounds.end()):
             return _with_subunit("GBP", value, text, pounds.end(), end)
         return None
-    if m["shared"]:
-        return "", value, 0  # 'kroner': Danish or Norwegian, no guess
+    if m["shared"]:  # 'kroner': Danish or Norwegian, as the one country of the sentence says
+        code = shared_currency(m["shared"], text, end)
+        return code, value, (m.end() - end) if code else 0
     if m["code"]:
         factor = _SCALES.get((m["scale"] or "").lower(), 1)
         code = m["code"].upper()

@@ -229,7 +229,13 @@ _PREPOSITION_BEFORE = re.compile(
     r"|hear|heard|know|knew|care|cared|complain|complained|learn|learned|read|write|wrote"
     r"|written|ask|asked|argue|argued|joke|joked|dream|dreamed|concerned|bring|brought|forget"
     r"|spread|spreads|spanned|spans|span|stretched|stretches|phased|staggered|split"
-    r"|amortised|amortized)\s+$",
+    r"|amortised|amortized"
+    # Spent over a period, not more than it: the sum is what was spent ('the money will be
+    # spent over four years', 'the state spent $2bn over four years'); 'spent over four years
+    # in jail' keeps 'more than', the years being what was spent.
+    r"|(?:be|been|being|is|are|was|were)\s+spent"
+    r"|(?:spent|spends|spend|paid|pays|pay|raised|raises|raise|invested|invests|invest)\s+"
+    r"(?:[$£€¥]|[A-Z]{2,3}\$)\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|mn|m|k)\b)?)\s+$",
     re.IGNORECASE,
 )
 

@@ -49,8 +49,17 @@ _FUTURE = re.compile(
 # the cues above, it counts only in a clause with no past verb ('won 50 votes on Tuesday').
 _SCHEDULED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bour )"
-    r"\b(?:meet|begin|start|open|resume|reconvene|convene|vote|travel|visit|return|arrive|fly"
-    r"|host|kick off|take place|go to the polls|launch|unveil|decide|rule)s?\b",
+    r"(?<!\bon )\b(?:(?:meet|gather|begin|start|(?:re)?open|close|resume|reconvene|convene|vote"
+    r"|travel|visit|return|arrive|leave|depart|head|play|face|host|kick off|take place|tour|land"
+    r"|go to the polls|launch|unveil|decide|rule|sign|debate|hear|sit|attend|compete|race)s?"
+    r"|flies|fly|goes|go)\b",
+    re.IGNORECASE,
+)
+# A deadline just before a weekday: 'must leave by Friday', 'by noon Saturday', 'by 0800 GMT on
+# Friday'. The future unless its clause tells a past ('the strike had ended by Tuesday').
+_DEADLINE_BEFORE = re.compile(
+    r"\bby\s+(?:(?:noon|midday|midnight|dawn|nightfall|\d{3,4}\s*(?:[A-Z]{3}|hours?|hrs)?"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 # Written just before a month-day, the past: 'slid since the March 9 crash'.
@@ -66,7 +75,17 @@ _PAST = re.compile(
     r"|taught|tore|thought|understood|wept|withdrew|overtook|undertook|upheld|withheld|found"
     r"|began|sprang|rang|arose|awoke|forbade|forgave|overcame|oversaw|foresaw|strode|strove"
     r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?<!\bnot )(?!hundred\b)"
+    # After a determiner an -ed word is an adjective: 'the proposed spending', 'the revised plan'.
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
     r"[a-z]{2,}[a-df-z]ed)\b"
+)
+# A verb of telling between the date and a future cue: the future is what was told, not when
+# ('the release of bodies on Monday, Israel notifies the UN it will not open the crossing'); not
+# a parenthetical 'he said,'.
+_REPORTED = re.compile(
+    r"\b(?:says?|said|notif(?:y|ies|ied)|announc(?:es|ed)|tells?|told|warns?|warned|insists?"
+    r"|insisted|confirms?|confirmed|reports?|reported)\b(?!\s*,)",
+    re.IGNORECASE,
 )
 _TITLE_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s$")
 _CLAUSE_START = re.compile(r"[;:!?()—–]|[,.](?!\d)|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -122,7 +141,15 @@ def _named_month(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[st
     return dates.named_month(_month(m["month"]), anchor, which)
 
 
+# A weekday named by the word before it is an event, often years away: 'Bloody Sunday' (1972),
+# 'Black Monday', 'Super Tuesday'. Church feasts ('Palm Sunday', 'Easter Monday') stay dates:
+# news names them in their own week (three in the shared corpus, all right).
+_NAMED_WEEKDAY_BEFORE = re.compile(r"\b(?:Bloody|Black|Super|Cyber|Blue|Giving)\s$")
+
+
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> dict[str, Any] | None:
+    if not m["pod"] and not m["rel"] and _NAMED_WEEKDAY_BEFORE.search(text, 0, m.start()):
+        return None
     rel = (m["rel"] or "").lower()
     if rel.startswith("last") or rel in ("this past", "the previous"):
         direction = "previous"
@@ -435,6 +462,27 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return head, (after[: cut.start()] if cut else after)
 
 
+_SUBJECTS = frozenset(
+    "the a an this that these those he she it they we i you his her its their our".split()
+)
+
+
+def _coordinated_future(text: str, start: int) -> bool:
+    """'will end all protests and disband by April 26': a verb with no subject after 'and'
+    or 'or' shares the future of the verb before it."""
+    before = text[max(0, start - 160) : start]
+    cuts = [c for c in _CLAUSE_START.finditer(before) if not _in_name(before, c)]
+    if not cuts or cuts[-1].group(0) not in ("and", "or"):
+        return False
+    head = before[cuts[-1].end() :].split()
+    if not head or not head[0].isalpha() or not head[0].islower():
+        return False
+    if head[0] in _SUBJECTS or head[0].endswith("s") or _PAST.search(" ".join(head)):
+        return False
+    previous = before[cuts[-2].end() if len(cuts) > 1 else 0 : cuts[-1].start()]
+    return bool(_FUTURE.search(previous)) and not _PAST.search(previous)
+
+
 _OPENERS = frozenset("by on in until till from since after before at as of".split())
 _CAPITAL_AROUND = re.compile(r"[A-Z][\w.'’-]*\s+and\s+[A-Z]")
 
@@ -454,14 +502,19 @@ def tense(text: str, start: int, end: int, scheduled: bool = False) -> str:
     counts too ('ministers meet again Thursday'); only weekdays ask, as a present tense told of
     a month is as often the headline present of what has happened."""
     clause_before, clause_after = _clause(text, start, end)
-    if _FUTURE.search(clause_before):
+    if _FUTURE.search(clause_before) or _coordinated_future(text, start):
         return "future"
     future_after = _FUTURE.search(clause_after)
+    if future_after and _REPORTED.search(clause_after, 0, future_after.start()):
+        future_after = None  # 'on Monday, Israel notifies the UN it will not open': told of later
     if future_after and not _PAST.search(clause_before):
         if not _PAST.search(clause_after, 0, future_after.start()):
             return "future"
     if not scheduled:
         return "past"
+    if _DEADLINE_BEFORE.search(text, max(0, start - 30), start):
+        told = _PAST.search(clause_before) or _PAST.search(clause_after)
+        return "past" if told else "future"
     # Within the date's own words, never past a comma: 'Following the decision on Monday, the
     # Luftwaffe begins air drops' has its present in another clause.
     own = clause_after.split(",")[0]  # 'ministers meet again Thursday, officials said'
