@@ -1,5 +1,5 @@
 """Entity-centred claims (role, membership, membership_count, location, person_name, age,
-nationality, birthplace, team_membership) and the
+nationality, birthplace, team_membership, group_membership) and the
 subject/predicate context of numeric claims. The extractor calls these three hooks for every
 parsed sentence; each builds the sentence's mentions once and hands them to the kind modules."""
 
@@ -15,6 +15,7 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.people.ages import age_claims
+from claimcheck.extract.people.groups import covered, group_claims
 from claimcheck.extract.people.origins import origin_claims
 from claimcheck.extract.people.teams import team_claims
 from claimcheck.extract.roles import role_claims
@@ -62,9 +63,10 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
         *age_claims(document, sdoc, offset, mentions),
         *origin_claims(document, sdoc, offset, mentions),
         *team_claims(document, sdoc, offset, mentions),
+        *group_claims(document, sdoc, offset, mentions),
     ]
     # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
-    stated = [c for c in stated if not c.sentence.rstrip("”’\"' ").endswith("?")]
+    stated = [c for c in covered(stated) if not c.sentence.rstrip("”’\"' ").endswith("?")]
     return stated + person_name_claims(document, sdoc, offset, mentions)
 
 

@@ -35,6 +35,7 @@ PROPERTY_IDS = {
     "place_of_birth": "P19",
     "located_in": "P131",  # located in the administrative territorial entity
     "sports_team": "P54",  # member of sports team
+    "has_part": "P527",  # has part(s): a band's members, for group membership
     # An organization's heads, read for "Arsenal manager X", "YouTube chief executive X".
     "head_coach": "P286",
     "chairperson": "P488",
