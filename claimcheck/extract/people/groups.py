@@ -16,10 +16,11 @@ from claimcheck.extract.people.screen import screen
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
 
+# The parts a member plays ("co-founder" is left out: companies have more than bands).
 ROLES = (
     r"lead\s+singer|lead\s+vocalist|lead\s+guitarist|bass\s+player|founding\s+member"
     r"|singer|vocalist|drummer|guitarist|bassist|keyboardist|frontman|frontwoman|rapper"
-    r"|member|co-founder|songwriter|pianist|violinist|cellist"
+    r"|member|songwriter|pianist|violinist|cellist"
 )
 # A group's name: capitalized words ("Take That", "Arctic Monkeys", "AC/DC", "Earth, Wind"
 # stays out), the possessive after it taken off.
@@ -57,8 +58,9 @@ LEADING = frozenset(
     Later Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 INSTITUTIONS = frozenset(
-    """Parliament Congress Senate House Assembly Committee Party Council Commission Court Board
-    Cabinet Government Knesset Duma Bundestag Lords Commons Nations States Emirates Islands
+    """Parliament Congress Representatives Politburo Senate House Assembly Committee Party
+    Council Commission Court Board Cabinet Government Knesset Duma Bundestag Lords Commons
+    Nations States Emirates Islands
     Netherlands Philippines Bahamas Maldives Seychelles Comoros Games Olympics Forces Affairs
     Times Democrats Republicans Conservatives Liberals Greens Americas Kingdom Union Academy
     Society Institute University College School Club League Association Federation Department
