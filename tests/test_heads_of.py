@@ -55,17 +55,7 @@ def world() -> SnapshotSource:
 
 
 NOT_BUILT = pytest.mark.xfail(strict=True, reason="not built yet")
-UNBUILT = {  # the phrasings no rule reads yet (removed as they are built)
-    "Elvira Nabiullina, head of the Bank of Russia, said rates would rise.",
-    "The head of the Bank of Russia, Elvira Nabiullina, said rates would rise.",
-    "CEO Mary Barra of Acme Motors said the company would grow.",
-    "Chairman Jerome Powell of the Federal Reserve said rates would stay.",
-    "The England coach Gareth Southgate named his squad.",
-    "Scotland manager Steve Clarke named his squad.",
-    "Sergey Ignatyev, head of the Bank of Russia, said rates would rise.",
-    "Chief executive Dan Akerson of Acme Motors said the company would grow.",
-    "Lee Example, head of the Bank of Russia, said rates would rise.",
-}
+UNBUILT: set[str] = set()  # the phrasings no rule reads yet
 
 
 def marked(rows):
@@ -107,7 +97,6 @@ def test_the_organization_after_the_title_or_the_name(nlp, text, position, slot,
     assert slot == "organization" or "organization" not in claim.fields
 
 
-@NOT_BUILT
 def test_head_of_the_central_bank_names_no_organization_to_link(nlp):
     (claim,) = roles(nlp, "The head of the central bank Elvira Nabiullina said rates would rise.")
     assert claim.fields["person"]["text"] == "Elvira Nabiullina"
@@ -153,4 +142,38 @@ TUNE = [
 
 @pytest.mark.parametrize("text,date,expected", marked(TUNE))
 def test_heads_of_an_organization_as_of_the_article_date(nlp, world, text, date, expected):
+    assert verdicts(nlp, world, text, date) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # from the shared corpus's lines: a part of the organization, a longer name, a cut name
+        "An airstrike kills Abdel-Nasser Al-Maqadma, the head of the Hamas police force in Gaza.",
+        "Andrew Giuliani, head of the FIFA World Cup 2026 Task Force, says the team must wait.",
+        "Sami Odeh, the head of Hamas's political bureau, said the talks would go on.",
+    ],
+)
+def test_no_head_of_a_part_or_a_longer_name(nlp, text):
+    assert [c for c in roles(nlp, text) if c.fields["position"] in ("head", "chief")] == []
+
+
+# --- held-out: written after the rules above, never tuned on (docs/people.md reports both) ---
+
+MISSED = pytest.mark.xfail(strict=True, reason="held-out phrasing not read (no role claim)")
+HELD_OUT = [
+    ("Mary Barra, the head of Acme Motors, said the company would grow.", dt.date(2020, 3, 1),
+     ("supported", "match")),
+    pytest.param("Former head of the Bank of Russia Sergey Ignatyev said rates would rise.",
+     dt.date(2020, 3, 1), ("supported", "match"), marks=MISSED),
+    ("Chairwoman Janet Yellen of the Federal Reserve said rates would stay.",
+     dt.date(2020, 3, 1), ("contradicted", "not_held_at_date")),
+    pytest.param("Chief executive officer Dan Akerson of Acme Motors said it would grow.",
+     dt.date(2020, 3, 1), ("contradicted", "not_held_at_date"), marks=MISSED),
+    ("Wales manager Gareth Southgate named his squad.", dt.date(2020, 3, 1),
+     ("not_checked", "qualifier_not_in_source")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,date,expected", HELD_OUT)
+def test_held_out_heads_of(nlp, world, text, date, expected):
     assert verdicts(nlp, world, text, date) == [expected]

@@ -16,6 +16,7 @@ from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.people.ages import age_claims
 from claimcheck.extract.people.groups import covered, group_claims
+from claimcheck.extract.people.heads_of import head_of_claims
 from claimcheck.extract.people.origins import origin_claims
 from claimcheck.extract.people.teams import team_claims
 from claimcheck.extract.roles import role_claims
@@ -55,8 +56,10 @@ def might_hold_entities(sentence_text: str) -> bool:
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
     mentions = _mentions(document, sdoc, offset)
+    roles = role_claims(document, sdoc, offset, mentions)
     stated = [
-        *role_claims(document, sdoc, offset, mentions),
+        *roles,
+        *head_of_claims(document, sdoc, offset, mentions, roles),
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
