@@ -15,6 +15,7 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.people.ages import age_claims
+from claimcheck.extract.people.culture import culture_claims
 from claimcheck.extract.people.groups import covered, group_claims
 from claimcheck.extract.people.heads_of import head_of_claims
 from claimcheck.extract.people.origins import origin_claims
@@ -57,9 +58,16 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
     mentions = _mentions(document, sdoc, offset)
     roles = role_claims(document, sdoc, offset, mentions)
+    titled = [
+        *head_of_claims(document, sdoc, offset, mentions, roles),
+        *culture_claims(document, sdoc, offset, mentions, roles),
+    ]
+    # "Tate director X": the culture reader's role, with its organization, replaces the bare one.
+    people = {c.fields["person"]["span"] for c in titled}
+    roles = [r for r in roles if "organization" in r.fields or _person_span(r) not in people]
     stated = [
         *roles,
-        *head_of_claims(document, sdoc, offset, mentions, roles),
+        *titled,
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
@@ -71,6 +79,11 @@ def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
     stated = [c for c in covered(stated) if not c.sentence.rstrip("”’\"' ").endswith("?")]
     return stated + person_name_claims(document, sdoc, offset, mentions)
+
+
+def _person_span(claim: Claim) -> Any:
+    person = claim.fields.get("person")
+    return person.get("span") if isinstance(person, dict) else None
 
 
 def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Claim]) -> list[Claim]:

@@ -41,6 +41,8 @@ PROPERTY_IDS = {
     "chairperson": "P488",
     "ceo": "P169",  # chief executive officer
     "director_manager": "P1037",
+    "editor_in_chief": "P5769",  # a newspaper's editor
+    "film_director": "P57",  # a film's director
 }
 QUALIFIER_IDS = {
     "start_time": "P580",

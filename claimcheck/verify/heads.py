@@ -41,14 +41,26 @@ PROPERTIES = {
     "chief": ("chairperson", "ceo", "director_manager"),
     "chief executive": ("ceo",),
     "chief executive officer": ("ceo",),
+    # Culture titles: a newspaper's editor, a film's or a museum's director. A conductor, an
+    # artistic director, a dean or a principal has no property that says it: not checked.
+    "editor": ("editor_in_chief",),
+    "editor-in-chief": ("editor_in_chief",),
+    "director": ("film_director", "director_manager"),
+    "conductor": (),
+    "music director": (),
+    "artistic director": (),
+    "curator": (),
+    "dean": (),
+    "principal": (),
 }
 # Heads the person's positions held answered before: they fall back to it.
 FALLS_BACK = frozenset(
     {"chairman", "chairwoman", "chair", "chairperson", "ceo", "chief executive", "head", "chief"}
+    | {"director"}  # "FBI Director X": the position held, as before, when the FBI names none
 )
 # A "head" may be the chair, the chief executive or the director: another person in one of those
 # posts never contradicts, and a post the statements do not settle falls back to positions held.
-LOOSE = frozenset({"head", "chief"})
+LOOSE = frozenset({"head", "chief", "director"})
 
 
 def verify(claim: Claim, person: Entity, facts: Facts, as_of: dt.date | None) -> Verdict | None:

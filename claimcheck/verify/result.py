@@ -41,6 +41,8 @@ PROPERTY_LABELS = {
     "chairperson": "chairperson",
     "ceo": "chief executive officer",
     "director_manager": "director / manager",
+    "editor_in_chief": "editor-in-chief",
+    "film_director": "director",
 }
 
 

@@ -203,7 +203,14 @@ def _hops(
 
 
 # An organization's heads, named in a correction ("lists Unai Emery as head coach then").
-HEAD_PROPERTIES = ("head_coach", "director_manager", "chairperson", "ceo")
+HEAD_PROPERTIES = (
+    "head_coach",
+    "director_manager",
+    "chairperson",
+    "ceo",
+    "editor_in_chief",
+    "film_director",
+)
 
 
 def _follow_heads(

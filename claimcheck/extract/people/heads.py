@@ -19,12 +19,13 @@ ORG_HEADS = frozenset(
         "manager", "boss", "coach", "head coach", "captain",
         "chairman", "chairwoman", "chair", "chairperson",
         "ceo", "chief executive", "chief executive officer",
+        "director", "artistic director",
     }
 )  # fmt: skip
 # The nations of the United Kingdom field national teams of their own: "England coach X".
 HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 # An organization's name after "of" may hold "of" itself: "the Bank of England".
-ORG_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*"
+ORG_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*"
 # "CEO Tim Cook of Apple": the organization after the name, when none is before the title.
 _OF_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<org>{ORG_NAME})")
 _LEADING = re.compile(r"^(?:(?:[Ff]ormer|[Ee]x|[Tt]he|[Tt]hen|[Aa]cting|[Ii]nterim)[\s-]+)+")
