@@ -112,8 +112,8 @@ def _known_items(
     claims: Sequence[Claim], wanted: Mapping[tuple[str, str], Mention], source: KnowledgeSource
 ) -> dict[tuple[str, str], Resolution]:
     """Mentions whose item the extractor already knows (a country from the countries table:
-    "Dutch" is Q55), fetched in one batch without a search. One the source lacks is searched
-    by its name as any other."""
+    "Dutch" is the Netherlands' item), fetched in one batch without a search. One the source
+    lacks is searched by its name as any other."""
     ids = {
         (c.id, name): field["wikidata"]
         for c in claims
