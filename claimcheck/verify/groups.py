@@ -1,6 +1,7 @@
-"""Band and group membership against member of (P463) on the person and has part (P527) on the
-group, with their start and end qualifiers, as of the article's date. Either side may hold the
-membership (a band often lists its members, the members seldom list the band).
+"""Band and group membership against member of on the person and has part(s) on the group
+(sources/wikidata_ids.py), with their start and end qualifiers, as of the article's date.
+Either side may hold the membership (a band often lists its members, the members seldom list
+the band).
 
 "member": a statement valid on the date (an undated one counts, as for roles); contradicted
 (`not_held_at_date`) when every statement for the pair ended before it. "former": a statement
