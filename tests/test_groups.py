@@ -255,3 +255,19 @@ HELD_OUT = [
 @pytest.mark.parametrize("text,date,expected", HELD_OUT)
 def test_held_out_group_membership(nlp, held_world, text, date, expected):
     assert verdicts(nlp, held_world, text, date) == expected
+
+
+def test_the_new_kinds_write_records_the_schema_accepts(nlp, world):
+    from claimcheck.render import schema
+
+    text = (
+        "Former Take That singer Robbie Williams met German striker Anna Example and "
+        "Tate director Maria Balshaw. Sergey Ignatyev, head of the Bank of Russia, spoke."
+    )
+    date = dt.date(2005, 3, 1)
+    _, claims = next(extract_claims([Document(id="t", text=text, date=date)], nlp))
+    checked = verify_claims(claims, world, date)
+    kinds = {c.kind for c in checked}
+    assert {"group_membership", "nationality", "role"} <= kinds
+    for claim in checked:
+        assert schema.errors(json.loads(json.dumps(claim.to_dict(), default=str))) == []
