@@ -122,7 +122,10 @@ def _known_items(
     }
     if not ids:
         return {}
-    fetched = source.entities(sorted(set(ids.values())))
+    try:
+        fetched = source.entities(sorted(set(ids.values())))
+    except SourceUnavailable:  # searched by name then, and failing there as any other mention
+        return {}
     return {
         key: Resolution(wanted[key].text, found, None, 1.0)
         for key, qid in ids.items()
