@@ -22,9 +22,14 @@ KIND_TRIGGERS = {
     "CC301": ("count", "contradicted", "mismatch"),
     "CC302": ("membership_count", "contradicted", "mismatch"),
     "CC303": ("membership", "contradicted", "not_member_at_date"),
+    "CC304": ("team_membership", "contradicted", "not_held_at_date"),
+    "CC305": ("group_membership", "contradicted", "still_held_at_date"),
     "CC401": ("role", "contradicted", "not_held_at_date"),
     "CC402": ("person_name", "contradicted", "likely_misspelling"),
     "CC403": ("location", "contradicted", "mismatch"),
+    "CC404": ("age", "contradicted", "mismatch"),
+    "CC405": ("nationality", "contradicted", "mismatch"),
+    "CC406": ("birthplace", "contradicted", "mismatch"),
     "CC910": ("count", "not_checked", "source_unavailable"),
 }
 

@@ -105,6 +105,20 @@ def test_a_team_the_source_never_lists_is_contradicted_only_against_a_dated_spel
     assert got == {"member Brentford Example": ("contradicted", "mismatch")}
 
 
+def test_a_spell_that_starts_after_the_date_is_no_former_spell(nlp, world):
+    # Chelsea Example 2019-2023: in 2018 "former" is not supported by a spell yet to come, and
+    # "member" is not contradicted by it as one that ended.
+    former = "Former Chelsea Example defender Sam Example was in the stands."
+    member = "Chelsea Example striker Sam Example scored twice."
+    at = dt.date(2018, 3, 1)
+    assert verdicts(nlp, world, former, at) == {
+        "former Chelsea Example": ("not_checked", "no_statement_at_date")
+    }
+    assert verdicts(nlp, world, member, at) == {
+        "member Chelsea Example": ("not_checked", "no_statement_at_date")
+    }
+
+
 def test_a_manager_is_not_a_member(nlp, world):
     text = "Arsenal Example manager Sam Example said the team was tired."
     assert verdicts(nlp, world, text, dt.date(2021, 3, 1)) == {}

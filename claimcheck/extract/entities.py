@@ -1,5 +1,5 @@
 """Entity-centred claims (role, membership, membership_count, location, person_name, age,
-nationality, birthplace, team_membership) and the
+nationality, birthplace, team_membership, group_membership) and the
 subject/predicate context of numeric claims. The extractor calls these three hooks for every
 parsed sentence; each builds the sentence's mentions once and hands them to the kind modules."""
 
@@ -15,6 +15,9 @@ from claimcheck.extract.memberships import membership_claims, membership_count_c
 from claimcheck.extract.mentions import ArticleContext, sentence_mentions
 from claimcheck.extract.names import person_name_claims
 from claimcheck.extract.people.ages import age_claims
+from claimcheck.extract.people.culture import culture_claims
+from claimcheck.extract.people.groups import covered, group_claims
+from claimcheck.extract.people.heads_of import head_of_claims
 from claimcheck.extract.people.origins import origin_claims
 from claimcheck.extract.people.teams import team_claims
 from claimcheck.extract.roles import role_claims
@@ -54,18 +57,33 @@ def might_hold_entities(sentence_text: str) -> bool:
 def entity_claims(document: Document, sdoc: Any, offset: int) -> list[Claim]:
     """Entity claims found in `sdoc`, the parse of document.text[offset:offset+len(sdoc.text)]."""
     mentions = _mentions(document, sdoc, offset)
+    roles = role_claims(document, sdoc, offset, mentions)
+    titled = [
+        *head_of_claims(document, sdoc, offset, mentions, roles),
+        *culture_claims(document, sdoc, offset, mentions, roles),
+    ]
+    # "Tate director X": the culture reader's role, with its organization, replaces the bare one.
+    people = {c.fields["person"]["span"] for c in titled}
+    roles = [r for r in roles if "organization" in r.fields or _person_span(r) not in people]
     stated = [
-        *role_claims(document, sdoc, offset, mentions),
+        *roles,
+        *titled,
         *membership_claims(document, sdoc, offset, mentions),
         *membership_count_claims(document, sdoc, offset, mentions),
         *location_claims(document, sdoc, offset, mentions),
         *age_claims(document, sdoc, offset, mentions),
         *origin_claims(document, sdoc, offset, mentions),
         *team_claims(document, sdoc, offset, mentions),
+        *group_claims(document, sdoc, offset, mentions),
     ]
     # "Is Turkey a member of the EU?" asks; it claims nothing (names are still spelled).
-    stated = [c for c in stated if not c.sentence.rstrip("”’\"' ").endswith("?")]
+    stated = [c for c in covered(stated) if not c.sentence.rstrip("”’\"' ").endswith("?")]
     return stated + person_name_claims(document, sdoc, offset, mentions)
+
+
+def _person_span(claim: Claim) -> Any:
+    person = claim.fields.get("person")
+    return person.get("span") if isinstance(person, dict) else None
 
 
 def attach_context(document: Document, sdoc: Any, offset: int, claims: list[Claim]) -> list[Claim]:

@@ -22,9 +22,14 @@ _CONTRADICTED = {
     "count": "CC301",
     "membership_count": "CC302",
     "membership": "CC303",
+    "team_membership": "CC304",
+    "group_membership": "CC305",
     "role": "CC401",
     "person_name": "CC402",
     "location": "CC403",
+    "age": "CC404",
+    "nationality": "CC405",
+    "birthplace": "CC406",
 }
 _NUMERIC = frozenset({"quantity", "money", "percent", "count", "membership_count"})
 # Reasons of a contradicted number that say the evidence is uncertain (a revision, a replaced

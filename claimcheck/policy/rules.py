@@ -107,6 +107,22 @@ _OWN_RULES = (
         "“NATO member Sweden” in an article dated 2022",
     ),
     Rule(
+        "CC304",
+        "team-membership-contradicted",
+        "error",
+        "A player's club is contradicted: not at the club (or still there, for a former one) at "
+        "the article's date.",
+        "“Chelsea striker X” in an article dated after X's spell at Chelsea ended",
+    ),
+    Rule(
+        "CC305",
+        "group-membership-contradicted",
+        "error",
+        "A band or group membership is contradicted: not a member (or still one, for a former "
+        "one) at the article's date.",
+        "“former Take That singer Robbie Williams” in an article of 2011, when he was back",
+    ),
+    Rule(
         "CC401",
         "role-contradicted",
         "error",
@@ -126,6 +142,27 @@ _OWN_RULES = (
         "error",
         "A location (headquarters, seat, place) is contradicted.",
         "“NATO, headquartered in Mons” where Wikidata says Brussels",
+    ),
+    Rule(
+        "CC404",
+        "age-contradicted",
+        "error",
+        "A person's age is contradicted by the date of birth at the article's date.",
+        "“Ted Cruz, 52,” in an article of 2022-03-01, when he was 51",
+    ),
+    Rule(
+        "CC405",
+        "nationality-contradicted",
+        "error",
+        "A nationality is contradicted by the person's citizenship at the article's date.",
+        "“Russian citizen X” where X held Soviet citizenship only, until 1991",
+    ),
+    Rule(
+        "CC406",
+        "birthplace-contradicted",
+        "error",
+        "A place of birth is contradicted by the place of birth and the places it lies in.",
+        "“American-born Ted Cruz”, born in Calgary, Canada",
     ),
     Rule(
         "CC910",

@@ -35,11 +35,14 @@ PROPERTY_IDS = {
     "place_of_birth": "P19",
     "located_in": "P131",  # located in the administrative territorial entity
     "sports_team": "P54",  # member of sports team
+    "has_part": "P527",  # has part(s): a band's members, for group membership
     # An organization's heads, read for "Arsenal manager X", "YouTube chief executive X".
     "head_coach": "P286",
     "chairperson": "P488",
     "ceo": "P169",  # chief executive officer
     "director_manager": "P1037",
+    "editor_in_chief": "P5769",  # a newspaper's editor
+    "film_director": "P57",  # a film's director
 }
 QUALIFIER_IDS = {
     "start_time": "P580",

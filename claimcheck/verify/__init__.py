@@ -8,7 +8,17 @@ import datetime as dt
 from collections.abc import Callable
 
 from claimcheck.model import VERDICTS, Claim, Verdict
-from claimcheck.verify import ages, dates, names, origins, places, quantities, roles, teams
+from claimcheck.verify import (
+    ages,
+    dates,
+    groups,
+    names,
+    origins,
+    places,
+    quantities,
+    roles,
+    teams,
+)
 from claimcheck.verify.facts import Facts, Resolution, mentions_of
 from claimcheck.verify.result import not_checked
 
@@ -31,6 +41,7 @@ CHECKS: dict[str, Check] = {
     "nationality": origins.verify_nationality,
     "birthplace": origins.verify_birthplace,
     "team_membership": teams.verify,
+    "group_membership": groups.verify,
 }
 
 

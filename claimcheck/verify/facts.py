@@ -27,6 +27,7 @@ MENTION_FIELDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "nationality": (("person", "PERSON"), ("place", "GPE")),
     "birthplace": (("person", "PERSON"), ("place", "GPE")),
     "team_membership": (("person", "PERSON"), ("team", "ORG")),
+    "group_membership": (("person", "PERSON"), ("group", "ORG")),
 }
 NUMERIC_MENTIONS: tuple[tuple[str, str | None], ...] = (("subject", None),)
 

@@ -36,10 +36,13 @@ PROPERTY_LABELS = {
     "place_of_birth": "place of birth",
     "located_in": "located in the administrative territorial entity",
     "sports_team": "member of sports team",
+    "has_part": "has part(s)",
     "head_coach": "head coach",
     "chairperson": "chairperson",
     "ceo": "chief executive officer",
     "director_manager": "director / manager",
+    "editor_in_chief": "editor-in-chief",
+    "film_director": "director",
 }
 
 

@@ -97,13 +97,40 @@ def gather(
     implied = implied_subjects(claims)
     for claim_id, name in implied.items():
         wanted[(claim_id, "subject")] = Mention(name, "PERSON", None, "", as_of)
-    links = linker(list(dict.fromkeys(wanted.values())), source) if wanted else {}
-    resolutions = {key: _resolution(links.get(m), m) for key, m in wanted.items()}
+    known = _known_items(claims, wanted, source)
+    searched = {key: m for key, m in wanted.items() if key not in known}
+    links = linker(list(dict.fromkeys(searched.values())), source) if searched else {}
+    resolutions = {key: _resolution(links.get(m), m) for key, m in searched.items()} | known
     entities = {r.entity.id: r.entity for r in resolutions.values() if r.entity is not None}
     entities = _follow_places(_follow(entities, source), source)
     entities = _follow_heads(claims, resolutions, entities, source)
     members = _member_lists(claims, resolutions, source, predicates or {})
     return Facts(resolutions, entities, members, dict(predicates or {}), implied)
+
+
+def _known_items(
+    claims: Sequence[Claim], wanted: Mapping[tuple[str, str], Mention], source: KnowledgeSource
+) -> dict[tuple[str, str], Resolution]:
+    """Mentions whose item the extractor already knows (a country from the countries table:
+    "Dutch" is the Netherlands' item), fetched in one batch without a search. One the source
+    lacks is searched by its name as any other."""
+    ids = {
+        (c.id, name): field["wikidata"]
+        for c in claims
+        for name, field in c.fields.items()
+        if isinstance(field, Mapping) and field.get("wikidata") and (c.id, name) in wanted
+    }
+    if not ids:
+        return {}
+    try:
+        fetched = source.entities(sorted(set(ids.values())))
+    except SourceUnavailable:  # searched by name then, and failing there as any other mention
+        return {}
+    return {
+        key: Resolution(wanted[key].text, found, None, 1.0)
+        for key, qid in ids.items()
+        if (found := fetched.get(qid)) is not None and not found.missing
+    }
 
 
 def _member_lists(
@@ -179,7 +206,14 @@ def _hops(
 
 
 # An organization's heads, named in a correction ("lists Unai Emery as head coach then").
-HEAD_PROPERTIES = ("head_coach", "director_manager", "chairperson", "ceo")
+HEAD_PROPERTIES = (
+    "head_coach",
+    "director_manager",
+    "chairperson",
+    "ceo",
+    "editor_in_chief",
+    "film_director",
+)
 
 
 def _follow_heads(

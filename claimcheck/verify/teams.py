@@ -12,7 +12,7 @@ import datetime as dt
 from claimcheck.model import Claim, Entity, EntityRef, Statement, Verdict
 from claimcheck.verify.facts import Facts, linked, linked_person
 from claimcheck.verify.result import evidence, not_checked, source_name, verdict, when
-from claimcheck.verify.timeselect import usable, validity
+from claimcheck.verify.timeselect import ended_before, usable, validity
 
 
 def verify(claim: Claim, facts: Facts, as_of: dt.date | None) -> Verdict:
@@ -50,7 +50,7 @@ def _judge(
     if None in on_date:
         return not_checked("date_too_coarse", said, as_of, proof)
     held_now = True in on_date
-    held_before = any(validity(s, as_of) is False and _ended_before(s, as_of) for s in for_team)
+    held_before = any(ended_before(s, as_of) for s in for_team)  # not: starts after the date
     if claim.value.get("status") == "former":
         if held_now:
             return verdict("contradicted", "still_held_at_date", said, proof, as_of=as_of)
@@ -70,10 +70,6 @@ def _judge(
 
 def _dated_valid(statement: Statement, as_of: dt.date) -> bool:
     return "start_time" in statement.qualifiers and validity(statement, as_of) is True
-
-
-def _ended_before(statement: Statement, as_of: dt.date) -> bool:
-    return "end_time" in statement.qualifiers and validity(statement, as_of) is False
 
 
 def _ref(statement: Statement) -> EntityRef | None:

@@ -62,6 +62,12 @@ def validity(statement: Statement, as_of: dt.date) -> bool | None:
     return None if None in verdicts else True
 
 
+def ended_before(statement: Statement, as_of: dt.date) -> bool:
+    """The statement's end time lies wholly before `as_of` (not: it starts after it)."""
+    end = _qualifier_time(statement, "end_time")
+    return end is not None and _before_end(end, as_of) is False
+
+
 def _after_start(start: Snak | None, as_of: dt.date) -> bool | None:
     if start is None or start.kind == "novalue":
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimcheck.extract.people.places import is_country
 from claimcheck.extract.people.teams import _CLUB, NOT_CLUBS
 from claimcheck.model import Document, Span
 
@@ -18,8 +19,15 @@ ORG_HEADS = frozenset(
         "manager", "boss", "coach", "head coach", "captain",
         "chairman", "chairwoman", "chair", "chairperson",
         "ceo", "chief executive", "chief executive officer",
+        "director", "artistic director",
     }
 )  # fmt: skip
+# The nations of the United Kingdom field national teams of their own: "England coach X".
+HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+# An organization's name after "of" may hold "of" itself: "the Bank of England".
+ORG_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*"
+# "CEO Tim Cook of Apple": the organization after the name, when none is before the title.
+_OF_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<org>{ORG_NAME})")
 _LEADING = re.compile(r"^(?:(?:[Ff]ormer|[Ee]x|[Tt]he|[Tt]hen|[Aa]cting|[Ii]nterim)[\s-]+)+")
 
 
@@ -47,16 +55,37 @@ def read_organization(
     return {"text": org, "span": Span(at, at + len(org)), "type": "ORG", "canonical": org}
 
 
+def read_organization_after(document: Document, person_end: int) -> dict[str, Any] | None:
+    """The organization of "CEO Tim Cook of Apple": " of <name>" right after the person."""
+    m = _OF_AFTER.match(document.text, person_end)
+    if m is None or m.group("org") in NOT_CLUBS:
+        return None
+    org = m.group("org").rstrip(".")
+    at = m.start("org")
+    return {"text": org, "span": Span(at, at + len(org)), "type": "ORG", "canonical": org}
+
+
 def with_organization(document: Document, fields: dict[str, Any], person_start: int) -> None:
     """Give an organization head with no organization and no country the one written before
-    its title; a qualifier the model mis-tagged with the same words gives way to it."""
+    its title (or after the name, "CEO X of Apple"); a qualifier the model mis-tagged with the
+    same words gives way to it. A country's name there is its national team: `country`."""
     position = fields.get("position", "")
-    if org_head(position) is None or "organization" in fields or "country" in fields:
+    if org_head(position) is None or "country" in fields:
         return
-    org = read_organization(document, person_start, position)
+    org = fields.get("organization")
+    if org is None:
+        org = read_organization(document, person_start, position)
+    if org is None:
+        person = fields.get("person") or {}
+        span = person.get("span") if isinstance(person, dict) else None
+        org = read_organization_after(document, span.end) if span is not None else None
     if org is None:
         return
     for slot in ("principal", "jurisdiction"):
         if slot in fields and fields[slot].get("text") == org["text"]:
             del fields[slot]
-    fields["organization"] = org
+    if org["text"] in HOME_NATIONS or is_country(org["text"]):
+        fields.pop("organization", None)
+        fields["country"] = {**org, "type": "GPE"}
+    else:
+        fields["organization"] = org

@@ -12,7 +12,7 @@ from typing import Any
 
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lexicon import is_title_word
-from claimcheck.extract.people.places import country_of, is_country
+from claimcheck.extract.people.places import country_id, country_of, is_country
 from claimcheck.extract.people.screen import screen
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
@@ -96,6 +96,9 @@ def _claim(
     at = m.start("place")
     place_span = Span(offset + at, offset + at + len(place))
     field = {"text": place, "span": place_span, "type": ner, "canonical": canonical}
+    qid = country_id(canonical)
+    if qid is not None:  # a country: its item is known, no search needed
+        field["wikidata"] = qid
     span = Span(place_span.start, person.end)
     fields = {"person": person.as_field(), "place": field}
     value = {"person": person.text, "place": canonical}

@@ -1,6 +1,7 @@
-"""Country names and demonyms, read once from the bundled countries table
-(claimcheck/data/countries.csv: its `names` and `demonyms` columns), for telling a place or a
-nationality from a person's name and for resolving "the Dutch manager" to the Netherlands."""
+"""Country names, demonyms and Wikidata ids, read once from the bundled countries table
+(claimcheck/data/countries.csv: its `names`, `demonyms` and `wikidata` columns), for telling a
+place or a nationality from a person's name, for resolving "the Dutch manager" to the
+Netherlands, and for linking the country to its item without a search."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from importlib import resources
 # How news makes an adjective of a country's name when the table lists none: Uganda → Ugandan,
 # Sri Lanka → Sri Lankan, Tajikistan → Tajik, Sudan → Sudanese.
 _SUFFIXES = ("n", "an", "ian", "ese", "i", "ish")
-# Countries that no longer exist have no row in the table but do in people's lives (citizenship).
+# Countries that no longer exist have no row in the table but do in people's lives (citizenship);
+# they have no id here and are linked by their name.
 HISTORICAL = {
     "Soviet": "Soviet Union",
     "Yugoslav": "Yugoslavia",
@@ -31,6 +33,19 @@ def _rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             )
             for row in csv.DictReader(f)
         )
+
+
+@functools.lru_cache(maxsize=1)
+def country_ids() -> dict[str, str]:
+    """Every name of a country (and its common name) → its Wikidata item id."""
+    table = resources.files("claimcheck.data").joinpath("countries.csv")
+    with table.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("wikidata")]
+    return {n: r["wikidata"] for r in rows for n in r["names"].split("|") if n}
+
+
+def country_id(name: str) -> str | None:
+    return country_ids().get(name)
 
 
 @functools.lru_cache(maxsize=1)
