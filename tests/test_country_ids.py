@@ -138,11 +138,27 @@ def test_a_demonym_links_to_the_country_item_without_a_search(nlp):
         [
             person,
             doc("Q1502", "Germany", types=["Q215380"], description="a band"),
-            doc("Q183", "Federal Republic of Germany", aliases=["Deutschland"], types=["Q6256"]),
+            doc("Q183", "Germany", aliases=["Deutschland"], types=["Q6256"]),
         ]
     )
     checked = _nationality(nlp, source, "German striker Anna Example scored twice.")
     assert checked.fields["place"]["wikidata"] == "Q183"
+    assert (checked.verification.verdict, checked.verification.reason) == ("supported", "match")
+
+
+def test_an_item_the_table_names_under_another_name_is_not_trusted(nlp):
+    """A wrong id in the table (here Q183 is a band) must not set the person's citizenship
+    against the wrong item: the mention is searched by its name instead."""
+    person = doc("Q1501", "Anna Example", types=[HUMAN])
+    person["claims"]["P27"] = [_item_statement("P27", "Q1600")]
+    source = SnapshotSource(
+        [
+            person,
+            doc("Q183", "Die Prinzen", types=["Q215380"], description="a band"),
+            doc("Q1600", "Germany", types=["Q6256"]),
+        ]
+    )
+    checked = _nationality(nlp, source, "German striker Anna Example scored twice.")
     assert (checked.verification.verdict, checked.verification.reason) == ("supported", "match")
 
 

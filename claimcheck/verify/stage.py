@@ -129,8 +129,20 @@ def _known_items(
     return {
         key: Resolution(wanted[key].text, found, None, 1.0)
         for key, qid in ids.items()
-        if (found := fetched.get(qid)) is not None and not found.missing
+        if (found := fetched.get(qid)) is not None
+        and not found.missing
+        and _bears(found, wanted[key].text)
     }
+
+
+def _bears(entity: Entity, name: str) -> bool:
+    """Whether the item fetched by the table's id is called what the article called it: a
+    wrong id in the table would otherwise set a person's citizenship against another country.
+    One that is not is searched by its name, like any other mention."""
+    wanted = name.casefold().removeprefix("the ")
+    return any(
+        n.casefold().removeprefix("the ") == wanted for n in (entity.label or "", *entity.aliases)
+    )
 
 
 def _member_lists(
