@@ -21,7 +21,6 @@ from claimcheck.extract.elided_counts import inherited, threshold
 from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
-from claimcheck.extract.scan import scan
 from claimcheck.extract.sentence import text_of, with_text
 from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
@@ -105,6 +104,8 @@ def _tasks(
     candidates: dict[tuple[int, int], tuple[str, list[Found]]],
 ) -> Iterator[tuple[str, tuple[int, int]]]:
     """(chunk text, (document serial, chunk offset)) for every chunk worth parsing."""
+    from claimcheck.extract.scan import scan  # its patterns take 0.1 s to compile: not for --help
+
     for serial, original in enumerate(documents):
         view = unwrapped(original)
         document = view.document
