@@ -3,6 +3,7 @@ its components) on the same corpus in the same run, peak memory, and the wall ti
 `claimcheck --help`.
 
     .venv/bin/python benchmarks/extract.py [CORPUS.jsonl] [--max-words N] [--jobs N] [--rounds N]
+    .venv/bin/python benchmarks/extract.py --short [--docs 120] [--words 300] [--rounds N]
 
 CORPUS defaults to ../shared/corpus/articles.jsonl next to the repository. Documents are taken
 at an even stride until --max-words (0: all of them) so both of its sources are represented.
@@ -10,6 +11,17 @@ The bare run is the named pipeline with every component on whole documents; clai
 whatever it decides to (extract/parsing.py). On a shared machine the two alternate slice by
 slice, for --rounds rounds; each side's figure is its fastest round (what other load added
 least to), and each round's own ratio is printed too.
+
+--short is a newsroom's CI run: --docs articles of about --words words each (the opening
+paragraphs of documents taken at an even stride, cut at a paragraph end), written as Markdown
+files with their date in front matter, and WHOLE PROCESSES: `claimcheck extract --jobs 1
+FILES...` against a bare `python -c` that imports spaCy, loads the same pipeline and runs
+`nlp.pipe` over the same texts, alternating, --rounds times. Each process is timed by the wall
+clock and by its own CPU time (user + system, from os.wait4), start-up included.
+
+The ratio per core is claimcheck's words per CPU second over the bare pipeline's: how much more
+text one core gets through. On a busy machine the CPU-time ratio is the one to read (other work
+stretches the wall clock of both, not the CPU each needs); on a quiet one the two agree.
 """
 
 from __future__ import annotations
@@ -17,6 +29,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -101,6 +114,92 @@ def alternated(nlp, records: list[dict], slices: int, jobs: int) -> tuple[float,
     return ours_s, bare_s, claims
 
 
+BARE_PROCESS = """
+import sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+texts = [open(path, encoding="utf-8").read().split("\\n---\\n", 1)[1] for path in sys.argv[2:]]
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def short_articles(corpus: Path, docs: int, words: int) -> list[dict]:
+    """The opening of `docs` documents taken at an even stride, each cut at the first paragraph
+    end after `words` words (or whole, if shorter)."""
+    records = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
+    picked = records[:: max(1, len(records) // docs)][:docs]
+    return [{**r, "text": _opening(r["text"], words)} for r in picked]
+
+
+def _opening(text: str, words: int) -> str:
+    kept, count = [], 0
+    for paragraph in text.split("\n"):
+        kept.append(paragraph)
+        count += len(paragraph.split())
+        if count >= words:
+            break
+    return "\n".join(kept).strip() + "\n"
+
+
+def write_articles(articles: list[dict], folder: Path) -> list[str]:
+    paths = []
+    for number, article in enumerate(articles):
+        path = folder / f"article{number:04d}.md"
+        date = f"date: {article['date']}\n" if article.get("date") else ""
+        path.write_text(f"---\n{date}---\n{article['text']}", "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process, peak resident kB) of one whole process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if child.returncode != 0:
+        sys.exit(f"benchmark: {command[0]} exited {child.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def short_mode(args: argparse.Namespace) -> None:
+    from claimcheck.nlp import DEFAULT_PIPELINE
+
+    articles = short_articles(args.corpus, args.docs, args.words)
+    words = sum(len(a["text"].split()) for a in articles)
+    exe = str(Path(sys.executable).with_name("claimcheck"))
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_articles(articles, Path(tmp))
+        ours_cmd = [exe, "extract", "--jobs", "1", "--format", "jsonl", *paths]
+        bare_cmd = [sys.executable, "-c", BARE_PROCESS, DEFAULT_PIPELINE, *paths]
+        rounds = []
+        for number in range(args.rounds):
+            load = os.getloadavg()[0]
+            ours, bare = timed(ours_cmd), timed(bare_cmd)
+            rounds.append((ours, bare))
+            print(
+                f"round {number + 1}  load {load:4.1f}   claimcheck {ours[0]:6.2f} s wall"
+                f" {ours[1]:6.2f} s CPU   bare {bare[0]:6.2f} s wall {bare[1]:6.2f} s CPU"
+                f"   ratio {bare[0] / ours[0]:.2f}x wall {bare[1] / ours[1]:.2f}x CPU"
+            )
+    print(
+        f"short documents  {len(articles)} Markdown files, {words:,} words"
+        f" (about {args.words} each)"
+    )
+    for name, index in (("wall", 0), ("CPU", 1)):
+        ours_s = min(r[0][index] for r in rounds)
+        bare_s = min(r[1][index] for r in rounds)
+        print(
+            f"{name:<5} (fastest) claimcheck {words / ours_s:7,.0f} words/s   bare"
+            f" {words / bare_s:7,.0f} words/s   ratio {bare_s / ours_s:.2f}x per core"
+        )
+    peak = max(r[0][2] for r in rounds) / 1024
+    print(f"peak memory      {peak:8.0f} MB (resident, the claimcheck process)")
+    print(f"load average     {', '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -108,9 +207,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--slices", type=int, default=8, help="alternate the runs this often")
     parser.add_argument("--rounds", type=int, default=3, help="the fastest round counts")
+    parser.add_argument("--short", action="store_true", help="many short articles, whole processes")
+    parser.add_argument("--docs", type=int, default=120, help="--short: how many articles")
+    parser.add_argument("--words", type=int, default=300, help="--short: words in each, about")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"benchmark: no corpus at {args.corpus}; pass its path")
+    if args.short:
+        short_mode(args)
+        return
 
     from claimcheck.nlp import load_pipeline
 

@@ -2,7 +2,11 @@
 demand) leaves every token as the whole spaCy pipeline does: tag, part of speech, morphology,
 lemma, dependency, head and entity, on every paragraph of a corpus; and how long each takes.
 
-    .venv/bin/python benchmarks/parse_equivalence.py [CORPUS.jsonl] [--max-docs N]
+    .venv/bin/python benchmarks/parse_equivalence.py [CORPUS.jsonl] [--max-docs N] [--staged]
+
+--staged parses as claimcheck does a chunk only the entity stage wants (Plan.staged): the entity
+recognizer alone first, then tok2vec, tagger and parser, every paragraph chosen, so that every
+token shows the order changes nothing.
 
 CORPUS defaults to ../shared/corpus/articles.jsonl next to the repository. Exits 1 on the first
 difference, naming the token.
@@ -45,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--max-docs", type=int, default=0, help="0: every document")
+    parser.add_argument("--staged", action="store_true", help="the recognizer first (Plan.staged)")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"benchmark: no corpus at {args.corpus}; pass its path")
@@ -64,11 +69,18 @@ def main() -> None:
         whole = list(nlp.pipe(part, batch_size=128))
         whole_s += time.perf_counter() - start
         start = time.perf_counter()
-        ours = [plan.finish(doc) for doc in nlp.pipe(part, batch_size=128, disable=plan.skipped)]
+        if args.staged:
+            tasks = ((text, None) for text in part)
+            docs = [doc for doc, _, _ in plan.staged(nlp, tasks, lambda doc, _: True, 128)]
+        else:
+            docs = list(nlp.pipe(part, batch_size=128, disable=plan.skipped))
+        ours = [plan.finish(doc) for doc in docs]
         ours_s += time.perf_counter() - start
         tokens += compare(whole, ours, lemma)
     print(f"pipeline     {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}")
     print(f"skipped      {', '.join(plan.skipped) or 'nothing'} (done after the parse instead)")
+    if args.staged:
+        print(f"staged       entity recognizer first, then {', '.join(plan.deferred) or 'nothing'}")
     print(f"compared     {len(texts):,} paragraphs, {tokens:,} tokens: all identical in")
     print(f"             {', '.join(FIELDS)}, head, lemma_")
     print(f"whole        {whole_s:6.1f} s   ours {ours_s:6.1f} s (lemmas not counted: on demand)")

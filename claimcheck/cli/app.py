@@ -10,8 +10,8 @@ import typer
 
 from claimcheck import SCHEMA_VERSION, __version__
 from claimcheck.cli import cluster, hints
-from claimcheck.cli import run as cli_run
 from claimcheck.cli.groups import with_groups
+from claimcheck.cli.lazy import cli_run
 from claimcheck.cli.options import (
     BaselineOpt,
     CheckFormatOpt,

@@ -23,8 +23,8 @@ from claimcheck.policy.configfile import FileConfig
 from claimcheck.policy.outcome import exit_status, unverified
 from claimcheck.policy.rules import SOURCE_UNAVAILABLE
 from claimcheck.read.documents import Unreadable, display_name
-from claimcheck.render import concise, github, terminal
 from claimcheck.render import output as out
+from claimcheck.render import terminal
 from claimcheck.render.records import RENDERERS
 from claimcheck.sources.base import Sources
 
@@ -333,6 +333,8 @@ class Run:
 
     def renderer(self, to_terminal: bool) -> Callable[[Iterable[DocumentResult]], Iterator[str]]:
         if self.fmt == "concise" and terminal.use_color(self.settings.color, self.env, to_terminal):
+            from claimcheck.render import concise
+
             return functools.partial(concise.render, color=True)
         return RENDERERS[self.fmt]
 
@@ -349,6 +351,8 @@ class Run:
         to_terminal = output in (None, "-") and _isatty(sys.stdout)
         out.write(self.renderer(to_terminal)(results), output)
         if self.fmt == "github" and self.env.get("GITHUB_STEP_SUMMARY"):
+            from claimcheck.render import github
+
             _append(self.env["GITHUB_STEP_SUMMARY"], github.summary(self.results))
         self._baseline_note()
         return int(exit_status(self.results, self.settings.rules, reporter.unreadable))

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli import run as cli_run
+from claimcheck.cli.lazy import cli_run
 
 snapshot_app = typer.Typer(
     help="Make and inspect offline snapshots of knowledge-source entities.", no_args_is_help=True

@@ -3,7 +3,9 @@
 Each document is cut into sentence-ish chunks (chunks.py); a cheap regex pass (scan.py) finds
 the numeric and temporal candidates of each chunk; only chunks with a candidate, or that the
 entity extractor wants to see, go through spaCy, batched with nlp.pipe. The parse settles what a
-count counts and lets the entity hooks add their claims and the context of ours. Everything reads
+count counts and lets the entity hooks add their claims and the context of ours. A chunk only
+the entity hooks want is first seen by the entity recognizer alone, and parsed whole only if its
+entities could give a claim (extract/entity_gate.py). Everything reads
 the document unwrapped, a soft line break one space; claims are mapped back to the original.
 """
 
@@ -21,7 +23,6 @@ from claimcheck.extract.elided_counts import inherited, named_after, threshold
 from claimcheck.extract.found import Found
 from claimcheck.extract.parsing import Plan
 from claimcheck.extract.refine import refine
-from claimcheck.extract.scan import scan
 from claimcheck.extract.sentence import text_of, with_text
 from claimcheck.extract.unwrap import Unwrapped, unwrapped
 from claimcheck.model import Claim, Document, Span
@@ -51,14 +52,21 @@ class Hooks:
     might_hold_entities: Callable[[str], bool]
     entity_claims: Callable[[Document, Any, int], list[Claim]]
     attach_context: Callable[[Document, Any, int, list[Claim]], list[Claim]]
+    # Given the recognizer's doc alone of a chunk without candidates: parse it? (None: always.)
+    needs_parse: Callable[[Document, Any, int], bool] | None = None
 
     @classmethod
     def load(cls) -> Hooks | None:
         try:
-            from claimcheck.extract import entities
+            from claimcheck.extract import entities, entity_gate
         except ImportError:
             return None
-        return cls(entities.might_hold_entities, entities.entity_claims, entities.attach_context)
+        return cls(
+            entities.might_hold_entities,
+            entities.entity_claims,
+            entities.attach_context,
+            entity_gate.needs_parse,
+        )
 
 
 # Told, as each parsed chunk comes back, how far into the document (its characters) the work is.
@@ -76,20 +84,19 @@ def extract_claims(
     `jobs` is how many processes spaCy parses with; `on_progress(document, done, total)`."""
     hooks = hooks if hooks is not None else Hooks.load()
     pending: deque[_Pending] = deque()
-    candidates: dict[tuple[int, int], tuple[str, list[Found]]] = {}
+    candidates: dict[tuple[int, int], tuple[str, list[Found], Document]] = {}
     tasks = _tasks(documents, hooks, pending, candidates)
     plan = Plan.of(nlp)
-    parsed = nlp.pipe(
-        tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs, disable=plan.skipped
-    )
-    for sdoc, (serial, offset) in parsed:
-        plan.finish(sdoc)
+    for sdoc, (serial, offset), whole in _parsed(nlp, plan, tasks, jobs, hooks, candidates):
+        if whole:
+            plan.finish(sdoc)
         while pending[0].expected == 0 and pending[0].done:
             yield _finish(pending.popleft())
         entry = pending[0]
-        text, found = candidates.pop((serial, offset))
-        with_text(sdoc, text)
-        entry.claims.extend(_chunk_claims(entry.view.document, sdoc, offset, found, hooks))
+        text, found, _ = candidates.pop((serial, offset))
+        if whole:  # else the entity gate found nothing a claim could come from
+            with_text(sdoc, text)
+            entry.claims.extend(_chunk_claims(entry.view.document, sdoc, offset, found, hooks))
         entry.expected -= 1
         if on_progress is not None:
             view = entry.view.document
@@ -98,13 +105,39 @@ def extract_claims(
         yield _finish(pending.popleft())
 
 
+def _parsed(
+    nlp: Language,
+    plan: Plan,
+    tasks: Iterator[tuple[str, tuple[int, int]]],
+    jobs: int,
+    hooks: Hooks | None,
+    candidates: dict[tuple[int, int], tuple[str, list[Found], Document]],
+) -> Iterator[tuple[Any, tuple[int, int], bool]]:
+    """(doc, (serial, offset), parsed whole) for every task, in order. A chunk with a candidate
+    is always parsed whole; one only the entity hooks want, when the hooks say so."""
+    gate = hooks.needs_parse if hooks is not None else None
+    if gate is None or not plan.deferred or jobs != 1:
+        parsed = nlp.pipe(
+            tasks, as_tuples=True, batch_size=BATCH_SIZE, n_process=jobs, disable=plan.skipped
+        )
+        return ((doc, key, True) for doc, key in parsed)
+
+    def wanted(doc: Any, key: tuple[int, int]) -> bool:
+        _, found, document = candidates[key]
+        return bool(found) or gate(document, doc, key[1])
+
+    return plan.staged(nlp, tasks, wanted, BATCH_SIZE)
+
+
 def _tasks(
     documents: Iterable[Document],
     hooks: Hooks | None,
     pending: deque[_Pending],
-    candidates: dict[tuple[int, int], tuple[str, list[Found]]],
+    candidates: dict[tuple[int, int], tuple[str, list[Found], Document]],
 ) -> Iterator[tuple[str, tuple[int, int]]]:
     """(chunk text, (document serial, chunk offset)) for every chunk worth parsing."""
+    from claimcheck.extract.scan import scan  # its patterns take 0.1 s to compile: not for --help
+
     for serial, original in enumerate(documents):
         view = unwrapped(original)
         document = view.document
@@ -115,7 +148,7 @@ def _tasks(
             found = [_shifted(f, start) for f in scan(text, document.date)]
             found = [f for f in found if not _skipped(document, f)]
             if found or (hooks is not None and hooks.might_hold_entities(text)):
-                candidates[(serial, start)] = text, found
+                candidates[(serial, start)] = text, found, document
                 entry.expected += 1
                 yield text, (serial, start)
         entry.done = True

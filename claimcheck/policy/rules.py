@@ -224,11 +224,12 @@ def check_selectors(selectors: Iterable[str], option: str) -> tuple[str, ...]:
     """Normalize --select / --ignore values; a code or prefix that matches nothing is a
     UsageError naming the closest known code."""
     out = []
-    codes = known_codes()
+    codes: tuple[str, ...] = ()  # known when a selector is given: the consistency rules' import
     for raw in selectors:
         for item in (part.strip().upper() for part in raw.split(",")):
             if not item:
                 continue
+            codes = codes or known_codes()
             if item == "ALL":
                 item = "CC"
             if not _CODE.match(item) or not any(code.startswith(item) for code in codes):

@@ -5,42 +5,47 @@ rejects), and the document date and suppression key taken from it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
-
-import yaml
 
 from claimcheck.errors import InputError
 
 DATE_KEYS = ("date", "published", "published_at", "pubdate")
 
 
-class _Loader(yaml.SafeLoader):
+@functools.cache
+def _loader() -> Any:
     """SafeLoader without aliases (a 400-byte "billion laughs" block expands to gigabytes once
     written out) and with timestamps YAML cannot build (2022-13-45) kept as strings, so one odd
-    date is that file's problem, not a crash of the whole run."""
+    date is that file's problem, not a crash of the whole run. Made at the first front matter:
+    PyYAML is not imported by a run without any (nor by `--help`)."""
+    import yaml
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
-            )
-        return super().compose_node(parent, index)
+    class _Loader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "aliases (*name) are not allowed in front matter", event.start_mark
+                )
+            return super().compose_node(parent, index)
 
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
-            return self.construct_scalar(node)
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return self.construct_scalar(node)
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+    return _Loader
 
 
 def load(name: str, block: str, lines_before: int) -> dict[str, Any]:
     """The YAML mapping of a front-matter block that starts after `lines_before` lines."""
+    import yaml
+
     try:
-        loaded = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        loaded = yaml.load(block, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 + lines_before if mark is not None else lines_before + 1

@@ -18,13 +18,13 @@ extracted main text, whose every line is a paragraph; their line breaks are neve
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from claimcheck.extract.chunks import BYLINE
 from claimcheck.model import Document, Span
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -104,12 +104,22 @@ def _joins(line: str, following: str, in_list: bool, opens: bool, markdown: bool
         return False
     # A byline opening a paragraph stands alone, and so does one under a headline; a wrapped
     # sentence that starts "By 2004, ..." is no byline.
-    if (opens and BYLINE.match(line)) or (BYLINE.match(following) and not _ENDS.search(line)):
+    byline = _byline()
+    if (opens and byline.match(line)) or (byline.match(following) and not _ENDS.search(line)):
         return False
     ordered = _ORDERED_ITEM.match(following)
     # An ordered item interrupts a paragraph only when it starts at 1 (CommonMark), so a wrapped
     # "2001. He was..." stays in its sentence; inside a list every number starts an item.
     return ordered is None or not (in_list or ordered["number"] == "1")
+
+
+@functools.cache
+def _byline() -> re.Pattern[str]:
+    """The chunker's byline pattern, imported when first needed: importing the extract package
+    (its scan patterns, its parse planning) is not for `--help`."""
+    from claimcheck.extract.chunks import BYLINE
+
+    return BYLINE
 
 
 class _Covered:

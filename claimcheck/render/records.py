@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.model import DocumentResult, Verdict
-from claimcheck.policy.findings import summarise_unavailable
-from claimcheck.render import attention, claimreview, concise, github, gitlab, html, sarif
+from claimcheck.render.formats import CHECK_FORMATS, FORMATS
 
-FORMATS = ("table", "json", "jsonl", "html")
+if TYPE_CHECKING:
+    from claimcheck.render import attention
+
+__all__ = ["CHECK_FORMATS", "FORMATS", "RENDERERS", "dumps", "render_jsonl", "result_records"]
 
 
 def dumps(record: Any) -> str:
@@ -45,6 +48,9 @@ def render_json(results: Iterable[DocumentResult]) -> Iterator[str]:
 
 
 def render_table(results: Iterable[DocumentResult]) -> Iterator[str]:
+    from claimcheck.policy.findings import summarise_unavailable
+    from claimcheck.render import attention
+
     named: list[tuple[str, attention.Summary]] = []
     for result in results:
         named.append((result.document.id, attention.summarise(result)))
@@ -87,15 +93,28 @@ def _value_summary(record: dict[str, Any], verification: Verdict | None) -> str:
     return " ".join(parts)
 
 
-RENDERERS: dict[str, Callable[[Iterable[DocumentResult]], Iterator[str]]] = {
-    "table": render_table,
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "concise": concise.render,
-    "github": github.render,
-    "sarif": sarif.render,
-    "gitlab": gitlab.render,
-    "claimreview": claimreview.render,
-    "html": html.render,
-}
-CHECK_FORMATS = tuple(RENDERERS)  # check and verify report findings; extract has records only
+Renderer = Callable[[Iterable[DocumentResult]], Iterator[str]]
+
+
+class _Renderers(Mapping[str, Renderer]):
+    """Format name → renderer, each renderer's module imported when its format is asked for:
+    `extract --format jsonl` need not import the HTML, SARIF and summary stack (start-up)."""
+
+    _IN_MODULE = {"table": "render_table", "json": "render_json", "jsonl": "render_jsonl"}
+
+    def __getitem__(self, name: str) -> Renderer:
+        if name not in CHECK_FORMATS:
+            raise KeyError(name)
+        if name in self._IN_MODULE:
+            return globals()[self._IN_MODULE[name]]  # type: ignore[no-any-return]
+        module = importlib.import_module(f"claimcheck.render.{name}")
+        return module.render  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CHECK_FORMATS)
+
+    def __len__(self) -> int:
+        return len(CHECK_FORMATS)
+
+
+RENDERERS: Mapping[str, Renderer] = _Renderers()
