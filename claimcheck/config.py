@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimcheck.nlp import DEFAULT_PIPELINE
-from claimcheck.read.documents import DEFAULT_MAX_BYTES, ReadOptions
+from claimcheck.read.options import DEFAULT_MAX_BYTES, ReadOptions
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ LIBRARY = (
     "claimcheck.cli.run",
     "claimcheck.engine",
     "claimcheck.verify",
+    "claimcheck.model",  # the records' classes: a tenth of --help's time
+    "claimcheck.read.documents",
+    "claimcheck.policy.runconfig",
 )
 
 _PROBE = """

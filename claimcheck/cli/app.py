@@ -30,8 +30,8 @@ from claimcheck.cli.options import (
 from claimcheck.cli.snapshot import snapshot_app
 from claimcheck.config import Settings, SourceSettings
 from claimcheck.errors import UsageError
-from claimcheck.policy.runconfig import CiOptions
-from claimcheck.render.records import CHECK_FORMATS, FORMATS
+from claimcheck.policy.cioptions import CiOptions
+from claimcheck.render.formats import CHECK_FORMATS, FORMATS
 
 app = typer.Typer(
     name="claimcheck",

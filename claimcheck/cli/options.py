@@ -11,10 +11,10 @@ import typer
 
 from claimcheck.config import Settings, SourceSettings
 from claimcheck.errors import UsageError
-from claimcheck.policy.runconfig import CiOptions
-from claimcheck.read.documents import FORMATS as INPUT_FORMATS
-from claimcheck.read.documents import ReadOptions
-from claimcheck.render.records import CHECK_FORMATS, FORMATS
+from claimcheck.policy.cioptions import CiOptions
+from claimcheck.read.options import FORMATS as INPUT_FORMATS
+from claimcheck.read.options import ReadOptions
+from claimcheck.render.formats import CHECK_FORMATS, FORMATS
 
 _Opt = Optional[str]  # noqa: UP045 - typer needs Optional here
 _Codes = Optional[list[str]]  # noqa: UP045

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -15,25 +14,9 @@ from claimcheck.config import Settings
 from claimcheck.errors import UsageError
 from claimcheck.policy import baseline as baseline_file
 from claimcheck.policy import configfile, gitdiff
+from claimcheck.policy.cioptions import CiOptions
 from claimcheck.policy.outcome import check_fail_on
 from claimcheck.policy.rules import SEVERITIES, check_selectors
-
-
-@dataclass(frozen=True)
-class CiOptions:
-    """The flags as given; None (or empty) where not given, so the config file can fill them."""
-
-    config: str | None = None
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    fail_on: Sequence[str] = ()
-    exit_zero: bool = False
-    baseline: str | None = None
-    changed_since: str | None = None
-    color: str | None = None
-    quiet: bool = False
-    extend_select: Sequence[str] = ()
-    min_severity: str | None = None
 
 
 def configure(

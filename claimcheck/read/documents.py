@@ -22,9 +22,9 @@ from claimcheck.errors import InputError
 from claimcheck.model import Document
 from claimcheck.read import frontmatter, mistakes, skips
 from claimcheck.read.frontmatter import parse_date
+from claimcheck.read.options import ReadOptions
 from claimcheck.read.softbreaks import with_soft_breaks
 
-FORMATS = ("auto", "text", "markdown", "html", "jsonl")
 _SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -34,7 +34,6 @@ _SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 # Front matter opens the file, after at most HTML comments (some editors put one first); an empty
 # block ("---\n---") is front matter too.
 _LEADING_COMMENTS = re.compile(r"\A\ufeff?(?:\s*<!--.*?-->\s*)*", re.S)
@@ -50,14 +49,6 @@ class Unreadable:
 
     source: str
     message: str
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    input_format: str = "auto"
-    glob: str | None = None
-    stdin_filename: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def read_inputs(

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TextIO
 
 from claimcheck.errors import OutputError, UsageError
-from claimcheck.read.documents import walk_would_pick
 
 # The --output files this process has put in place, whole. A signal that arrives after that
 # cannot leave the file "as it was": the exit message says the report is complete instead.
@@ -67,11 +66,7 @@ def refuse_input_as_output(
         if os.path.isfile(given) and _same(path, given):
             raise UsageError(f"--output {path} is one of the inputs; the report would replace it")
         folder = os.path.realpath(given)
-        if (
-            os.path.isdir(given)
-            and _inside(target, folder)
-            and walk_would_pick(folder, target, glob)
-        ):
+        if os.path.isdir(given) and _inside(target, folder) and _picked(folder, target, glob):
             raise UsageError(
                 f"--output {path} is a file inside the input folder {given}; the report would "
                 "replace it"
@@ -190,3 +185,10 @@ def _mode_for(target: Path) -> int:
 def _unlink(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
+
+
+def _picked(folder: str, target: str, glob: str | None) -> bool:
+    # Imported here: the entry point imports this module for every run, --help included.
+    from claimcheck.read.documents import walk_would_pick
+
+    return walk_would_pick(folder, target, glob)
