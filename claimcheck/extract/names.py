@@ -12,7 +12,7 @@ from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
 from claimcheck.extract.people.screen import screen
-from claimcheck.extract.people.slots import after_occupation
+from claimcheck.extract.people.slots import NAME_PARTICLES, PERSON_EVENTS, after_occupation
 from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
@@ -30,6 +30,10 @@ INSTITUTION_HEADS = frozenset(
     Commission Company Corporation Group Party Movement Ministry Department""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
+# What only a person does, as the verb of a headline: "X resigns", "X dies in prison".
+PERSON_VERBS = frozenset(
+    """resign die testify retire abdicate defect marry plead confess apologise apologize""".split()
+)
 # Latin letters with their accents too: "Kateřina Siniaková", "Jeļena Ostapenko".
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _NAME_TOKEN = re.compile(
@@ -54,7 +58,11 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         or before_who(sdoc, r[1])
         or stands_alone(sdoc, r)
         or appointed(sdoc, r[1])
+        or after_event_of(sdoc, r[0])
+        or does_what_people_do(sdoc, r[1])
+        or before_age(sdoc, r[1])
     ]
+    slots += [r for r in after_of_title(sdoc) if not any(i in blocked for i in range(*r))]
     return slots + listed_beside(sdoc, runs, people | set(slots))
 
 
@@ -93,6 +101,70 @@ def after_title(sdoc: Any, first: int) -> bool:
         head = head or is_title_head(sdoc[i].text)
         i -= 1
     return head and first >= 1 and sdoc[first - 1].text[:1].isupper()
+
+
+def after_event_of(sdoc: Any, first: int) -> bool:
+    """ "Impeachment of Sara Duterte", "Trial of Jair Bolsonaro": a headline's event of a person
+    (the model tags such a lone line nothing)."""
+    return first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in PERSON_EVENTS
+
+
+def does_what_people_do(sdoc: Any, last: int) -> bool:
+    """ "Jagdeep Dhankhar resigns", "X dies in prison", "X testifies": the name is the subject
+    of a verb only a person is."""
+    name = sdoc[last - 1]
+    return name.dep_ in ("nsubj", "nsubjpass") and lemma(name.head) in PERSON_VERBS
+
+
+def before_age(sdoc: Any, last: int) -> bool:
+    """ "Kim Ki-duk, 59, is found dead": an age in apposition."""
+    after = [t.text for t in sdoc[last : last + 3]]
+    age = len(after) == 3 and after[1].isdigit() and len(after[1]) <= 3
+    return age and after[0] == after[2] == ","
+
+
+# Words that go on a title's "of" before the name: "Governor of the Bank of England".
+_OF_TITLE_GAP = frozenset({"of", "the", "and", "&"})
+# Offices named with "of" the lexicon's titles lack: "Recorder of London", "Coroner of X".
+OF_OFFICES = frozenset(
+    """recorder coroner ombudsman auditor comptroller commissioner speaker archbishop bishop
+    patriarch mufti rector provost dean""".split()
+)
+
+
+def after_of_title(sdoc: Any) -> list[tuple[int, int]]:
+    """ "Governor of the Bank of England Andrew Bailey", "Recorder of London Mark Lucraft": after
+    a title and the place or body it is "of", the two name-shaped words that close the run of
+    capitals are the person (the model tags the whole run ORG or splits it)."""
+    found = []
+    for token in sdoc[:-3]:
+        office = is_title_head(token.text) or token.lower_ in OF_OFFICES
+        if not (token.text[:1].isupper() and office):
+            continue
+        if sdoc[token.i + 1].lower_ != "of":
+            continue
+        end = token.i + 2
+        while end < len(sdoc) and (sdoc[end].lower_ in _OF_TITLE_GAP or _capital_propn(sdoc[end])):
+            end += 1
+        if end - (token.i + 2) < 3 or sdoc[end - 3].lower_ in _OF_TITLE_GAP:
+            continue  # no place or body between the title and the name
+        first, last = end - 2, end
+        if end < len(sdoc) and sdoc[end].lower_ in NAME_PARTICLES:
+            first = end - 1  # "European Commission Ursula von der Leyen": the particles follow
+            while last < len(sdoc) and sdoc[last].lower_ in NAME_PARTICLES:
+                last += 1
+            if last == len(sdoc) or not sdoc[last].text[:1].isupper():
+                continue
+            last += 1
+        name = [t for t in sdoc[first:last] if t.lower_ not in NAME_PARTICLES]
+        if all(_fits_name(t) and t.pos_ == "PROPN" for t in name):
+            if not any(t.ent_type_ == "PERSON" for t in sdoc[token.i : first]):
+                found.append((first, last))
+    return found
+
+
+def _capital_propn(token: Any) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def before_who(sdoc: Any, last: int) -> bool:

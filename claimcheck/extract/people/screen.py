@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.extract.lexicon import is_title_word
 from claimcheck.extract.people.places import is_country, is_demonym
+from claimcheck.extract.people.slots import PERSON_EVENTS
 from claimcheck.extract.sentence import Mention, text_of
 
 # Lines that credit the people who made the story, not people it is about.
@@ -36,7 +37,9 @@ NOT_NAME_ENDS = frozenset(
     Valley Valleys Mountains Strait Sea River Island Islands Peninsula Desert Corridor League Cup
     Open Championship Championships Games Festival Sport Sports News Times Post Law Act Decree
     Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army Base
-    Airbase Airport Station Square Street Road Avenue Hospital University""".split()
+    Airbase Airport Station Square Street Road Avenue Hospital University Front Force Party
+    Movement Republic Kingdom Federation Emirates Council Assembly Committee Commission Corps
+    Guard Authority Alliance Coalition""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
@@ -58,7 +61,7 @@ QUALIFIED_ROLES = frozenset(
     """candidate candidates councillor councilor lawmaker legislator politician governor premier
     mayor senator mp td mep deputy""".split()
 )
-_QUALIFIER_OF = re.compile(r"^\s+(\w+)\s+(?:[A-Z][\w'’.-]*)")
+_QUALIFIER_OF = re.compile(r"^\s+(\w+)\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*)")
 # "cities such as X and Y", "villages including X, Y and Z": every member of the list.
 _PLACE_LIST = re.compile(
     r"\b(?:cities|towns|villages|provinces|regions|areas|districts|states|islands|places"
@@ -72,6 +75,18 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_BEFORE = frozenset({"in", "into", "near", "outside", "across"})
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+# Religious and military styles the model keeps in the name ("Sheikh" is often the name's own).
+STYLES = frozenset(
+    """Ayatollah Imam Rabbi Cardinal Archbishop Bishop Reverend Rev Pastor Sgt Sergeant Cpl
+    Corporal Pte Private Lt Lieutenant Capt Col Colonel Maj Major Gen""".split()
+)
+# A kind of organization right before a name: "the criminal organization Golden Dawn".
+ORG_NOUNS = frozenset(
+    """organization organisation group party movement militia faction front coalition alliance
+    company firm band network gang cartel outfit broadcaster newspaper channel""".split()
+)
+# "Siege of Khan Younis", "Battle of Bakhmut": events of a place.
+PLACE_EVENTS = frozenset("siege battle fall sack occupation evacuation liberation blockade".split())
 SPEECH = frozenset(
     """said says told added warned wrote argued insisted announced replied asked tweeted
     stated claimed noted""".split()
@@ -123,7 +138,9 @@ def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | No
         start += len(words[0]) + 1
         words = words[1:]
     name = " ".join(words)
-    if len(words) > 2 and is_title_word(words[0].rstrip("s")):  # "Representatives Walter Capps"
+    if len(words) > 2 and (
+        is_title_word(words[0].rstrip("s")) or words[0].rstrip(".") in STYLES
+    ):  # "Representatives Walter Capps", "Ayatollah Ali Sistani"
         start += len(words[0]) + 1
         name = " ".join(words[1:])
     joined = re.match(r"-([a-z]+)\b", text[start + len(name) :])  # "Han Duck" + "-soo"
@@ -151,14 +168,14 @@ def _whole_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     if " " in name:
         return _long_name(sdoc, start, name)
     span = sdoc.char_span(start, start + len(name))
-    if span is None or len(span) != 1:
+    if span is None or any(t.whitespace_ for t in span[:-1]):
         return start, name
-    token = span[0]
+    token, end = span[0], span[-1]  # one word, or a hyphenated one: "Berro-Amadeï"
     if token.i > 0 and _loose_name_part(sdoc[token.i - 1]):
         before = sdoc[token.i - 1]
         return before.idx, before.text + " " + name if before.whitespace_ else name
-    if token.i + 1 < len(sdoc) and _loose_name_part(sdoc[token.i + 1]) and token.whitespace_:
-        return start, name + " " + sdoc[token.i + 1].text
+    if end.i + 1 < len(sdoc) and _loose_name_part(sdoc[end.i + 1]) and end.whitespace_:
+        return start, name + " " + sdoc[end.i + 1].text
     return start, name
 
 
@@ -172,6 +189,8 @@ def _long_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     first, last = span.start, span.end
     while first > 1 and span.start - first < 2 and _joins(sdoc[first - 1], sdoc[first - 1]):
         first -= 1
+    if first < span.start and _of_an_office(sdoc, first - 1):
+        first = span.start  # "Mayor of Greater Manchester Andy Burnham": the place of a title
     while last < len(sdoc) and last - span.end < 2 and _joins(sdoc[last - 1], sdoc[last]):
         last += 1
     run = sdoc[max(first - 1, 0) : min(last + 1, len(sdoc))]
@@ -179,6 +198,15 @@ def _long_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
         return start, name  # "Osman Digna Air Base", "Dnipropetrovsk Oblast Serhiy Lysak"
     joined = sdoc[first:last]
     return joined.start_char, joined.text
+
+
+def _of_an_office(sdoc: Any, of: int) -> bool:
+    """ "Mayor of", "Chief Justice of": what follows is the office's place or body. Not a
+    headline's event of a person ("Trial of Sheikh Hasina")."""
+    if of < 1 or sdoc[of].lower_ != "of":
+        return False
+    word = sdoc[of - 1]
+    return word.text[:1].isupper() and word.lower_ not in PERSON_EVENTS
 
 
 def _place_word(word: str) -> bool:
@@ -237,6 +265,8 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _preceded_by_of(before):
         return True
+    if word_before.lower() in ORG_NOUNS and before[-1:] == " ":
+        return True  # "the militant group Lashkar-e-Taiba", "the far-right party Vox"
     place_word = word_before.lower() in PLACE_BEFORE or before.endswith(" in to ")
     if place_word and not _POSSESSIVE.match(after):
         return True
@@ -280,7 +310,7 @@ def _preceded_by_of(before: str) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() in PLACE_NOUNS or is_title_word(word)
+    return word.lower() in PLACE_NOUNS or word.lower() in PLACE_EVENTS or is_title_word(word)
 
 
 def _in_place_chain(after: str) -> bool:

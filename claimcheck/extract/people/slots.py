@@ -14,6 +14,18 @@ OCCUPATIONS = frozenset(
     teammate""".split()
 )
 
+# The small words inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
+)
+# What befalls a person, as a headline names it: "Impeachment of X", "Trial of X".
+PERSON_EVENTS = frozenset(
+    """impeachment trial trials arrest arrests assassination killing murder death funeral
+    resignation dismissal ouster removal indictment prosecution conviction sentencing detention
+    imprisonment execution kidnapping abduction disappearance extradition pardon inauguration
+    presidency premiership chancellorship papacy reign candidacy nomination""".split()
+)
+
 
 def after_occupation(sdoc: Any, first: int) -> bool:
     return first >= 1 and sdoc[first - 1].text in OCCUPATIONS
