@@ -63,6 +63,7 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         or before_age(sdoc, r[1])
     ]
     slots += [r for r in after_of_title(sdoc) if not any(i in blocked for i in range(*r))]
+    slots += lone_speakers(sdoc)
     return slots + listed_beside(sdoc, runs, people | set(slots))
 
 
@@ -161,6 +162,29 @@ def after_of_title(sdoc: Any) -> list[tuple[int, int]]:
             if not any(t.ent_type_ == "PERSON" for t in sdoc[token.i : first]):
                 found.append((first, last))
     return found
+
+
+# What a person says or does aloud, as the verb of a lone name the model tags nothing.
+SPEAKING = frozenset(
+    """say announce tell warn claim insist deny add argue accuse vow pledge urge""".split()
+)
+
+
+def lone_speakers(sdoc: Any) -> list[tuple[int, int]]:
+    """A lone name the model tags nothing, standing as the subject of a speech verb ("Erdoğan
+    announces a reshuffle") or before an age ("Milei, 54, says")."""
+    found = []
+    for token in tokens_with(sdoc, "POS", ("PROPN",)):
+        if token.ent_type_ or not _fits_name(token) or _beside_capital(sdoc, token.i):
+            continue
+        speaks = token.dep_ == "nsubj" and lemma(token.head) in SPEAKING
+        if speaks or before_age(sdoc, token.i + 1):
+            found.append((token.i, token.i + 1))
+    return found
+
+
+def _beside_capital(sdoc: Any, i: int) -> bool:
+    return any(0 <= j < len(sdoc) and _capital_propn(sdoc[j]) for j in (i - 1, i + 1))
 
 
 def _capital_propn(token: Any) -> bool:

@@ -46,6 +46,13 @@ NOT_NAME_STARTS = frozenset(
     """The Brigade Port Strait Lake Mount Cape Fort Camp Operation Radio Club Helmet Battle
     Siege Hurricane Typhoon Cyclone Storm Tropical""".split()
 )
+# "Hayat Tahrir al-Sham", "Partido Popular": the word for a body, a party, a front or an army
+# that opens an organization's name in another language.
+ORG_FIRST_WORDS = frozenset(
+    """Hayat Harakat Jabhat Hizb Jaish Liwa Kataib Kata'ib Partido Parti Partei Partito Frente
+    Fronte Movimiento""".split()
+)
+NOT_NAME_STARTS |= ORG_FIRST_WORDS
 # A lowercase word right after the name that makes it a place or a thing's name.
 THING_AFTER = frozenset(
     """pipeline pipelines attack attacks crisis bombing bombings explosion explosions helicopter
@@ -94,7 +101,7 @@ SPEECH = frozenset(
 OWNED = frozenset(
     """rule government administration presidency campaign wife husband son daughter party office
     spokesman spokeswoman lawyer lawyers team aides allies visit comments remarks decision death
-    career""".split()
+    career successor predecessor""".split()
 )
 # "Ahmed al-Sharaa-headed": a hyphenated word that is not part of the name.
 COMPOUNDS = frozenset(
@@ -103,9 +110,10 @@ COMPOUNDS = frozenset(
 )
 FOLLOWERS = frozenset(
     """administration ally allies aide aides loyalist loyalists critic critics supporters
-    government regime camp""".split()
+    government regime camp presidency premiership""".split()
 )
 _POSSESSIVE = re.compile(r"^['’]s\s+(\w+)")
+AGE_AFTER = re.compile(r"^,\s*\d{1,3},")  # "Milei, 54, says"
 _SEASON = re.compile(r"\b\d{4}(?:[–-]\d{2,4})?\s+$")
 
 
@@ -133,6 +141,8 @@ def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | No
     if cut is not None:
         name = name[: cut.start()]
     name = name.rstrip(" ,.;:'’")
+    while name[:1] in ("*", "_", " "):  # "* Obama says": a list item's marker the model took in
+        start, name = start + 1, name[1:]
     words = name.split(" ")
     while len(words) > 1 and words[0][:1].islower():  # "defender Sam Example": no name's start
         start += len(words[0]) + 1
@@ -265,6 +275,8 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _preceded_by_of(before):
         return True
+    if word_before in ORG_FIRST_WORDS and before[-1:] == " ":
+        return True  # "Hayat" + "Tahrir al-Sham": the rest of an organization's name
     if word_before.lower() in ORG_NOUNS and before[-1:] == " ":
         return True  # "the militant group Lashkar-e-Taiba", "the far-right party Vox"
     place_word = word_before.lower() in PLACE_BEFORE or before.endswith(" in to ")
@@ -295,7 +307,8 @@ def _person_cue(before: str, after: str, token: Any) -> bool:
     following = _first_word(after)
     owned = _POSSESSIVE.match(after)
     return (
-        following in SPEECH
+        AGE_AFTER.match(after) is not None
+        or following in SPEECH
         or following in FOLLOWERS
         or is_title_word(following)
         or after.startswith((", who", ", whose"))
