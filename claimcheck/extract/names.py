@@ -27,7 +27,8 @@ NOT_FIRST_NAMES = frozenset(
 INSTITUTION_HEADS = frozenset(
     """Center Centre Institute Foundation Fund Award Prize Hospital University College School
     Airport Station Street Avenue Square Bridge Stadium Museum Library Agency Council Committee
-    Commission Company Corporation Group Party Movement Ministry Department""".split()
+    Commission Company Corporation Group Party Movement Ministry Department Day Week Memorial
+    Trophy Medal Doctrine""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
 # What only a person does, as the verb of a headline: "X resigns", "X dies in prison".
@@ -61,10 +62,31 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         or after_event_of(sdoc, r[0])
         or does_what_people_do(sdoc, r[1])
         or before_age(sdoc, r[1])
+        or before_title_apposition(sdoc, r[1])
+    ]
+    slots += [
+        r
+        for r in name_runs(sdoc)
+        if (after_lower_title(sdoc, r[0]) or after_occupation(sdoc, r[0])) and r not in slots
     ]
     slots += [r for r in after_of_title(sdoc) if not any(i in blocked for i in range(*r))]
     slots += lone_speakers(sdoc)
-    return slots + listed_beside(sdoc, runs, people | set(slots))
+    found = slots + listed_beside(sdoc, runs, people | set(slots))
+    return [_through_hyphens(sdoc, r) for r in found]
+
+
+def _through_hyphens(sdoc: Any, run: tuple[int, int]) -> tuple[int, int]:
+    """ "Isabelle Berro" + "-Amadeï": a run the tokenizer cut at a surname's hyphen."""
+    end = run[1]
+    while (
+        end + 1 < len(sdoc)
+        and sdoc[end].text == "-"
+        and not sdoc[end - 1].whitespace_
+        and not sdoc[end].whitespace_
+        and sdoc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+    return run[0], end
 
 
 def name_runs(sdoc: Any) -> list[tuple[int, int]]:
@@ -102,6 +124,35 @@ def after_title(sdoc: Any, first: int) -> bool:
         head = head or is_title_head(sdoc[i].text)
         i -= 1
     return head and first >= 1 and sdoc[first - 1].text[:1].isupper()
+
+
+def after_lower_title(sdoc: Any, first: int) -> bool:
+    """ "Chad president Mahamat Déby", "commander-in-chief Oleksandr Syrskyi", "UN
+    secretary-general X": a title written in lowercase right before the name. The model often
+    tags such a name ORG or GPE, so the run counts even across those tags."""
+    i, head = first - 1, False
+    while (
+        i >= 0
+        and i > first - 6
+        and (is_title_word(sdoc[i].text) or sdoc[i].text in ("-", "in", "of"))
+    ):
+        head = head or is_title_head(sdoc[i].text)
+        i -= 1
+    before = sdoc[first - 1] if first >= 1 else None
+    return head and before is not None and before.text.islower() and is_title_word(before.text)
+
+
+def before_title_apposition(sdoc: Any, last: int) -> bool:
+    """ "Özgür Özel, the leader of the party, announces": the name, then its title."""
+    after = sdoc[last : last + 5]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ != "the":
+        return False
+    for token in after[2:]:
+        if is_title_head(token.text):
+            return True
+        if not is_title_word(token.text):
+            return False
+    return False
 
 
 def after_event_of(sdoc: Any, first: int) -> bool:
@@ -299,9 +350,20 @@ def person_name_claims(
 def first_said_at(document: Document, name: str, mention: Mention) -> bool:
     """Is this mention the article's first use of the name, spelled just so (front matter and
     code blocks, which are never mined, do not count)?"""
-    starts = occurrences(document.text, name)
-    first = next((at for at in starts if mined(document, at)), None)
+    starts = [at for at in occurrences(document.text, name) if mined(document, at)]
+    # "Cesar Chavez Day ... activist Cesar Chavez": an occurrence that runs on into another
+    # capitalized word names an eponym, not the person, and is not the first use of the name.
+    alone = [at for at in starts if not _runs_on(document.text, at + len(name))]
+    first = (alone or starts or [None])[0]
     return first is not None and first == mention.start
+
+
+def _runs_on(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in MONTHS | WEEKDAYS
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 def mined(document: Document, at: int) -> bool:

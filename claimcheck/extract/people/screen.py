@@ -39,7 +39,8 @@ NOT_NAME_ENDS = frozenset(
     Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army Base
     Airbase Airport Station Square Street Road Avenue Hospital University Front Force Party
     Movement Republic Kingdom Federation Emirates Council Assembly Committee Commission Corps
-    Guard Authority Alliance Coalition""".split()
+    Guard Authority Alliance Coalition City Territory Park Rainforest Forest Reservation
+    Reserve""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
@@ -81,6 +82,7 @@ PLACE_NOUNS = frozenset(
     municipality county capital suburb outskirts neighbourhood neighborhood helmet""".split()
 )
 PLACE_BEFORE = frozenset({"in", "into", "near", "outside", "across"})
+PLACE_ARRIVAL = PLACE_BEFORE | {"on", "at", "to", "from"}
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 # Religious and military styles the model keeps in the name ("Sheikh" is often the name's own).
 STYLES = frozenset(
@@ -128,6 +130,8 @@ def screen(sdoc: Any, offset: int, mention: Mention) -> Mention | None:
     if credited(text, start):
         return None
     if not_a_name(cut.text) or not_a_person_here(text, start, end, cut.text):
+        return None
+    if listed_with_a_place(sdoc, cut.first):
         return None
     if " " not in cut.text and not _person_cue(text[:start], text[end:], sdoc[cut.last - 1]):
         return None  # a lone word: "Malawi", "Houthis", "Cartel", a heading's "Law"
@@ -241,6 +245,15 @@ def _loose_name_part(token: Any) -> bool:
         and token.lower_.rstrip(".") not in HONORIFICS
         and token.text not in NOT_NAME_STARTS
     )
+
+
+def listed_with_a_place(sdoc: Any, first: int) -> bool:
+    """ "strikes on Jabalia and Deir al-Balah": after a place that follows a place's preposition
+    and "and" or a comma, the name is another place."""
+    if first < 3 or sdoc[first - 1].lower_ not in ("and", ","):
+        return False
+    place = sdoc[first - 2]
+    return place.ent_type_ in ("GPE", "LOC", "FAC") and sdoc[first - 3].lower_ in PLACE_ARRIVAL
 
 
 def credited(text: str, start: int) -> bool:
