@@ -37,7 +37,6 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 from claimcheck.extract import extract_claims  # noqa: E402
 from claimcheck.model import Document  # noqa: E402
 
-
 BATCHES = ("tune", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5")
 
 
