@@ -69,7 +69,11 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         for r in name_runs(sdoc)
         if (after_lower_title(sdoc, r[0]) or after_occupation(sdoc, r[0])) and r not in slots
     ]
-    slots += [r for r in after_of_title(sdoc) if not any(i in blocked for i in range(*r))]
+    slots += [
+        r
+        for r in after_of_title(sdoc)
+        if not any(i in blocked for i in range(*r)) and r not in slots
+    ]
     slots += lone_speakers(sdoc)
     found = slots + listed_beside(sdoc, runs, people | set(slots))
     return [_through_hyphens(sdoc, r) for r in found]

@@ -249,8 +249,9 @@ def _loose_name_part(token: Any) -> bool:
 
 def listed_with_a_place(sdoc: Any, first: int) -> bool:
     """ "strikes on Jabalia and Deir al-Balah": after a place that follows a place's preposition
-    and "and" or a comma, the name is another place."""
-    if first < 3 or sdoc[first - 1].lower_ not in ("and", ","):
+    and "and", the name is another place (not after a comma: "the senator from Ohio, Sherrod
+    Brown")."""
+    if first < 3 or sdoc[first - 1].lower_ != "and":
         return False
     place = sdoc[first - 2]
     return place.ent_type_ in ("GPE", "LOC", "FAC") and sdoc[first - 3].lower_ in PLACE_ARRIVAL
