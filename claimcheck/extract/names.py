@@ -358,8 +358,8 @@ def first_said_at(document: Document, name: str, mention: Mention) -> bool:
     # "Cesar Chavez Day ... activist Cesar Chavez": an occurrence that runs on into another
     # capitalized word names an eponym, not the person, and is not the first use of the name.
     alone = [at for at in starts if not _runs_on(document.text, at + len(name))]
-    first = (alone or starts or [None])[0]
-    return first is not None and first == mention.start
+    first = (alone or starts)[:1]
+    return first == [mention.start]
 
 
 def _runs_on(text: str, end: int) -> bool:
