@@ -40,7 +40,7 @@ NOT_NAME_ENDS = frozenset(
     Airbase Airport Station Square Street Road Avenue Hospital University Front Force Party
     Movement Republic Kingdom Federation Emirates Council Assembly Committee Commission Corps
     Guard Authority Alliance Coalition City Territory Park Rainforest Forest Reservation
-    Reserve""".split()
+    Reserve Organization Organisation Church Government Congress Parliament Senate""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
@@ -50,8 +50,8 @@ NOT_NAME_STARTS = frozenset(
 # "Hayat Tahrir al-Sham", "Partido Popular": the word for a body, a party, a front or an army
 # that opens an organization's name in another language.
 ORG_FIRST_WORDS = frozenset(
-    """Hayat Harakat Jabhat Hizb Jaish Liwa Kataib Kata'ib Partido Parti Partei Partito Frente
-    Fronte Movimiento""".split()
+    """Hayat Hay'at Hayʼat Harakat Jabhat Hizb Jaish Liwa Kataib Kata'ib Partido Parti Partei
+    Partito Frente Fronte Movimiento""".split()
 )
 NOT_NAME_STARTS |= ORG_FIRST_WORDS
 # A lowercase word right after the name that makes it a place or a thing's name.
@@ -145,8 +145,11 @@ def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | No
     if cut is not None:
         name = name[: cut.start()]
     name = name.rstrip(" ,.;:'’")
+    marked = name[:1] in ("*", "_")
     while name[:1] in ("*", "_", " "):  # "* Obama says": a list item's marker the model took in
         start, name = start + 1, name[1:]
+    if marked and " " not in name:
+        return None  # "* Europol says": a list item's first word, tagged with its marker
     words = name.split(" ")
     while len(words) > 1 and words[0][:1].islower():  # "defender Sam Example": no name's start
         start += len(words[0]) + 1
@@ -244,6 +247,7 @@ def _loose_name_part(token: Any) -> bool:
         and not is_title_word(token.text)
         and token.lower_.rstrip(".") not in HONORIFICS
         and token.text not in NOT_NAME_STARTS
+        and token.text not in STYLES  # "Cardinal" + "Louis Sako"
     )
 
 
@@ -268,8 +272,8 @@ def not_a_name(name: str) -> bool:
     words = name.split()
     if is_title_word(name) or is_country(name) or is_demonym(name):
         return True
-    if words[0] in NOT_NAME_STARTS or words[-1] in NOT_NAME_ENDS:
-        return True
+    if words[0] in NOT_NAME_STARTS or words[-1].split("-")[0] in NOT_NAME_ENDS:
+        return True  # "... Liberation Movement-North" too
     # "AEK Larnaca", "ETO Győr": an acronym before a name is a club's ("BILL CLINTON" is not).
     return len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not name.isupper()
 
@@ -289,6 +293,8 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _preceded_by_of(before):
         return True
+    if word_before.lower() == "the" and " " not in name and after.startswith(" of "):
+        return True  # "The Bulletin of the Atomic Scientists", "The Government of Spain"
     if word_before in ORG_FIRST_WORDS and before[-1:] == " ":
         return True  # "Hayat" + "Tahrir al-Sham": the rest of an organization's name
     if word_before.lower() in ORG_NOUNS and before[-1:] == " ":
