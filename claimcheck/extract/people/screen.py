@@ -115,6 +115,13 @@ FOLLOWERS = frozenset(
     government regime camp presidency premiership""".split()
 )
 _POSSESSIVE = re.compile(r"^['’]s\s+(\w+)")
+# "the leader of the opposition party X", "the head of the group, X": the head, a person.
+_HEAD_OF = re.compile(
+    r"\b(?:leader|head|chief|founder|chair(?:man|woman)?|president|member|secretary|spokes"
+    r"(?:man|woman|person)|commander)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+$",
+    re.IGNORECASE,
+)
 AGE_AFTER = re.compile(r"^,\s*\d{1,3},")  # "Milei, 54, says"
 _SEASON = re.compile(r"\b\d{4}(?:[–-]\d{2,4})?\s+$")
 
@@ -297,7 +304,7 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True  # "The Bulletin of the Atomic Scientists", "The Government of Spain"
     if word_before in ORG_FIRST_WORDS and before[-1:] == " ":
         return True  # "Hayat" + "Tahrir al-Sham": the rest of an organization's name
-    if word_before.lower() in ORG_NOUNS and before[-1:] == " ":
+    if word_before.lower() in ORG_NOUNS and before[-1:] == " " and not _HEAD_OF.search(before):
         return True  # "the militant group Lashkar-e-Taiba", "the far-right party Vox"
     place_word = word_before.lower() in PLACE_BEFORE or before.endswith(" in to ")
     if place_word and not _POSSESSIVE.match(after):
