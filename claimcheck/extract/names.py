@@ -11,7 +11,7 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import STYLES, screen
 from claimcheck.extract.people.slots import NAME_PARTICLES, PERSON_EVENTS, after_occupation
 from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
@@ -390,7 +390,7 @@ def shortens_fuller_name(text: str, name: str) -> bool:
         if before is None:
             continue
         word = before.group(1)
-        if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word):
+        if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word) and word not in STYLES:
             return True
     return False
 

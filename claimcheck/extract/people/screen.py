@@ -40,7 +40,7 @@ NOT_NAME_ENDS = frozenset(
     Airbase Airport Station Square Street Road Avenue Hospital University Front Force Party
     Movement Republic Kingdom Federation Emirates Council Assembly Committee Commission Corps
     Guard Authority Alliance Coalition City Territory Park Rainforest Forest Reservation
-    Reserve Organization Organisation Church Government Congress Parliament Senate""".split()
+    Reserve Organization Organisation Church Government Congress Parliament Senate Home""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
@@ -331,6 +331,8 @@ def _person_cue(before: str, after: str, token: Any) -> bool:
     word_before = _last_word(before)
     if is_title_word(word_before) or word_before.lower().rstrip(".") in HONORIFICS:
         return True
+    if word_before.rstrip(".") in STYLES:
+        return True  # "Colonel Qadhafi", "Reverend Cherry"
     following = _first_word(after)
     owned = _POSSESSIVE.match(after)
     return (
