@@ -34,9 +34,23 @@ def test_the_table_is_large_several_families_and_mostly_corpus():
     mentions = sum(len(r["people"]) + len(r["not_people"]) for r in ROWS)
     corpus = [r for r in ROWS if r["source"] == "corpus"]
     families = {n["family"] for r in ROWS for n in r["not_people"]}
-    assert mentions >= 200 and sum(len(r["people"]) + len(r["not_people"]) for r in corpus) >= 200
+    assert mentions >= 1200 and sum(len(r["people"]) + len(r["not_people"]) for r in corpus) >= 900
     assert {"place", "credit line", "photo credit", "span overrun", "nationality"} <= families
     assert len({r["id"] for r in ROWS}) == len(ROWS)
+    assert {r["batch"] for r in ROWS} == set(BENCH.BATCHES)
+
+
+def test_no_new_held_out_line_is_also_a_tuning_line():
+    """held-out-3 to 5 share no line with the tune rows (the first held-out set repeats six
+    short lines that tune rows of other articles have too: five headings and a title line)."""
+    tuned = {r["text"] for r in ROWS if r["batch"] == "tune"}
+    held = [r for r in ROWS if r["batch"] in ("held-out-3", "held-out-4", "held-out-5")]
+    assert not [r["id"] for r in held if r["text"] in tuned]
+    docs = {}
+    for r in ROWS:
+        if r["source"] == "corpus" and r["batch"].startswith("held-out"):
+            docs.setdefault(r["doc"], set()).add(r["batch"])
+    assert all(len(batches) == 1 for batches in docs.values())  # each article in one set
 
 
 @pytest.fixture(scope="module")
@@ -54,31 +68,52 @@ def test_the_tuning_rows_reach_the_goal(outcomes):
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
-def test_the_held_out_rows_stay_above_the_floor_measured(outcomes):
-    """Labelled after the first rules, never tuned on by its strings: 0.837 / 0.891 when written;
-    0.977 / 0.935 after rules for the families of its misses, written on new tune cases."""
-    stats = _stats(outcomes, "held-out")
-    assert stats["people"] >= 40 and stats["mentions"] >= 80
-    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.93, stats
+# Measured figures (docs/people.md): a floor test fails when one drops. "held-out" and
+# "held-out-2" reach the goal, but are no longer blind: rules were written for the families of
+# their misses (on new tune rows). held-out-3 was labelled before the third round of rules,
+# held-out-4 before the fourth, held-out-5 after it and run once: that is the honest figure.
+FLOORS = {
+    "held-out": (0.978, 0.957, 40, 80),
+    "held-out-2": (1.0, 1.0, 20, 40),
+    "held-out-3": (0.897, 0.881, 55, 200),
+    "held-out-4": (0.923, 0.947, 35, 180),
+    "held-out-5": (0.755, 0.909, 40, 200),
+}
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall 0.935: names the model misses or cuts")
-def test_the_held_out_rows_reach_the_goal(outcomes):
-    stats = _stats(outcomes, "held-out")
+@pytest.mark.parametrize("batch", sorted(FLOORS))
+def test_each_held_out_set_stays_above_the_floor_measured(outcomes, batch):
+    precision, recall, people, mentions = FLOORS[batch]
+    stats = _stats(outcomes, batch)
+    assert stats["people"] >= people and stats["mentions"] >= mentions
+    assert stats["precision"] >= precision and stats["recall"] >= recall, stats
+
+
+@pytest.mark.parametrize("batch", ["held-out", "held-out-2"])
+def test_the_first_held_out_sets_reach_the_goal(outcomes, batch):
+    stats = _stats(outcomes, batch)
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
-def test_the_second_held_out_rows_stay_above_the_floor_measured(outcomes):
-    """Labelled from six other corpus articles after the second round of rules, never tuned on:
-    0.938 / 0.750 when written."""
-    stats = _stats(outcomes, "held-out-2")
-    assert stats["people"] >= 20 and stats["mentions"] >= 40
-    assert stats["precision"] >= 0.93 and stats["recall"] >= 0.75, stats
+@pytest.mark.xfail(strict=True, reason="held-out-3 0.897 / 0.881: bodies, places tagged PERSON")
+def test_the_third_held_out_set_reaches_the_goal(outcomes):
+    stats = _stats(outcomes, "held-out-3")
+    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
-@pytest.mark.xfail(strict=True, reason="second held-out recall 0.750: lone names the model misses")
-def test_the_second_held_out_rows_reach_the_goal(outcomes):
-    stats = _stats(outcomes, "held-out-2")
+@pytest.mark.xfail(
+    strict=True, reason="held-out-4 precision 0.923: places and a newspaper tagged PERSON"
+)
+def test_the_fourth_held_out_set_reaches_the_goal(outcomes):
+    stats = _stats(outcomes, "held-out-4")
+    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
+
+
+@pytest.mark.xfail(
+    strict=True, reason="held-out-5 (blind) 0.755 / 0.909: sports clubs tagged PERSON"
+)
+def test_the_fifth_held_out_set_reaches_the_goal(outcomes):
+    stats = _stats(outcomes, "held-out-5")
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
@@ -151,4 +186,26 @@ def test_places_pipelines_demonyms_and_headings_are_not_people(nlp, text):
     ],
 )  # fmt: skip
 def test_storms_parties_and_places_of_lists_or_mountains_are_not_people(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("* Impeachment of Dilma Rousseff", ["Dilma Rousseff"]),
+        ("* Justin Welby resigns", ["Justin Welby"]),
+        ("* Arrest of Muharrem İnce", ["Muharrem İnce"]),
+        ("The Governor of the Bank of England Andrew Bailey warned.", ["Andrew Bailey"]),
+        ("The Mayor of Greater Manchester Andy Burnham called for calm.", ["Andy Burnham"]),
+        ("* Ayatollah Ali Sistani calls for calm in Iraq. (Reuters)", ["Ali Sistani"]),
+        ("* Kenya president William Ruto dissolves his cabinet.", ["William Ruto"]),
+        ("* Nelson Mandela Day is marked in honour of the late president Nelson Mandela.",
+         ["Nelson Mandela"]),
+        ("* The militant group Lashkar-e-Taiba claims the attack in Kashmir.", []),
+        ("* Hayat Tahrir al-Sham announces its dissolution. (Al Jazeera)", []),
+        ("* Israeli strikes on Jabalia and Deir al-Balah kill at least 30 people.", []),
+        ("* Siege of Khan Younis", []),
+    ],
+)  # fmt: skip
+def test_headlines_titles_with_of_styles_eponyms_and_organizations(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -31,12 +31,14 @@ from claimcheck.model import Claim, Document
 # capitalized word next to a speech verb). Plain substring and regex tests: no parse.
 _TITLES = r"\b(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + r")\b"
 _SPEECH = r"(?:said|says|told|added|warned)"
+# Accented capitals too: "Muharrem İnce", "Özgür Özel" are names shaped like "John Smith".
+_CAPITAL, _SMALL = "[A-ZÀ-ÖØ-ÞĀ-Ž]", "a-zß-öø-ÿā-ž"
 _CUES = re.compile(
     "|".join(
         (
             _TITLES,
-            r"\b[A-Z][a-z]+\s+[A-Z][a-z]+",
-            rf"\b[A-Z][\w'’-]*\s+{_SPEECH}\b",
+            rf"\b{_CAPITAL}[{_SMALL}]+\s+{_CAPITAL}[{_SMALL}]+",
+            rf"\b{_CAPITAL}[\w'’-]*\s+{_SPEECH}\b",
             rf"\b{_SPEECH}\s+[A-Z]",
             r"\bin [A-Z]",
             r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]",

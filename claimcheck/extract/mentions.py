@@ -16,6 +16,7 @@ from typing import Any
 
 from claimcheck.extract.lexicon import ALIASES, DEMONYMS, is_title_word
 from claimcheck.extract.names import person_slots
+from claimcheck.extract.people.slots import NAME_PARTICLES
 from claimcheck.extract.sentence import Mention, text_of, tokens_with
 from claimcheck.model import Document
 from claimcheck.normalize.dates import WEEKDAYS
@@ -27,9 +28,6 @@ GENERIC_REFERENTS: dict[str, tuple[str, ...]] = {
     "bloc": ("European Union", "EU", "ASEAN", "Mercosur"),
 }
 
-NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
-)
 TYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 DETERMINERS = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

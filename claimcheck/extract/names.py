@@ -11,8 +11,8 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lemmas import lemma
 from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
-from claimcheck.extract.people.screen import screen
-from claimcheck.extract.people.slots import after_occupation
+from claimcheck.extract.people.screen import STYLES, screen
+from claimcheck.extract.people.slots import NAME_PARTICLES, PERSON_EVENTS, after_occupation
 from claimcheck.extract.sentence import Mention, sentence_of, tokens_with
 from claimcheck.model import Claim, Document, Span
 from claimcheck.normalize.dates import MONTHS, WEEKDAYS
@@ -27,9 +27,14 @@ NOT_FIRST_NAMES = frozenset(
 INSTITUTION_HEADS = frozenset(
     """Center Centre Institute Foundation Fund Award Prize Hospital University College School
     Airport Station Street Avenue Square Bridge Stadium Museum Library Agency Council Committee
-    Commission Company Corporation Group Party Movement Ministry Department""".split()
+    Commission Company Corporation Group Party Movement Ministry Department Day Week Memorial
+    Trophy Medal Doctrine""".split()
 )
 NOT_PERSON = frozenset({"GPE", "NORP", "LOC", "FAC", "EVENT"})
+# What only a person does, as the verb of a headline: "X resigns", "X dies in prison".
+PERSON_VERBS = frozenset(
+    """resign die testify retire abdicate defect marry plead confess apologise apologize""".split()
+)
 # Latin letters with their accents too: "Kateřina Siniaková", "Jeļena Ostapenko".
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _NAME_TOKEN = re.compile(
@@ -54,8 +59,49 @@ def person_slots(sdoc: Any, known: list[Mention]) -> list[tuple[int, int]]:
         or before_who(sdoc, r[1])
         or stands_alone(sdoc, r)
         or appointed(sdoc, r[1])
+        or after_event_of(sdoc, r[0])
+        or does_what_people_do(sdoc, r[1])
+        or before_age(sdoc, r[1])
+        or before_title_apposition(sdoc, r[1])
     ]
-    return slots + listed_beside(sdoc, runs, people | set(slots))
+    slots += [
+        r
+        for r in name_runs(sdoc)
+        if (after_lower_title(sdoc, r[0]) or after_occupation(sdoc, r[0])) and r not in slots
+    ]
+    slots += [
+        r
+        for r in after_of_title(sdoc)
+        if not any(i in blocked for i in range(*r)) and r not in slots
+    ]
+    slots += lone_with_age(sdoc)
+    found = slots + listed_beside(sdoc, runs, people | set(slots))
+    return [r for r in (_through_hyphens(sdoc, _bare(sdoc, r)) for r in found) if r[1] - r[0] > 0]
+
+
+def _bare(sdoc: Any, run: tuple[int, int]) -> tuple[int, int]:
+    """The run without a leading honorific, party or demonym ("Sir Keir Starmer", "incumbent
+    Republican Susan Collins")."""
+    first = run[0]
+    while first < run[1] - 1 and (
+        sdoc[first].lower_ in NOT_FIRST_NAMES or sdoc[first].ent_type_ in ("NORP", "GPE")
+    ):
+        first += 1
+    return first, run[1]
+
+
+def _through_hyphens(sdoc: Any, run: tuple[int, int]) -> tuple[int, int]:
+    """ "Isabelle Berro" + "-Amadeï": a run the tokenizer cut at a surname's hyphen."""
+    end = run[1]
+    while (
+        end + 1 < len(sdoc)
+        and sdoc[end].text == "-"
+        and not sdoc[end - 1].whitespace_
+        and not sdoc[end].whitespace_
+        and sdoc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+    return run[0], end
 
 
 def name_runs(sdoc: Any) -> list[tuple[int, int]]:
@@ -93,6 +139,115 @@ def after_title(sdoc: Any, first: int) -> bool:
         head = head or is_title_head(sdoc[i].text)
         i -= 1
     return head and first >= 1 and sdoc[first - 1].text[:1].isupper()
+
+
+def after_lower_title(sdoc: Any, first: int) -> bool:
+    """ "Chad president Mahamat Déby", "commander-in-chief Oleksandr Syrskyi", "UN
+    secretary-general X": a title written in lowercase right before the name. The model often
+    tags such a name ORG or GPE, so the run counts even across those tags."""
+    i, head = first - 1, False
+    while (
+        i >= 0
+        and i > first - 6
+        and (is_title_word(sdoc[i].text) or sdoc[i].text in ("-", "in", "of"))
+    ):
+        head = head or is_title_head(sdoc[i].text)
+        i -= 1
+    before = sdoc[first - 1] if first >= 1 else None
+    return head and before is not None and before.text.islower() and is_title_word(before.text)
+
+
+def before_title_apposition(sdoc: Any, last: int) -> bool:
+    """ "Özgür Özel, the leader of the party, announces": the name, then its title."""
+    after = sdoc[last : last + 5]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ != "the":
+        return False
+    for token in after[2:]:
+        if is_title_head(token.text):
+            return True
+        if not is_title_word(token.text):
+            return False
+    return False
+
+
+def after_event_of(sdoc: Any, first: int) -> bool:
+    """ "Impeachment of Sara Duterte", "Trial of Jair Bolsonaro": a headline's event of a person
+    (the model tags such a lone line nothing)."""
+    return first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in PERSON_EVENTS
+
+
+def does_what_people_do(sdoc: Any, last: int) -> bool:
+    """ "Jagdeep Dhankhar resigns", "X dies in prison", "X testifies": the name is the subject
+    of a verb only a person is."""
+    name = sdoc[last - 1]
+    return name.dep_ in ("nsubj", "nsubjpass") and lemma(name.head) in PERSON_VERBS
+
+
+def before_age(sdoc: Any, last: int) -> bool:
+    """ "Kim Ki-duk, 59, is found dead": an age in apposition."""
+    after = [t.text for t in sdoc[last : last + 3]]
+    age = len(after) == 3 and after[1].isdigit() and len(after[1]) <= 3
+    return age and after[0] == after[2] == ","
+
+
+# Words that go on a title's "of" before the name: "Governor of the Bank of England".
+_OF_TITLE_GAP = frozenset({"of", "the", "and", "&"})
+# Offices named with "of" the lexicon's titles lack: "Recorder of London", "Coroner of X".
+OF_OFFICES = frozenset(
+    """recorder coroner ombudsman auditor comptroller commissioner speaker archbishop bishop
+    patriarch mufti rector provost dean""".split()
+)
+
+
+def after_of_title(sdoc: Any) -> list[tuple[int, int]]:
+    """ "Governor of the Bank of England Andrew Bailey", "Recorder of London Mark Lucraft": after
+    a title and the place or body it is "of", the two name-shaped words that close the run of
+    capitals are the person (the model tags the whole run ORG or splits it)."""
+    found = []
+    for token in sdoc[:-3]:
+        office = is_title_head(token.text) or token.lower_ in OF_OFFICES
+        if not (token.text[:1].isupper() and office):
+            continue
+        if sdoc[token.i + 1].lower_ != "of":
+            continue
+        end = token.i + 2
+        while end < len(sdoc) and (sdoc[end].lower_ in _OF_TITLE_GAP or _capital_propn(sdoc[end])):
+            end += 1
+        if end - (token.i + 2) < 3 or sdoc[end - 3].lower_ in _OF_TITLE_GAP:
+            continue  # no place or body between the title and the name
+        first, last = end - 2, end
+        if end < len(sdoc) and sdoc[end].lower_ in NAME_PARTICLES:
+            first = end - 1  # "European Commission Ursula von der Leyen": the particles follow
+            while last < len(sdoc) and sdoc[last].lower_ in NAME_PARTICLES:
+                last += 1
+            if last == len(sdoc) or not sdoc[last].text[:1].isupper():
+                continue
+            last += 1
+        name = [t for t in sdoc[first:last] if t.lower_ not in NAME_PARTICLES]
+        if all(_fits_name(t) and t.pos_ == "PROPN" for t in name):
+            if not any(t.ent_type_ == "PERSON" for t in sdoc[token.i : first]):
+                found.append((first, last))
+    return found
+
+
+def lone_with_age(sdoc: Any) -> list[tuple[int, int]]:
+    """A lone name the model tags nothing, before an age ("Milei, 54, says"). Not the subject
+    of a speech verb alone: on the corpus that was "Europol says", "Komeito announces"."""
+    found = []
+    for token in tokens_with(sdoc, "POS", ("PROPN",)):
+        if token.ent_type_ or not _fits_name(token) or _beside_capital(sdoc, token.i):
+            continue
+        if before_age(sdoc, token.i + 1):
+            found.append((token.i, token.i + 1))
+    return found
+
+
+def _beside_capital(sdoc: Any, i: int) -> bool:
+    return any(0 <= j < len(sdoc) and _capital_propn(sdoc[j]) for j in (i - 1, i + 1))
+
+
+def _capital_propn(token: Any) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def before_who(sdoc: Any, last: int) -> bool:
@@ -203,9 +358,22 @@ def person_name_claims(
 def first_said_at(document: Document, name: str, mention: Mention) -> bool:
     """Is this mention the article's first use of the name, spelled just so (front matter and
     code blocks, which are never mined, do not count)?"""
-    starts = occurrences(document.text, name)
-    first = next((at for at in starts if mined(document, at)), None)
-    return first is not None and first == mention.start
+    starts = [at for at in occurrences(document.text, name) if mined(document, at)]
+    # "Cesar Chavez Day ... activist Cesar Chavez": an occurrence that runs on into another
+    # capitalized word names an eponym, not the person, and is not the first use of the name.
+    alone = [at for at in starts if not _eponym(document.text, at + len(name))]
+    first = (alone or starts)[:1]
+    return first == [mention.start]
+
+
+def _eponym(text: str, end: int) -> bool:
+    """ "Cesar Chavez Day", "Simón Bolívar International Bridge": the name runs on into the
+    head of a thing named after it (not "Yoon Suk Yeol" after "Yoon")."""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and m.group(1).split()[-1] in INSTITUTION_HEADS
+
+
+_NEXT_WORDS = re.compile(r"((?: [A-Z][a-z]+){1,3})\b")
 
 
 def mined(document: Document, at: int) -> bool:
@@ -222,7 +390,7 @@ def shortens_fuller_name(text: str, name: str) -> bool:
         if before is None:
             continue
         word = before.group(1)
-        if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word):
+        if word.lower() not in NOT_FIRST_NAMES and not is_title_word(word) and word not in STYLES:
             return True
     return False
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.extract.lexicon import is_title_word
 from claimcheck.extract.people.places import is_country, is_demonym
+from claimcheck.extract.people.slots import PERSON_EVENTS
 from claimcheck.extract.sentence import Mention, text_of
 
 # Lines that credit the people who made the story, not people it is about.
@@ -36,13 +37,23 @@ NOT_NAME_ENDS = frozenset(
     Valley Valleys Mountains Strait Sea River Island Islands Peninsula Desert Corridor League Cup
     Open Championship Championships Games Festival Sport Sports News Times Post Law Act Decree
     Treaty Accord Airlines Airways Bank Tobacco Motors Group Brigade Brigades Forces Army Base
-    Airbase Airport Station Square Street Road Avenue Hospital University""".split()
+    Airbase Airport Station Square Street Road Avenue Hospital University Front Force Party
+    Movement Republic Kingdom Federation Emirates Council Assembly Committee Commission Corps
+    Guard Authority Alliance Coalition City Territory Park Rainforest Forest Reservation
+    Reserve Organization Organisation Church Government Congress Parliament Senate Home""".split()
 )
 # First words of the same: "Brigade N'Hamedu", "Strait of Hormuz", "Port of Shahid Rajaee".
 NOT_NAME_STARTS = frozenset(
     """The Brigade Port Strait Lake Mount Cape Fort Camp Operation Radio Club Helmet Battle
     Siege Hurricane Typhoon Cyclone Storm Tropical""".split()
 )
+# "Hayat Tahrir al-Sham", "Partido Popular": the word for a body, a party, a front or an army
+# that opens an organization's name in another language.
+ORG_FIRST_WORDS = frozenset(
+    """Hayat Hay'at Hayʼat Harakat Jabhat Hizb Jaish Liwa Kataib Kata'ib Partido Parti Partei
+    Partito Frente Fronte Movimiento""".split()
+)
+NOT_NAME_STARTS |= ORG_FIRST_WORDS
 # A lowercase word right after the name that makes it a place or a thing's name.
 THING_AFTER = frozenset(
     """pipeline pipelines attack attacks crisis bombing bombings explosion explosions helicopter
@@ -58,7 +69,7 @@ QUALIFIED_ROLES = frozenset(
     """candidate candidates councillor councilor lawmaker legislator politician governor premier
     mayor senator mp td mep deputy""".split()
 )
-_QUALIFIER_OF = re.compile(r"^\s+(\w+)\s+(?:[A-Z][\w'’.-]*)")
+_QUALIFIER_OF = re.compile(r"^\s+(\w+)\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*)")
 # "cities such as X and Y", "villages including X, Y and Z": every member of the list.
 _PLACE_LIST = re.compile(
     r"\b(?:cities|towns|villages|provinces|regions|areas|districts|states|islands|places"
@@ -71,7 +82,20 @@ PLACE_NOUNS = frozenset(
     municipality county capital suburb outskirts neighbourhood neighborhood helmet""".split()
 )
 PLACE_BEFORE = frozenset({"in", "into", "near", "outside", "across"})
+PLACE_ARRIVAL = PLACE_BEFORE | {"on", "at", "to", "from"}
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+# Religious and military styles the model keeps in the name ("Sheikh" is often the name's own).
+STYLES = frozenset(
+    """Ayatollah Imam Rabbi Cardinal Archbishop Bishop Reverend Rev Pastor Sgt Sergeant Cpl
+    Corporal Pte Private Lt Lieutenant Capt Col Colonel Maj Major Gen""".split()
+)
+# A kind of organization right before a name: "the criminal organization Golden Dawn".
+ORG_NOUNS = frozenset(
+    """organization organisation group party movement militia faction front coalition alliance
+    company firm band network gang cartel outfit broadcaster newspaper channel""".split()
+)
+# "Siege of Khan Younis", "Battle of Bakhmut": events of a place.
+PLACE_EVENTS = frozenset("siege battle fall sack occupation evacuation liberation blockade".split())
 SPEECH = frozenset(
     """said says told added warned wrote argued insisted announced replied asked tweeted
     stated claimed noted""".split()
@@ -79,7 +103,7 @@ SPEECH = frozenset(
 OWNED = frozenset(
     """rule government administration presidency campaign wife husband son daughter party office
     spokesman spokeswoman lawyer lawyers team aides allies visit comments remarks decision death
-    career""".split()
+    career successor predecessor""".split()
 )
 # "Ahmed al-Sharaa-headed": a hyphenated word that is not part of the name.
 COMPOUNDS = frozenset(
@@ -88,9 +112,17 @@ COMPOUNDS = frozenset(
 )
 FOLLOWERS = frozenset(
     """administration ally allies aide aides loyalist loyalists critic critics supporters
-    government regime camp""".split()
+    government regime camp presidency premiership""".split()
 )
 _POSSESSIVE = re.compile(r"^['’]s\s+(\w+)")
+# "the leader of the opposition party X", "the head of the group, X": the head, a person.
+_HEAD_OF = re.compile(
+    r"\b(?:leader|head|chief|founder|chair(?:man|woman)?|president|member|secretary|spokes"
+    r"(?:man|woman|person)|commander)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+$",
+    re.IGNORECASE,
+)
+AGE_AFTER = re.compile(r"^,\s*\d{1,3},")  # "Milei, 54, says"
 _SEASON = re.compile(r"\b\d{4}(?:[–-]\d{2,4})?\s+$")
 
 
@@ -106,6 +138,8 @@ def screen(sdoc: Any, offset: int, mention: Mention) -> Mention | None:
         return None
     if not_a_name(cut.text) or not_a_person_here(text, start, end, cut.text):
         return None
+    if listed_with_a_place(sdoc, cut.first):
+        return None
     if " " not in cut.text and not _person_cue(text[:start], text[end:], sdoc[cut.last - 1]):
         return None  # a lone word: "Malawi", "Houthis", "Cartel", a heading's "Law"
     return cut
@@ -118,12 +152,19 @@ def trimmed(sdoc: Any, offset: int, mention: Mention, text: str) -> Mention | No
     if cut is not None:
         name = name[: cut.start()]
     name = name.rstrip(" ,.;:'’")
+    marked = name[:1] in ("*", "_")
+    while name[:1] in ("*", "_", " "):  # "* Obama says": a list item's marker the model took in
+        start, name = start + 1, name[1:]
+    if marked and " " not in name:
+        return None  # "* Europol says": a list item's first word, tagged with its marker
     words = name.split(" ")
     while len(words) > 1 and words[0][:1].islower():  # "defender Sam Example": no name's start
         start += len(words[0]) + 1
         words = words[1:]
     name = " ".join(words)
-    if len(words) > 2 and is_title_word(words[0].rstrip("s")):  # "Representatives Walter Capps"
+    if len(words) > 2 and (
+        is_title_word(words[0].rstrip("s")) or words[0].rstrip(".") in STYLES
+    ):  # "Representatives Walter Capps", "Ayatollah Ali Sistani"
         start += len(words[0]) + 1
         name = " ".join(words[1:])
     joined = re.match(r"-([a-z]+)\b", text[start + len(name) :])  # "Han Duck" + "-soo"
@@ -151,14 +192,14 @@ def _whole_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     if " " in name:
         return _long_name(sdoc, start, name)
     span = sdoc.char_span(start, start + len(name))
-    if span is None or len(span) != 1:
+    if span is None or any(t.whitespace_ for t in span[:-1]):
         return start, name
-    token = span[0]
+    token, end = span[0], span[-1]  # one word, or a hyphenated one: "Berro-Amadeï"
     if token.i > 0 and _loose_name_part(sdoc[token.i - 1]):
         before = sdoc[token.i - 1]
         return before.idx, before.text + " " + name if before.whitespace_ else name
-    if token.i + 1 < len(sdoc) and _loose_name_part(sdoc[token.i + 1]) and token.whitespace_:
-        return start, name + " " + sdoc[token.i + 1].text
+    if end.i + 1 < len(sdoc) and _loose_name_part(sdoc[end.i + 1]) and end.whitespace_:
+        return start, name + " " + sdoc[end.i + 1].text
     return start, name
 
 
@@ -172,6 +213,8 @@ def _long_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
     first, last = span.start, span.end
     while first > 1 and span.start - first < 2 and _joins(sdoc[first - 1], sdoc[first - 1]):
         first -= 1
+    if first < span.start and _of_an_office(sdoc, first - 1):
+        first = span.start  # "Mayor of Greater Manchester Andy Burnham": the place of a title
     while last < len(sdoc) and last - span.end < 2 and _joins(sdoc[last - 1], sdoc[last]):
         last += 1
     run = sdoc[max(first - 1, 0) : min(last + 1, len(sdoc))]
@@ -179,6 +222,15 @@ def _long_name(sdoc: Any, start: int, name: str) -> tuple[int, str]:
         return start, name  # "Osman Digna Air Base", "Dnipropetrovsk Oblast Serhiy Lysak"
     joined = sdoc[first:last]
     return joined.start_char, joined.text
+
+
+def _of_an_office(sdoc: Any, of: int) -> bool:
+    """ "Mayor of", "Chief Justice of": what follows is the office's place or body. Not a
+    headline's event of a person ("Trial of Sheikh Hasina")."""
+    if of < 1 or sdoc[of].lower_ != "of":
+        return False
+    word = sdoc[of - 1]
+    return word.text[:1].isupper() and word.lower_ not in PERSON_EVENTS
 
 
 def _place_word(word: str) -> bool:
@@ -202,7 +254,18 @@ def _loose_name_part(token: Any) -> bool:
         and not is_title_word(token.text)
         and token.lower_.rstrip(".") not in HONORIFICS
         and token.text not in NOT_NAME_STARTS
+        and token.text not in STYLES  # "Cardinal" + "Louis Sako"
     )
+
+
+def listed_with_a_place(sdoc: Any, first: int) -> bool:
+    """ "strikes on Jabalia and Deir al-Balah": after a place that follows a place's preposition
+    and "and", the name is another place (not after a comma: "the senator from Ohio, Sherrod
+    Brown")."""
+    if first < 3 or sdoc[first - 1].lower_ != "and":
+        return False
+    place = sdoc[first - 2]
+    return place.ent_type_ in ("GPE", "LOC", "FAC") and sdoc[first - 3].lower_ in PLACE_ARRIVAL
 
 
 def credited(text: str, start: int) -> bool:
@@ -216,8 +279,8 @@ def not_a_name(name: str) -> bool:
     words = name.split()
     if is_title_word(name) or is_country(name) or is_demonym(name):
         return True
-    if words[0] in NOT_NAME_STARTS or words[-1] in NOT_NAME_ENDS:
-        return True
+    if words[0] in NOT_NAME_STARTS or words[-1].split("-")[0] in NOT_NAME_ENDS:
+        return True  # "... Liberation Movement-North" too
     # "AEK Larnaca", "ETO Győr": an acronym before a name is a club's ("BILL CLINTON" is not).
     return len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not name.isupper()
 
@@ -237,6 +300,12 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _preceded_by_of(before):
         return True
+    if word_before.lower() == "the" and " " not in name and after.startswith(" of "):
+        return True  # "The Bulletin of the Atomic Scientists", "The Government of Spain"
+    if word_before in ORG_FIRST_WORDS and before[-1:] == " ":
+        return True  # "Hayat" + "Tahrir al-Sham": the rest of an organization's name
+    if word_before.lower() in ORG_NOUNS and before[-1:] == " " and not _HEAD_OF.search(before):
+        return True  # "the militant group Lashkar-e-Taiba", "the far-right party Vox"
     place_word = word_before.lower() in PLACE_BEFORE or before.endswith(" in to ")
     if place_word and not _POSSESSIVE.match(after):
         return True
@@ -262,10 +331,13 @@ def _person_cue(before: str, after: str, token: Any) -> bool:
     word_before = _last_word(before)
     if is_title_word(word_before) or word_before.lower().rstrip(".") in HONORIFICS:
         return True
+    if word_before.rstrip(".") in STYLES:
+        return True  # "Colonel Qadhafi", "Reverend Cherry"
     following = _first_word(after)
     owned = _POSSESSIVE.match(after)
     return (
-        following in SPEECH
+        AGE_AFTER.match(after) is not None
+        or following in SPEECH
         or following in FOLLOWERS
         or is_title_word(following)
         or after.startswith((", who", ", whose"))
@@ -280,7 +352,7 @@ def _preceded_by_of(before: str) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() in PLACE_NOUNS or is_title_word(word)
+    return word.lower() in PLACE_NOUNS or word.lower() in PLACE_EVENTS or is_title_word(word)
 
 
 def _in_place_chain(after: str) -> bool:

@@ -11,7 +11,19 @@ OCCUPATIONS = frozenset(
     goalkeeper winger footballer cricketer driver rider cyclist boxer golfer engineer scientist
     economist lawyer billionaire magnate businessman businesswoman entrepreneur influencer pilot
     hostage activist cleric candidate candidates politician manager coach captain boss
-    teammate""".split()
+    teammate convict incumbent nurse doctor surgeon teacher""".split()
+)
+
+# The small words inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "abu", "ibn"}
+)
+# What befalls a person, as a headline names it: "Impeachment of X", "Trial of X".
+PERSON_EVENTS = frozenset(
+    """impeachment trial trials arrest arrests assassination killing murder death funeral
+    resignation dismissal ouster removal indictment prosecution conviction sentencing detention
+    imprisonment execution kidnapping abduction disappearance extradition pardon inauguration
+    presidency premiership chancellorship papacy reign candidacy nomination""".split()
 )
 
 
