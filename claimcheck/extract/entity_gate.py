@@ -9,7 +9,9 @@ can follow. Every entity extractor builds its claims from the chunk's mentions
 
 - a person: the recognizer's PERSON, or a name the recognizer missed standing in a slot only a
   person fills (names.person_slots: after an organization's possessive, a title or an
-  occupation, before ", who", alone as the sentence, with an appointing verb; beside a person),
+  occupation, before ", who", alone as the sentence, with an appointing verb; beside a person;
+  after a person's event, "Trial of X"; before a verb only a person does, "X resigns"; before
+  ", the <title>"; after an office "of" a body, "Governor of the Bank of England X"),
   or a name fragment on the line after the chunk (roles.described_roles);
 - two named things (a member and an organization, a subject and a place, an event's holder and
   its place): the recognizer's entities of the mention labels, names the article defines an
@@ -28,10 +30,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.extract.lexicon import APPOINTING, is_title_word
+from claimcheck.extract.lexicon import APPOINTING, is_title_head, is_title_word
 from claimcheck.extract.mentions import GENERIC_REFERENTS, TYPED_LABELS, ArticleContext
-from claimcheck.extract.names import NOT_PERSON
-from claimcheck.extract.people.slots import OCCUPATIONS
+from claimcheck.extract.names import NOT_PERSON, OF_OFFICES, PERSON_VERBS
+from claimcheck.extract.people.slots import OCCUPATIONS, PERSON_EVENTS
 from claimcheck.model import Document
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -42,6 +44,22 @@ _APPOINTING = re.compile(r"\b(?:" + "|".join(sorted(_STEMS)) + r")", re.IGNORECA
 # "... the US ambassador told CNN. Julianne Smith." — a 2-3 word name alone, ending a line.
 _FRAGMENT = re.compile(r"\s*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}\.[ \t]*(?:\r?\n|$)")
 _FRAGMENT_AT_END = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}\.[ \t]*$")
+# A verb only a person does, in its inflections ("resigns", "died", "testified").
+_PERSON_VERB_FORMS = frozenset(
+    form
+    for v in PERSON_VERBS
+    for form in (
+        v,
+        v + "s",
+        v + "ed",
+        v + "ing",
+        v + "d",
+        v[:-1] + "ing",
+        v[:-1] + "ies",
+        v[:-1] + "ied",
+        v[:-2] + "ying",
+    )
+)
 
 
 def needs_parse(document: Document, doc: Any, offset: int) -> bool:
@@ -83,7 +101,19 @@ def _person_slot(doc: Any) -> bool:
         if start is not None and end - start >= 2:
             runs.append((start, end))
         start = None
-    return any(_in_slot(doc, first, last) for first, last in runs)
+    return any(_in_slot(doc, first, last) for first, last in runs) or _of_title(doc)
+
+
+def _of_title(doc: Any) -> bool:
+    """ "Governor of the Bank of England Andrew Bailey", "Recorder of London X": an office
+    "of" a body or place, whose holder's name the model tags as part of the body."""
+    return any(
+        token.text[:1].isupper()
+        and (is_title_head(token.text) or token.lower_ in OF_OFFICES)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].lower_ == "of"
+        for token in doc
+    )
 
 
 def _name_shaped(token: Any) -> bool:
@@ -97,6 +127,13 @@ def _in_slot(doc: Any, first: int, last: int) -> bool:
         return True
     if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in _WHO:
         return True
+    if first >= 2 and before == "of" and doc[first - 2].lower_ in PERSON_EVENTS:
+        return True  # "Impeachment of Sara Duterte"
+    if last < len(doc) and doc[last].lower_ in _PERSON_VERB_FORMS:
+        return True  # "Justin Welby resigns"
+    after = [t.text for t in doc[last : last + 5]]
+    if after[:2] == [",", "the"] and any(is_title_head(w) for w in after[2:]):
+        return True  # "Özgür Özel, the leader of the party"
     alone = all(t.is_punct for t in doc if not first <= t.i < last)
     return alone or _APPOINTING.search(doc.text) is not None
 
