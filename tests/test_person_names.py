@@ -41,10 +41,12 @@ def test_the_table_is_large_several_families_and_mostly_corpus():
 
 
 def test_no_new_held_out_line_is_also_a_tuning_line():
-    """held-out-3 to 5 share no line with the tune rows (the first held-out set repeats six
+    """held-out-3 to 6 share no line with the tune rows (the first held-out set repeats six
     short lines that tune rows of other articles have too: five headings and a title line)."""
     tuned = {r["text"] for r in ROWS if r["batch"] == "tune"}
-    held = [r for r in ROWS if r["batch"] in ("held-out-3", "held-out-4", "held-out-5")]
+    held = [
+        r for r in ROWS if r["batch"] in ("held-out-3", "held-out-4", "held-out-5", "held-out-6")
+    ]
     assert not [r["id"] for r in held if r["text"] in tuned]
     docs = {}
     for r in ROWS:
