@@ -41,10 +41,12 @@ def test_the_table_is_large_several_families_and_mostly_corpus():
 
 
 def test_no_new_held_out_line_is_also_a_tuning_line():
-    """held-out-3 to 5 share no line with the tune rows (the first held-out set repeats six
+    """held-out-3 to 6 share no line with the tune rows (the first held-out set repeats six
     short lines that tune rows of other articles have too: five headings and a title line)."""
     tuned = {r["text"] for r in ROWS if r["batch"] == "tune"}
-    held = [r for r in ROWS if r["batch"] in ("held-out-3", "held-out-4", "held-out-5")]
+    held = [
+        r for r in ROWS if r["batch"] in ("held-out-3", "held-out-4", "held-out-5", "held-out-6")
+    ]
     assert not [r["id"] for r in held if r["text"] in tuned]
     docs = {}
     for r in ROWS:
@@ -71,13 +73,15 @@ def test_the_tuning_rows_reach_the_goal(outcomes):
 # Measured figures (docs/people.md): a floor test fails when one drops. "held-out" and
 # "held-out-2" reach the goal, but are no longer blind: rules were written for the families of
 # their misses (on new tune rows). held-out-3 was labelled before the third round of rules,
-# held-out-4 before the fourth, held-out-5 after it and run once: that is the honest figure.
+# held-out-4 before the fourth, held-out-5 after it (then seen: the clubs of the fifth round came
+# from its misses' family), held-out-6 after the fifth and run once after the clubs' rules.
 FLOORS = {
     "held-out": (0.978, 0.957, 40, 80),
     "held-out-2": (1.0, 1.0, 20, 40),
     "held-out-3": (0.897, 0.881, 55, 200),
     "held-out-4": (0.923, 0.947, 35, 180),
-    "held-out-5": (0.755, 0.909, 40, 200),
+    "held-out-5": (0.8, 0.909, 40, 200),
+    "held-out-6": (0.931, 0.9, 30, 190),
 }
 
 
@@ -110,10 +114,16 @@ def test_the_fourth_held_out_set_reaches_the_goal(outcomes):
 
 
 @pytest.mark.xfail(
-    strict=True, reason="held-out-5 (blind) 0.755 / 0.909: sports clubs tagged PERSON"
+    strict=True, reason="held-out-5 0.800 / 0.909: bodies and places with a person's shape"
 )
 def test_the_fifth_held_out_set_reaches_the_goal(outcomes):
     stats = _stats(outcomes, "held-out-5")
+    assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
+
+
+@pytest.mark.xfail(strict=True, reason="held-out-6 (blind) 0.931 / 0.900: 'Lech Poznań end their'")
+def test_the_sixth_held_out_set_reaches_the_goal(outcomes):
+    stats = _stats(outcomes, "held-out-6")
     assert stats["precision"] >= 0.97 and stats["recall"] >= 0.95, stats
 
 
@@ -209,3 +219,25 @@ def test_storms_parties_and_places_of_lists_or_mountains_are_not_people(nlp, tex
 )  # fmt: skip
 def test_headlines_titles_with_of_styles_eponyms_and_organizations(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,club,person",
+    [
+        ("Werder Bremen lost 3–1 to Hertha Berlin at home.", "Hertha Berlin", None),
+        ("Sporting Braga 2-0 Vitoria Guimaraes: the hosts won easily.", "Sporting Braga", None),
+        ("Vitoria Guimaraes beat Sporting Braga 2-1.", "Vitoria Guimaraes", None),
+        (
+            "In association football, Sporting Braga defeat Vitoria Guimaraes.",
+            "Vitoria Guimaraes",
+            None,
+        ),
+        ("Aston Villa midfielder John McGinn was injured.", "Aston Villa", "John McGinn"),
+        ("Jannik Sinner beat Carlos Alcaraz 7-6 6-3 in Rome.", None, "Carlos Alcaraz"),
+    ],
+)
+def test_a_club_beside_a_score_a_result_or_its_players_is_not_a_person(nlp, text, club, person):
+    found = names(nlp, text)
+    assert club not in found, found
+    if person:
+        assert person in found, found

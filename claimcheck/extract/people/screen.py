@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from claimcheck.extract.lexicon import is_title_word
+from claimcheck.extract.people.clubs import a_club_here
 from claimcheck.extract.people.places import is_country, is_demonym
 from claimcheck.extract.people.slots import PERSON_EVENTS
 from claimcheck.extract.sentence import Mention, text_of
@@ -321,6 +322,8 @@ def not_a_person_here(text: str, start: int, end: int, name: str) -> bool:
     on_place = _ON_A_PLACE.match(after)
     if word_before.lower() in {"on", "at"} and on_place and is_country(on_place.group(1).strip()):
         return True  # "on Jengish Chokusu in Kyrgyzstan": a mountain, a site
+    if a_club_here(text, start, end):
+        return True  # "Real Madrid beat Bayern Munich 2-1", "Aston Villa v X", "signed for X"
     return re.match(r"^\s+wins?\s+their\b", after) is not None  # "Lech Poznań wins their"
 
 
