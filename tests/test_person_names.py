@@ -234,6 +234,24 @@ def test_headlines_titles_with_of_styles_eponyms_and_organizations(nlp, text, ex
         ),
         ("Aston Villa midfielder John McGinn was injured.", "Aston Villa", "John McGinn"),
         ("Jannik Sinner beat Carlos Alcaraz 7-6 6-3 in Rome.", None, "Carlos Alcaraz"),
+        # from the shared corpus: people beside a score or a result of a contest of one
+        # against one, or of a vote
+        (
+            "In table tennis, Hugo Calderano of Brazil defeats Lin Shidong of China 4–1 sets.",
+            None,
+            "Lin Shidong",
+        ),
+        (
+            "In tennis, Coco Gauff defeats Aryna Sabalenka 65–77, 6–2, 6–4 in the final.",
+            None,
+            "Aryna Sabalenka",
+        ),
+        (
+            "In association football, Florentino Pérez is re-elected president of Real Madrid, "
+            "defeating Enrique Riquelme.",
+            None,
+            "Enrique Riquelme",
+        ),
     ],
 )
 def test_a_club_beside_a_score_a_result_or_its_players_is_not_a_person(nlp, text, club, person):

@@ -41,6 +41,14 @@ _TEAM_SPORT = re.compile(
     r"|eredivisie|cup|derby|kick-off|matchday|fixture)\b",
     re.IGNORECASE,
 )
+# A sport of one against one, or a vote: its scores and results are people's ("In table tennis,
+# X defeats Y 4–1", "X is re-elected, defeating Y").
+_PEOPLES_CONTEST = re.compile(
+    r"\b(?:tennis|badminton|squash|golf|boxing|boxer|chess|snooker|darts|judo|wrestling|wrestler"
+    r"|fencing|sumo|singles|doubles|elect(?:ed|ion|ions)?|re-elected|runoff|run-off|ballot"
+    r"|vote|votes|primary|candidate)\b",
+    re.IGNORECASE,
+)
 # A club's people and parts right after its name (also after "'s"): never a person's.
 CLUB_AFTER = frozenset(
     """squad squads manager managers coach coaches boss head-coach players player striker strikers
@@ -62,6 +70,8 @@ _FROM_AFTER = re.compile(rf"^\s+(?:from\s+{_NAME}|on\s+(?:a\s+)?(?:loan|free|\w+
 def a_club_here(text: str, start: int, end: int) -> bool:
     """The words around text[start:end] make the name a sports club's."""
     before, after = _sentence_before(text[:start]), text[end:]
+    if _PEOPLES_CONTEST.search(_sentence(text, start, end)):
+        return _transfer(before, after)
     if _team_score(_SCORE_AFTER.match(after)):
         return True
     if _team_score(_SCORE_BEFORE.search(before)) and not _RESULT_OF.search(before):
@@ -76,6 +86,11 @@ def a_club_here(text: str, start: int, end: int) -> bool:
     )
     if contest and _TEAM_SPORT.search(_sentence(text, start, end)):
         return True  # "In rugby union, Union Bordeaux Bègles beat Leinster Rugby", "X v Y"
+    return _transfer(before, after)
+
+
+def _transfer(before: str, after: str) -> bool:
+    """A club's people after the name, or the name a transfer's destination."""
     follows = _CLUB_AFTER.match(after)
     if follows is not None and follows.group(1).lower() in CLUB_AFTER:
         return True
