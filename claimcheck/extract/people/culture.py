@@ -15,7 +15,7 @@ from claimcheck.extract.claims import make_claim
 from claimcheck.extract.people.heads import ORG_NAME
 from claimcheck.extract.people.heads_of import ENDED, ORG_WORDS
 from claimcheck.extract.people.places import is_country, is_demonym
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import people
 from claimcheck.extract.people.teams import NOT_CLUBS
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
@@ -48,9 +48,8 @@ def culture_claims(
         and ("organization" in c.fields or "country" in c.fields)
     }
     out = []
-    for found in mentions:
-        person = screen(sdoc, offset, found) if found.type == "PERSON" else None
-        if person is None or Span(person.start, person.end) in have:
+    for person in people(sdoc, offset, mentions):
+        if Span(person.start, person.end) in have:
             continue
         start, end = person.start - offset, person.end - offset
         m = AFTER.match(text, end)

@@ -12,7 +12,7 @@ from typing import Any
 
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.people.places import is_country, is_demonym
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import people
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
 
@@ -74,10 +74,7 @@ def group_claims(
 ) -> list[Claim]:
     text = text_of(sdoc)
     out = []
-    for found in mentions:
-        person = screen(sdoc, offset, found) if found.type == "PERSON" else None
-        if person is None:
-            continue
+    for person in people(sdoc, offset, mentions):
         start, end = person.start - offset, person.end - offset
         m = BEFORE.search(text, max(0, start - 80), start)
         if m is not None and _is_group(_name(m)[0]):

@@ -13,7 +13,7 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.people.groups import INSTITUTIONS
 from claimcheck.extract.people.heads import ORG_NAME
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import people
 from claimcheck.extract.people.teams import NOT_CLUBS
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
@@ -44,9 +44,8 @@ def head_of_claims(
     text = text_of(sdoc)
     have = {c.fields["person"]["span"] for c in roles if isinstance(c.fields.get("person"), dict)}
     out = []
-    for found in mentions:
-        person = screen(sdoc, offset, found) if found.type == "PERSON" else None
-        if person is None or Span(person.start, person.end) in have:
+    for person in people(sdoc, offset, mentions):
+        if Span(person.start, person.end) in have:
             continue
         start, end = person.start - offset, person.end - offset
         if ORG_WORDS.intersection(person.text.split()):

@@ -13,7 +13,7 @@ from typing import Any
 from claimcheck.extract.claims import make_claim
 from claimcheck.extract.lexicon import is_title_word
 from claimcheck.extract.people.places import country_id, country_of, is_country
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import people
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
 
@@ -34,11 +34,9 @@ def origin_claims(
 ) -> list[Claim]:
     text = text_of(sdoc)
     out = []
-    for found in mentions:
-        person = screen(sdoc, offset, found) if found.type == "PERSON" else None
-        if person is not None:
-            out += _before(document, sdoc, offset, text, person)
-            out += _born_in(document, sdoc, offset, text, person)
+    for person in people(sdoc, offset, mentions):
+        out += _before(document, sdoc, offset, text, person)
+        out += _born_in(document, sdoc, offset, text, person)
     return out
 
 

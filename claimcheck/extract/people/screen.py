@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from claimcheck.extract.lexicon import is_title_word
@@ -125,6 +126,14 @@ _HEAD_OF = re.compile(
 )
 AGE_AFTER = re.compile(r"^,\s*\d{1,3},")  # "Milei, 54, says"
 _SEASON = re.compile(r"\b\d{4}(?:[–-]\d{2,4})?\s+$")
+
+
+def people(sdoc: Any, offset: int, mentions: list[Mention]) -> Iterator[Mention]:
+    """The PERSON mentions that pass the screen, each cut to its name: what every extractor of
+    facts about people (ages aside) starts from."""
+    for found in mentions:
+        if found.type == "PERSON" and (person := screen(sdoc, offset, found)) is not None:
+            yield person
 
 
 def screen(sdoc: Any, offset: int, mention: Mention) -> Mention | None:

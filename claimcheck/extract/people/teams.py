@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from claimcheck.extract.claims import make_claim
-from claimcheck.extract.people.screen import screen
+from claimcheck.extract.people.screen import people
 from claimcheck.extract.sentence import Mention, sentence_of, text_of
 from claimcheck.model import Claim, Document, Span
 
@@ -32,10 +32,7 @@ NOT_CLUBS = frozenset({"The", "A", "An", "His", "Her", "Their", "Star", "Veteran
 def team_claims(document: Document, sdoc: Any, offset: int, mentions: list[Mention]) -> list[Claim]:
     text = text_of(sdoc)
     out = []
-    for found in mentions:
-        person = screen(sdoc, offset, found) if found.type == "PERSON" else None
-        if person is None:
-            continue
+    for person in people(sdoc, offset, mentions):
         start, end = person.start - offset, person.end - offset
         m = BEFORE.search(text, max(0, start - 80), start)
         if m is not None and m.group("team") not in NOT_CLUBS:
